@@ -1,0 +1,100 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tidings",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tidingsd", targets: ["tidingsd"]),
+        .executable(name: "tidingsctl", targets: ["tidingsctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libinotifytools, declared the way GRDB declares SQLite.
+        .systemLibrary(
+            name: "CInotifyTools",
+            pkgConfig: nil,
+            providers: [.apt(["libinotifytools0-dev"])]
+        ),
+
+        // Pure: bytes in, article out. No I/O.
+        .target(name: "ArticleParsing"),
+        // Pure: article in, statements, actors and CAMEO-coded events out. No I/O.
+        .target(
+            name: "EventExtraction",
+            dependencies: ["ArticleParsing"],
+            resources: [.copy("Dictionaries")]
+        ),
+        // The persisted event store (SQLite through GRDB) and its change log.
+        .target(
+            name: "EventStore",
+            dependencies: [
+                "ArticleParsing",
+                "EventExtraction",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // JSON-RPC 2.0 messages and line framing shared by the daemon and its clients.
+        .target(name: "ControlProtocol"),
+        // A blocking Unix-socket JSON-RPC client, for tidingsctl and the end-to-end tests.
+        .target(name: "ControlClient", dependencies: ["ControlProtocol"]),
+        // Recursive inotify watching through libinotifytools, driven by Dispatch.
+        .target(
+            name: "FolderWatching",
+            dependencies: ["CInotifyTools", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The daemon's wiring: reconcile, ingest, control server, signals.
+        .target(
+            name: "TidingsDaemon",
+            dependencies: [
+                "ArticleParsing",
+                "EventExtraction",
+                "EventStore",
+                "ControlProtocol",
+                "FolderWatching",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "tidingsd",
+            dependencies: [
+                "TidingsDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "tidingsctl",
+            dependencies: [
+                "ControlProtocol",
+                "ControlClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "ArticleParsingTests", dependencies: ["ArticleParsing"]),
+        .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "ArticleParsing"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "ArticleParsing", "EventExtraction"]),
+        .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "ControlClient"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ControlProtocol", "ControlClient"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
+
+// One set of strict settings for every target (as swift-log does).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,15 @@
+/// The methods the daemon answers on its control socket (see docs/protocol.md).
+public enum ControlMethod: String, CaseIterable, Sendable {
+    case status
+    case articlesList = "articles.list"
+    case articleGet = "article.get"
+    case changesSubscribe = "changes.subscribe"
+    case changesUnsubscribe = "changes.unsubscribe"
+    case reparse
+}
+
+/// Notification method names the daemon sends.
+public enum ControlNotification {
+    /// One committed change; params are a ``ChangeNotice``.
+    public static let change = "changes.notify"
+}

@@ -1,0 +1,183 @@
+internal import ArticleParsing
+internal import Foundation
+internal import GRDB
+
+extension EventStore {
+    /// Applies a batch of file updates in one transaction and returns the changes it logged, in seq order.
+    ///
+    /// Each update is all-or-nothing with the whole batch: a crash leaves either every file of the batch
+    /// stored or none, and the start-up reconcile redoes the rest.
+    public func apply(_ updates: [FileUpdate], now: Double? = nil) throws(EventStoreError) -> [ChangeRecord] {
+        let now = now ?? Date().timeIntervalSince1970
+        return try write { db in
+            var changes: [ChangeRecord] = []
+            for update in updates {
+                if let change = try apply(update, now: now, db: db) {
+                    changes.append(change)
+                }
+            }
+            return changes
+        }
+    }
+
+    private func apply(_ update: FileUpdate, now: Double, db: Database) throws -> ChangeRecord? {
+        switch update {
+        case .remove(let path):
+            try db.cachedStatement(sql: "DELETE FROM file WHERE path = ?").execute(arguments: [path])
+            guard db.changesCount > 0 else { return nil }
+            return try logChange(ChangeKind.articleRemoved, path: path, payload: nil, now: now, db: db)
+
+        case .restat(let path, let stat):
+            try db.cachedStatement(sql: "UPDATE file SET device = ?, inode = ?, size = ?, mtimeNs = ? WHERE path = ?")
+                .execute(arguments: [stat.device, stat.inode, stat.size, stat.mtimeNs, path])
+            return nil
+
+        case .store(let path, let stat, let hash, let content):
+            let existing = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, hash FROM file WHERE path = ?"), arguments: [path])
+            let previous = try existing.flatMap { try storedForm(fileId: $0["id"], db: db) }
+            let fileId = try upsertFile(path: path, stat: stat, hash: hash, content: content, now: now, db: db)
+            try replaceArticle(fileId: fileId, content: content, db: db)
+            if let existing, existing["hash"] as String == hash, previous == StoredForm(content) { return nil }
+            let kind: String
+            let payload: ChangePayload
+            switch content {
+            case .failure(let message):
+                kind = ChangeKind.fileError
+                payload = ChangePayload(error: message)
+            case .article(let article):
+                kind = existing == nil ? ChangeKind.articleAdded : ChangeKind.articleUpdated
+                payload = ChangePayload(article: article)
+            }
+            return try logChange(kind, path: path, payload: payload.json(), now: now, db: db)
+        }
+    }
+
+    private func upsertFile(
+        path: String, stat: FileStat, hash: String, content: ArticleContent, now: Double, db: Database
+    ) throws -> Int64 {
+        let error: String? = if case .failure(let message) = content { message } else { nil }
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO file (path, device, inode, size, mtimeNs, hash, status, error, ingestedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET
+                    device = excluded.device, inode = excluded.inode, size = excluded.size,
+                    mtimeNs = excluded.mtimeNs, hash = excluded.hash, status = excluded.status,
+                    error = excluded.error, ingestedAt = excluded.ingestedAt
+                RETURNING id
+                """)
+        let arguments: StatementArguments = [
+            path, stat.device, stat.inode, stat.size, stat.mtimeNs, hash, error == nil ? "ok" : "error", error, now,
+        ]
+        guard let id = try Int64.fetchOne(statement, arguments: arguments) else {
+            throw DescribedError(description: "no id returned for \(path)")
+        }
+        return id
+    }
+
+    private func replaceArticle(fileId: Int64, content: ArticleContent, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM article WHERE fileId = ?").execute(arguments: [fileId])
+        guard case .article(let article) = content else { return }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO article (fileId, title, published, publishedSource, body, warnings)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            fileId, article.title, article.published?.description, article.publishedSource?.rawValue,
+            article.body, article.warnings.joined(separator: "\n"),
+        ])
+    }
+
+    /// What the store holds for a file, to tell whether a forced reparse changed anything.
+    private func storedForm(fileId: Int64, db: Database) throws -> StoredForm? {
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT f.error, a.title, a.published, a.publishedSource, a.body, a.warnings
+                    FROM file f LEFT JOIN article a ON a.fileId = f.id WHERE f.id = ?
+                    """),
+            arguments: [fileId])
+        return row.map {
+            StoredForm(
+                error: $0["error"], title: $0["title"], published: $0["published"],
+                publishedSource: $0["publishedSource"], body: $0["body"], warnings: $0["warnings"])
+        }
+    }
+
+    func logChange(_ kind: String, path: String?, payload: String?, now: Double, db: Database) throws -> ChangeRecord {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO change (kind, path, payload, time) VALUES (?, ?, ?, ?) RETURNING seq")
+        guard let seq = try Int64.fetchOne(statement, arguments: [kind, path, payload, now]) else {
+            throw DescribedError(description: "no seq returned for a \(kind) change")
+        }
+        return ChangeRecord(seq: seq, kind: kind, path: path, payload: payload, time: now)
+    }
+
+    static func paragraphs(of body: String) -> [String] {
+        body.isEmpty ? [] : body.components(separatedBy: "\n\n")
+    }
+
+    static func lines(of text: String) -> [String] {
+        text.isEmpty ? [] : text.components(separatedBy: "\n")
+    }
+}
+
+/// The JSON object logged with an article change.
+private struct ChangePayload: Encodable {
+    var title: String?
+    var published: String?
+    var publishedSource: String?
+    var error: String?
+
+    init(article: ParsedArticle) {
+        title = article.title
+        published = article.published?.description
+        publishedSource = article.publishedSource?.rawValue
+    }
+
+    init(error: String) {
+        self.error = error
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
+
+/// The columns an article's content is stored as; equal forms mean nothing a client sees changed.
+private struct StoredForm: Equatable {
+    var error: String?
+    var title: String?
+    var published: String?
+    var publishedSource: String?
+    var body: String?
+    var warnings: String?
+
+    init(
+        error: String?, title: String?, published: String?, publishedSource: String?, body: String?,
+        warnings: String?
+    ) {
+        self.error = error
+        self.title = title
+        self.published = published
+        self.publishedSource = publishedSource
+        self.body = body
+        self.warnings = warnings
+    }
+
+    init(_ content: ArticleContent) {
+        switch content {
+        case .failure(let message):
+            self.init(error: message, title: nil, published: nil, publishedSource: nil, body: nil, warnings: nil)
+        case .article(let article):
+            self.init(
+                error: nil, title: article.title, published: article.published?.description,
+                publishedSource: article.publishedSource?.rawValue, body: article.body,
+                warnings: article.warnings.joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+internal import GRDB
+
+extension EventStore {
+    /// Every tracked file, by path: what the start-up reconcile compares the folder with.
+    public func allFiles() throws(EventStoreError) -> [String: StoredFile] {
+        try read { db in
+            var files: [String: StoredFile] = [:]
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT path, device, inode, size, mtimeNs, hash, status FROM file")
+            while let row = try cursor.next() {
+                let file = EventStore.storedFile(row)
+                files[file.path] = file
+            }
+            return files
+        }
+    }
+
+    /// The tracked files among `paths`.
+    public func files(at paths: [String]) throws(EventStoreError) -> [String: StoredFile] {
+        try read { db in
+            var files: [String: StoredFile] = [:]
+            let statement = try db.cachedStatement(
+                sql: "SELECT path, device, inode, size, mtimeNs, hash, status FROM file WHERE path = ?")
+            for path in paths {
+                if let row = try Row.fetchOne(statement, arguments: [path]) {
+                    files[path] = EventStore.storedFile(row)
+                }
+            }
+            return files
+        }
+    }
+
+    /// Tracked paths equal to `prefix` or inside the folder `prefix` (relative); all paths for "".
+    public func paths(under prefix: String) throws(EventStoreError) -> [String] {
+        try read { db in
+            if prefix.isEmpty {
+                return try String.fetchAll(db, sql: "SELECT path FROM file ORDER BY path")
+            }
+            // Range scan on the unique index: "dir/" ..< "dir0" ('0' follows '/').
+            return try String.fetchAll(
+                db, sql: "SELECT path FROM file WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path",
+                arguments: [prefix, prefix + "/", prefix + "0"])
+        }
+    }
+
+    public func counts() throws(EventStoreError) -> StoreCounts {
+        try read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT
+                        (SELECT COUNT(*) FROM file) AS files,
+                        (SELECT COUNT(*) FROM file WHERE status = 'error') AS errors,
+                        (SELECT COALESCE(MAX(seq), 0) FROM change) AS seq
+                    """)!
+            let files: Int = row["files"]
+            let errors: Int = row["errors"]
+            return StoreCounts(
+                files: files, articles: files - errors, errors: errors, events: 0, statements: 0, seq: row["seq"])
+        }
+    }
+
+    /// The newest committed seq (0 when the log is empty).
+    public func headSeq() throws(EventStoreError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change") ?? 0 }
+    }
+
+    /// Changes with a seq greater than `seq`, oldest first, at most `limit`.
+    public func changes(after seq: Int64, limit: Int) throws(EventStoreError) -> [ChangeRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT seq, kind, path, payload, time FROM change WHERE seq > ? ORDER BY seq LIMIT ?"),
+                arguments: [seq, limit]
+            ).map { row in
+                ChangeRecord(seq: row["seq"], kind: row["kind"], path: row["path"], payload: row["payload"], time: row["time"])
+            }
+        }
+    }
+
+    /// Articles and failed files, by path; `errorsOnly` nil means both.
+    public func articles(errorsOnly: Bool? = nil, limit: Int? = nil) throws(EventStoreError) -> [ArticleRow] {
+        try read { db in
+            var sql = "SELECT \(EventStore.articleRowColumns) FROM file f LEFT JOIN article a ON a.fileId = f.id"
+            if let errorsOnly { sql += errorsOnly ? " WHERE f.status = 'error'" : " WHERE f.status = 'ok'" }
+            sql += " ORDER BY f.path"
+            if let limit { sql += " LIMIT \(max(0, limit))" }
+            return try Row.fetchAll(db, sql: sql).map(EventStore.articleRow)
+        }
+    }
+
+    /// One article with its text, or nil when the path is not tracked.
+    public func article(at path: String) throws(EventStoreError) -> ArticleText? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT \(EventStore.articleRowColumns), a.body, a.warnings
+                        FROM file f LEFT JOIN article a ON a.fileId = f.id WHERE f.path = ?
+                        """,
+                    arguments: [path])
+            else { return nil }
+            return ArticleText(
+                row: EventStore.articleRow(row),
+                paragraphs: EventStore.paragraphs(of: row["body"] ?? ""),
+                warnings: EventStore.lines(of: row["warnings"] ?? ""))
+        }
+    }
+
+    private static let articleRowColumns =
+        "f.path, a.title, a.published, a.publishedSource, f.status, f.error, f.hash, f.size, f.ingestedAt"
+
+    private static func articleRow(_ row: Row) -> ArticleRow {
+        ArticleRow(
+            path: row["path"], title: row["title"], published: row["published"],
+            publishedSource: row["publishedSource"], isError: row["status"] as String == "error",
+            error: row["error"], events: 0, hash: row["hash"], size: row["size"], ingestedAt: row["ingestedAt"])
+    }
+
+    private static func storedFile(_ row: Row) -> StoredFile {
+        StoredFile(
+            path: row["path"],
+            stat: FileStat(device: row["device"], inode: row["inode"], size: row["size"], mtimeNs: row["mtimeNs"]),
+            hash: row["hash"], isError: row["status"] as String == "error")
+    }
+}

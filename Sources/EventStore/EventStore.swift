@@ -1,0 +1,80 @@
+internal import Foundation
+internal import GRDB
+
+/// The persisted, derived view of the watched folder: files, articles and the change log.
+///
+/// Files are the truth; everything here can be rebuilt from the folder. One writer (GRDB serializes
+/// writes); reads run concurrently in WAL mode on disk.
+public final class EventStore: Sendable {
+    let writer: any DatabaseWriter
+    /// Identifies this store's history. A rebuilt store gets a new one, so clients holding a cursor
+    /// into the old history know to resync.
+    public let generation: String
+    /// Where the database lives, or `:memory:`.
+    public let location: String
+
+    /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it.
+    public convenience init(path: String) throws(EventStoreError) {
+        var configuration = Configuration()
+        configuration.label = "tidings.store"
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL: a crash of the process loses nothing committed; a power loss may lose the
+            // last transactions, which the start-up reconcile re-derives from the files.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw EventStoreError(.cannotOpen, "cannot open the database \(path): \(error)", underlying: error)
+        }
+        try self.init(writer: pool, location: path)
+    }
+
+    /// A store that lives in memory only (tests, dry runs).
+    public static func inMemory() throws(EventStoreError) -> EventStore {
+        do {
+            return try EventStore(writer: DatabaseQueue(), location: ":memory:")
+        } catch {
+            throw EventStoreError(.cannotOpen, "cannot open an in-memory database: \(error)", underlying: error)
+        }
+    }
+
+    init(writer: any DatabaseWriter, location: String) throws(EventStoreError) {
+        self.writer = writer
+        self.location = location
+        do {
+            try EventStore.migrator.migrate(writer)
+            generation = try writer.write { db in try EventStore.loadOrCreateGeneration(db) }
+        } catch {
+            throw EventStoreError(.cannotWrite, "cannot prepare the database \(location): \(error)", underlying: error)
+        }
+    }
+
+    private static func loadOrCreateGeneration(_ db: Database) throws -> String {
+        if let existing = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") {
+            return existing
+        }
+        let fresh = UUID().uuidString.lowercased()
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('generation', ?)", arguments: [fresh])
+        return fresh
+    }
+
+    /// Runs a read, mapping database failures to ``EventStoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws(EventStoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw EventStoreError(.cannotRead, "cannot read the database \(location): \(error)", underlying: error)
+        }
+    }
+
+    /// Runs one write transaction, mapping database failures to ``EventStoreError``.
+    func write<T>(_ body: (Database) throws -> T) throws(EventStoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw EventStoreError(.cannotWrite, "cannot write the database \(location): \(error)", underlying: error)
+        }
+    }
+}

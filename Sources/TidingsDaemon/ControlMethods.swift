@@ -1,0 +1,81 @@
+internal import ControlProtocol
+internal import EventStore
+internal import Foundation
+
+/// The read and operator methods of the control protocol (subscriptions live in ``ControlServer``).
+struct ControlMethods: Sendable {
+    let store: EventStore
+    let ingestor: Ingestor
+    let root: String
+    /// The daemon's current status.
+    let status: @Sendable () throws -> StatusResult
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Runs `method` and returns its encoded result.
+    func call(_ method: ControlMethod, _ request: IncomingRequest) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        switch method {
+        case .status:
+            return try encoder.encode(status())
+        case .articlesList:
+            let params = try request.decodeParams(ArticlesListParams.self) ?? ArticlesListParams()
+            let rows = try store.articles(errorsOnly: params.status.map { $0 == .error }, limit: params.limit)
+            return try encoder.encode(rows.map(ControlMethods.summary))
+        case .articleGet:
+            guard let params = try request.decodeParams(PathParams.self) else {
+                throw RPCError.invalidParams("'path' is required")
+            }
+            let path = try relativePath(params.path)
+            guard let article = try store.article(at: path) else {
+                throw RPCError.notFound("no article at '\(path)': it is not a tracked file under \(root)")
+            }
+            return try encoder.encode(
+                ArticleDetail(
+                    article: ControlMethods.summary(article.row), paragraphs: article.paragraphs,
+                    warnings: article.warnings))
+        case .reparse:
+            let params = try request.decodeParams(ReparseParams.self) ?? ReparseParams()
+            let path = try params.path.map(relativePath) ?? ""
+            let queued = try ingestor.reparse(under: path)
+            if queued == 0 && !path.isEmpty {
+                throw RPCError.notFound("nothing tracked at '\(path)' under \(root)")
+            }
+            return try encoder.encode(ReparseResult(queued: queued))
+        case .changesSubscribe, .changesUnsubscribe:
+            throw RPCError.internalError("\(method.rawValue) is served by the connection")
+        }
+    }
+
+    /// A client's path made relative to the root: relative paths are taken as given, absolute ones must
+    /// be inside the root; `..` is refused so nothing outside the root can be named.
+    func relativePath(_ path: String) throws(RPCError) -> String {
+        var rest = Substring(path)
+        if path.hasPrefix("/") {
+            guard path == root || path.hasPrefix(root + "/") else {
+                throw RPCError(code: RPCError.outsideRootCode, message: "'\(path)' is outside the watch root \(root)")
+            }
+            rest = path.dropFirst(root.count)
+        }
+        var components: [Substring] = []
+        for component in rest.split(separator: "/") where component != "." {
+            if component == ".." {
+                throw RPCError(code: RPCError.outsideRootCode, message: "'\(path)' uses '..'; name a path inside \(root)")
+            }
+            components.append(component)
+        }
+        return components.joined(separator: "/")
+    }
+
+    static func summary(_ row: ArticleRow) -> ArticleSummary {
+        ArticleSummary(
+            path: row.path, title: row.title, published: row.published, publishedSource: row.publishedSource,
+            status: row.isError ? .error : .ok, error: row.error, events: row.events, hash: row.hash, size: row.size,
+            ingestedAt: WireFormat.isoTime(row.ingestedAt))
+    }
+}

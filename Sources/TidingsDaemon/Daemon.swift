@@ -1,0 +1,273 @@
+internal import ControlProtocol
+internal import Dispatch
+internal import EventStore
+internal import FolderWatching
+internal import Foundation
+internal import Glibc
+public import Logging
+internal import Synchronization
+
+/// Wires the watcher, the ingestor, the store and the control server together, and runs them.
+public final class Daemon: @unchecked Sendable {  // see `Status`: shared state behind one Mutex
+    struct Status {
+        var state = DaemonState.starting
+        var problems: [String: String] = [:]
+    }
+
+    public static let version = "0.1.0"
+
+    private let configuration: DaemonConfiguration
+    private let logger: Logger
+    private let rules = PathRules()
+    private let status = Mutex(Status())
+    private let started = Date()
+    private let signalQueue = DispatchQueue(label: "tidings.signals")
+    private var signalSources: [any DispatchSourceSignal] = []
+    private var lockFD: Int32 = -1
+    private var store: EventStore?
+    private var ingestor: Ingestor?
+    private var watcher: FolderWatcher?
+    private var server: ControlServer?
+
+    public init(configuration: DaemonConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Reconciles the folder with the store, ingests everything, commits and returns (`--once`).
+    public func runOnce() throws(DaemonError) {
+        let ingestor = try prepare()
+        ingestor.reconcile()
+        if let failure = ingestor.drainToCompletion() {
+            throw DaemonError("cannot write the store at \(configuration.databasePath): \(failure)")
+        }
+        let counts = try? store?.counts()
+        logger.info(
+            "ingest complete",
+            metadata: [
+                "store.files": "\(counts?.files ?? 0)", "store.errors": "\(counts?.errors ?? 0)",
+                "store.seq": "\(counts?.seq ?? 0)",
+            ])
+        releaseLock()
+    }
+
+    /// Starts serving: binds the socket, watches the folder, reconciles. Returns once running; signals
+    /// (SIGTERM, SIGINT) stop the daemon and exit the process with status 0.
+    public func start() throws(DaemonError) {
+        let ingestor = try prepare()
+        guard let store else { return }
+        let listener: UnixSocketListener
+        do {
+            listener = try UnixSocketListener.bind(path: configuration.socketPath)
+        } catch {
+            throw DaemonError(error.description)
+        }
+        let methods = ControlMethods(
+            store: store, ingestor: ingestor, root: configuration.root,
+            status: { [unowned self] in try currentStatus() })
+        let server = ControlServer(store: store, methods: methods, logger: logger)
+        self.server = server
+        ingestor.onCommit = { changes in server.publish(changes) }
+        server.start(listener)
+
+        let watcher = FolderWatcher(root: configuration.root, logger: logger) { [weak self] events in
+            self?.handle(events)
+        }
+        do {
+            try watcher.start()
+        } catch {
+            server.stop()
+            throw DaemonError("\(error.message)")
+        }
+        self.watcher = watcher
+        for directory in watcher.unwatchedDirectories {
+            setProblem("watch", "cannot watch \(directory); see the log (fs.inotify.max_user_watches)")
+        }
+        installSignalHandlers()
+        setState(.scanning)
+        logger.info(
+            "started",
+            metadata: [
+                "daemon.root": "\(configuration.root)", "daemon.socket": "\(configuration.socketPath)",
+                "daemon.database": "\(configuration.databasePath)", "daemon.version": "\(Daemon.version)",
+            ])
+        ingestor.reconcile()
+    }
+
+    /// Stops accepting work, finishes the batch in progress, closes the socket.
+    public func stop() {
+        setState(.starting)
+        watcher?.stop()
+        ingestor?.stop()
+        server?.stop()
+        releaseLock()
+        logger.info("stopped")
+    }
+
+    // MARK: - Start-up
+
+    /// Takes the state folder's lock and opens the store.
+    private func prepare() throws(DaemonError) -> Ingestor {
+        var info = stat()
+        guard stat(configuration.root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw DaemonError(
+                "the watch folder \(configuration.root) does not exist or is not a folder: create it or pass --watch DIR")
+        }
+        try makeStateDirectory()
+        try takeLock()
+        let store: EventStore
+        do {
+            store = try EventStore(path: configuration.databasePath)
+        } catch {
+            throw DaemonError("\(error.message); check that \(configuration.stateDirectory) is writable or pass --state DIR")
+        }
+        self.store = store
+        let examiner = FileExaminer(root: configuration.root, rules: rules, maximumFileSize: configuration.maximumFileSize)
+        let ingestor = Ingestor(
+            store: store, examiner: examiner, scanner: FolderScanner(root: configuration.root, rules: rules),
+            logger: logger, batchSize: configuration.batchSize)
+        ingestor.onIdle = { [weak self] in self?.caughtUp() }
+        ingestor.onStoreTrouble = { [weak self] problem in self?.setProblem("store", problem) }
+        self.ingestor = ingestor
+        return ingestor
+    }
+
+    private func makeStateDirectory() throws(DaemonError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: configuration.stateDirectory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o750])
+        } catch {
+            throw DaemonError(
+                "cannot create the state folder \(configuration.stateDirectory): \(error.localizedDescription); pass --state DIR")
+        }
+    }
+
+    /// One daemon per state folder: a second one would write the same database.
+    private func takeLock() throws(DaemonError) {
+        let path = configuration.stateDirectory + "/tidings.lock"
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else {
+            throw DaemonError("cannot open \(path): \(String(cString: strerror(errno))); pass --state DIR")
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw DaemonError(
+                "another tidingsd is using the state folder \(configuration.stateDirectory); stop it or pass another --state")
+        }
+        lockFD = fd
+    }
+
+    private func releaseLock() {
+        if lockFD >= 0 {
+            close(lockFD)
+            lockFD = -1
+        }
+    }
+
+    private func installSignalHandlers() {
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: signalQueue)
+            source.setEventHandler { [weak self] in self?.received(signalNumber) }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    private func received(_ signalNumber: Int32) {
+        if signalNumber == SIGHUP {
+            logger.info("SIGHUP received; there is no configuration file to reload yet")
+            return
+        }
+        logger.info("shutting down", metadata: ["daemon.signal": "\(signalNumber == SIGTERM ? "SIGTERM" : "SIGINT")"])
+        stop()
+        exit(0)
+    }
+
+    // MARK: - Running
+
+    private func handle(_ events: [WatchEvent]) {
+        guard let ingestor else { return }
+        var changed: [String] = []
+        for event in events {
+            switch event {
+            case .fileChanged(let path), .fileRemoved(let path):
+                if let relative = relativePath(path), rules.isArticle(relativePath: relative) {
+                    changed.append(relative)
+                }
+            case .directoryAppeared(let path):
+                if let relative = relativePath(path), !relative.split(separator: "/").contains(where: rules.isIgnored) {
+                    ingestor.submit(changed, mode: .event)
+                    changed = []
+                    ingestor.folderAppeared(relative)
+                }
+            case .directoryRemoved(let path):
+                if let relative = relativePath(path) {
+                    ingestor.submit(changed, mode: .event)
+                    changed = []
+                    ingestor.folderRemoved(relative)
+                }
+            case .overflow:
+                ingestor.submit(changed, mode: .event)
+                changed = []
+                setState(.scanning)
+                ingestor.reconcile()
+            case .rootRemoved:
+                logger.critical("the watch folder was removed or moved", metadata: ["daemon.root": "\(configuration.root)"])
+                setProblem("root", "the watch folder \(configuration.root) was removed or moved; recreate it and restart")
+            }
+        }
+        ingestor.submit(changed, mode: .event)
+    }
+
+    private func relativePath(_ absolute: String) -> String? {
+        let prefix = configuration.root + "/"
+        guard absolute.hasPrefix(prefix) else { return nil }
+        return String(absolute.dropFirst(prefix.count))
+    }
+
+    private func caughtUp() {
+        let wasScanning = status.withLock { status in
+            defer { if status.state == .scanning { status.state = status.problems.isEmpty ? .watching : .degraded } }
+            return status.state == .scanning
+        }
+        if wasScanning {
+            let counts = try? store?.counts()
+            logger.info(
+                "watching",
+                metadata: [
+                    "store.files": "\(counts?.files ?? 0)", "store.errors": "\(counts?.errors ?? 0)",
+                    "store.seq": "\(counts?.seq ?? 0)",
+                ])
+        }
+    }
+
+    private func setState(_ state: DaemonState) {
+        status.withLock { $0.state = state }
+    }
+
+    /// Records (or clears, with nil) a problem; any problem makes a running daemon `degraded`.
+    private func setProblem(_ key: String, _ problem: String?) {
+        status.withLock { status in
+            status.problems[key] = problem
+            if status.state == .watching || status.state == .degraded {
+                status.state = status.problems.isEmpty ? .watching : .degraded
+            }
+        }
+    }
+
+    private func currentStatus() throws -> StatusResult {
+        guard let store else { throw RPCError.internalError("the store is not open") }
+        let counts = try store.counts()
+        let (state, problems) = status.withLock { status in
+            (status.state, status.problems.sorted { $0.key < $1.key }.map(\.value))
+        }
+        return StatusResult(
+            state: state, root: configuration.root, files: counts.files, articles: counts.articles,
+            events: counts.events, statements: counts.statements, errors: counts.errors,
+            backlog: ingestor?.backlog ?? 0, seq: counts.seq, generation: store.generation,
+            uptimeSeconds: Date().timeIntervalSince(started), version: Daemon.version,
+            database: configuration.databasePath, socket: configuration.socketPath, problems: problems)
+    }
+}

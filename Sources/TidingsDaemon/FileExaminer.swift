@@ -1,0 +1,127 @@
+internal import ArticleParsing
+internal import Crypto
+internal import EventStore
+internal import Glibc
+
+/// Looks at one file and decides what the store must do about it: stat, read, hash, parse.
+///
+/// Safe to call concurrently: it touches only the file and its own values.
+struct FileExaminer: Sendable {
+    /// How a path came to be examined, which decides how much to trust a matching stat.
+    enum Mode: Int, Comparable, Sendable {
+        /// Found by a scan: a stat equal to the stored one means unchanged (no read).
+        case scanned = 0
+        /// Reported by inotify: read and hash; an equal hash means unchanged.
+        case event = 1
+        /// Asked for by an operator: parse again even when the hash is unchanged.
+        case forced = 2
+
+        static func < (lhs: Mode, rhs: Mode) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    let root: String
+    let rules: PathRules
+    let parser = ArticleParser()
+    /// Files larger than this are recorded as errors without being read.
+    let maximumFileSize: Int64
+
+    /// What to do about `path` (relative), or nil when nothing changed.
+    func examine(_ path: String, stored: StoredFile?, mode: Mode) -> FileUpdate? {
+        let absolute = root + "/" + path
+        var info = stat()
+        guard lstat(absolute, &info) == 0 else {
+            // Gone (or its folder is): forget it. Other lstat failures leave the record alone.
+            let code = errno
+            return (code == ENOENT || code == ENOTDIR) && stored != nil ? .remove(path: path) : nil
+        }
+        guard info.st_mode & S_IFMT == S_IFREG, rules.isArticle(relativePath: path) else {
+            // Replaced by a folder, a symlink, a FIFO…: no longer an article.
+            return stored != nil ? .remove(path: path) : nil
+        }
+        let fileStat = FileStat(info)
+        if mode == .scanned, let stored, stored.stat == fileStat {
+            return nil
+        }
+        let bytes = read(absolute, expectedSize: fileStat.size)
+        // An unreadable file gets an empty hash, so the next look at it tries the read again.
+        let hash = (try? bytes.get()).map(FileExaminer.sha256Hex) ?? ""
+        if mode != .forced, let stored, stored.hash == hash {
+            return stored.stat == fileStat ? nil : .restat(path: path, stat: fileStat)
+        }
+        let content: ArticleContent
+        switch bytes {
+        case .failure(let problem): content = .failure("\(path): \(problem.message)")
+        case .success(let bytes): content = parse(bytes, path: path, stat: fileStat)
+        }
+        return .store(path: path, stat: fileStat, hash: hash, content: content)
+    }
+
+    private func parse(_ bytes: [UInt8], path: String, stat: FileStat) -> ArticleContent {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        guard let format = rules.format(ofFileNamed: name) else {
+            return .failure("\(path): not an article file name")
+        }
+        let modified = CalendarDay(daysSinceEpoch: Int((stat.mtimeNs / 1_000_000_000) / 86_400))
+        do {
+            return .article(try parser.parse(bytes, format: format, modified: modified))
+        } catch {
+            return .failure("\(path): \(error.message)")
+        }
+    }
+
+    struct ReadProblem: Error {
+        var message: String
+    }
+
+    /// Reads a whole regular file without following symlinks and without blocking on FIFOs.
+    private func read(_ absolute: String, expectedSize: Int64) -> Result<[UInt8], ReadProblem> {
+        if expectedSize > maximumFileSize {
+            return .failure(ReadProblem(message: FileExaminer.tooLarge(expectedSize, limit: maximumFileSize)))
+        }
+        let fd = open(absolute, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else {
+            let code = errno
+            if code == EACCES || code == EPERM {
+                return .failure(
+                    ReadProblem(
+                        message: "permission denied: the daemon's user cannot read this file; make it readable "
+                            + "(e.g. chmod g+r and give the tidings group access); it is retried when it changes"))
+            }
+            return .failure(ReadProblem(message: "cannot open: \(String(cString: strerror(code)))"))
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(max(0, expectedSize)))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadProblem(message: "cannot read: \(String(cString: strerror(errno)))"))
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+            // The file may grow while we read: never hold more than the limit.
+            if Int64(bytes.count) > maximumFileSize {
+                return .failure(ReadProblem(message: FileExaminer.tooLarge(Int64(bytes.count), limit: maximumFileSize)))
+            }
+        }
+        return .success(bytes)
+    }
+
+    private static func tooLarge(_ size: Int64, limit: Int64) -> String {
+        "the file is \(size) bytes, over the limit of \(limit) bytes; split it into smaller articles "
+            + "or raise the limit with --max-file-size"
+    }
+
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+}
