@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "ArticleParsing",
                 "EventExtraction",
+                "ControlProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

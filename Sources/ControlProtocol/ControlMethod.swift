@@ -12,4 +12,7 @@ public enum ControlMethod: String, CaseIterable, Sendable {
 public enum ControlNotification {
     /// One committed change; params are a ``ChangeNotice``.
     public static let change = "changes.notify"
+    /// The subscriber fell too far behind and is disconnected; params are `seq` (resume after it) and
+    /// `generation`.
+    public static let lagged = "changes.lagged"
 }

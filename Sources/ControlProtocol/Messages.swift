@@ -94,6 +94,27 @@ public struct ArticleSummary: Codable, Sendable, Equatable {
     }
 }
 
+extension ArticleSummary {
+    private enum CodingKeys: String, CodingKey {
+        case path, title, published, publishedSource, status, error, events, hash, size, ingestedAt
+    }
+
+    /// Unknown values are sent as null rather than left out: scripts can count on every key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(title, forKey: .title)
+        try container.encode(published, forKey: .published)
+        try container.encode(publishedSource, forKey: .publishedSource)
+        try container.encode(status, forKey: .status)
+        try container.encode(error, forKey: .error)
+        try container.encode(events, forKey: .events)
+        try container.encode(hash, forKey: .hash)
+        try container.encode(size, forKey: .size)
+        try container.encode(ingestedAt, forKey: .ingestedAt)
+    }
+}
+
 /// Result of `article.get`: the summary plus the parsed text.
 public struct ArticleDetail: Codable, Sendable, Equatable {
     public var article: ArticleSummary

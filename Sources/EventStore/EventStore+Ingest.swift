@@ -1,4 +1,5 @@
 internal import ArticleParsing
+internal import ControlProtocol
 internal import Foundation
 internal import GRDB
 
@@ -124,12 +125,28 @@ extension EventStore {
     }
 }
 
-/// The JSON object logged with an article change.
+/// The JSON object logged with an article change. Article changes always carry their three keys
+/// (null when unknown) so clients can read them without guessing.
 private struct ChangePayload: Encodable {
     var title: String?
     var published: String?
     var publishedSource: String?
     var error: String?
+
+    enum CodingKeys: String, CodingKey {
+        case title, published, publishedSource, error
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let error {
+            try container.encode(error, forKey: .error)
+        } else {
+            try container.encode(title, forKey: .title)
+            try container.encode(published, forKey: .published)
+            try container.encode(publishedSource, forKey: .publishedSource)
+        }
+    }
 
     init(article: ParsedArticle) {
         title = article.title

@@ -60,14 +60,6 @@ public struct ChangeRecord: Sendable, Equatable {
     public var time: Double
 }
 
-/// The kinds of change the log records.
-public enum ChangeKind {
-    public static let articleAdded = "article.added"
-    public static let articleUpdated = "article.updated"
-    public static let articleRemoved = "article.removed"
-    public static let fileError = "file.error"
-}
-
 /// An article (or failed file) as listed to clients.
 public struct ArticleRow: Sendable, Equatable {
     public var path: String

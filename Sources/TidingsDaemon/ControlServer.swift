@@ -202,7 +202,9 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
         logger.warning(
             "subscriber too slow; disconnecting",
             metadata: ["control.client": "\(connection.id)", "control.cursor": "\(cursor)"])
-        var line = Array(#"{"jsonrpc":"2.0","method":"changes.lagged","params":{"seq":"#.utf8)
+        var line = Array(#"{"jsonrpc":"2.0","method":""#.utf8)
+        line += Array(ControlNotification.lagged.utf8)
+        line += Array(#"","params":{"seq":"#.utf8)
         line += Array("\(cursor),\"generation\":".utf8)
         WireFormat.appendString(store.generation, to: &line)
         line += Array("}}".utf8)

@@ -14,7 +14,7 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         var problems: [String: String] = [:]
     }
 
-    public static let version = "0.1.0"
+    public static let version = TidingsVersion.current
 
     private let configuration: DaemonConfiguration
     private let logger: Logger

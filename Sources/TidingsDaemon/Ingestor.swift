@@ -1,3 +1,4 @@
+internal import ControlProtocol
 internal import Dispatch
 internal import EventStore
 internal import Foundation

@@ -1,0 +1,115 @@
+/// Aligned text columns for human output: `tidingsctl articles`, key/value blocks, and later events,
+/// timelines, statements and actors.
+///
+/// Widths count characters, not bytes; styles are applied after padding so colour never breaks alignment.
+struct Table {
+    struct Column {
+        enum Alignment { case left, right }
+
+        var title: String
+        var alignment = Alignment.left
+        /// Longer cells are cut with `…`.
+        var maxWidth: Int?
+        /// Gives up width so a row fits the terminal (at most one column should).
+        var shrinks = false
+    }
+
+    struct Cell: ExpressibleByStringLiteral {
+        var text: String
+        var style: Style?
+
+        init(_ text: String, style: Style? = nil) {
+            self.text = text
+            self.style = style
+        }
+
+        init(stringLiteral value: String) { self.init(value) }
+    }
+
+    var columns: [Column]
+    var rows: [[Cell]] = []
+    /// Print the column titles as a first, bold row.
+    var showsHeader = true
+    var gap = "  "
+
+    init(columns: [Column], showsHeader: Bool = true) {
+        self.columns = columns
+        self.showsHeader = showsHeader
+    }
+
+    mutating func append(_ row: [Cell]) {
+        precondition(row.count == columns.count, "a row needs one cell per column")
+        rows.append(row)
+    }
+
+    /// The lines of the table; a shrinking column narrows so rows fit `width` (the terminal's, when known).
+    func render(width: Int? = nil) -> [String] {
+        var limits = columns.map(\.maxWidth)
+        var widths = naturalWidths(limits: limits)
+        if let width, let index = columns.firstIndex(where: \.shrinks) {
+            // The last column is never padded and may run past the edge; count only a little of it.
+            var counted = widths
+            counted[counted.count - 1] = min(counted[counted.count - 1], 20)
+            let total = counted.reduce(0, +) + gap.count * (columns.count - 1)
+            if total > width {
+                limits[index] = max(10, widths[index] - (total - width))
+                widths = naturalWidths(limits: limits)
+            }
+        }
+
+        var lines: [String] = []
+        if showsHeader {
+            lines.append(line(columns.map { Cell($0.title, style: .bold) }, widths: widths, limits: limits))
+        }
+        for row in rows {
+            lines.append(line(row, widths: widths, limits: limits))
+        }
+        return lines
+    }
+
+    private func naturalWidths(limits: [Int?]) -> [Int] {
+        columns.indices.map { index in
+            let cells = rows.map { Self.truncate($0[index].text, to: limits[index]).count }
+            let title = showsHeader ? columns[index].title.count : 0
+            return max(title, cells.max() ?? 0)
+        }
+    }
+
+    private func line(_ cells: [Cell], widths: [Int], limits: [Int?]) -> String {
+        var parts: [String] = []
+        for (index, cell) in cells.enumerated() {
+            let text = Self.truncate(cell.text, to: limits[index])
+            let padding = String(repeating: " ", count: max(0, widths[index] - text.count))
+            let styled = cell.style.map { $0(text) } ?? text
+            let isLast = index == cells.count - 1
+            switch columns[index].alignment {
+            case .left: parts.append(isLast ? styled : styled + padding)
+            case .right: parts.append(padding + styled)
+            }
+        }
+        return parts.joined(separator: gap)
+    }
+
+    /// Cuts `text` to `limit` characters, the last being `…`; newlines become spaces so a row stays one line.
+    static func truncate(_ text: String, to limit: Int?) -> String {
+        let flat = text.contains(where: \.isNewline)
+            ? String(text.map { $0.isNewline ? " " : $0 }) : text
+        guard let limit, flat.count > limit else { return flat }
+        guard limit > 1 else { return String(flat.prefix(limit)) }
+        return String(flat.prefix(limit - 1)) + "…"
+    }
+}
+
+extension Table {
+    /// A two-column `key  value` block without header, as `status` and `show` print.
+    static func keyValue(_ pairs: [(String, Cell)]) -> Table {
+        var table = Table(columns: [Column(title: "KEY"), Column(title: "VALUE")], showsHeader: false)
+        for (key, value) in pairs { table.append([Cell(key, style: .dim), value]) }
+        return table
+    }
+
+    /// Prints the rendered lines on stdout.
+    func print(width: Int? = Terminal.columns) {
+        for line in render(width: width) { Swift.print(line) }
+    }
+}
