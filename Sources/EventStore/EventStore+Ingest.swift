@@ -1,5 +1,6 @@
 internal import ArticleParsing
 internal import ControlProtocol
+internal import EventExtraction
 internal import Foundation
 internal import GRDB
 
@@ -13,25 +14,30 @@ extension EventStore {
         return try write { db in
             var changes: [ChangeRecord] = []
             for update in updates {
-                if let change = try apply(update, now: now, db: db) {
-                    changes.append(change)
-                }
+                changes += try apply(update, now: now, db: db)
             }
             return changes
         }
     }
 
-    private func apply(_ update: FileUpdate, now: Double, db: Database) throws -> ChangeRecord? {
+    /// The file's own change first, then the events and statements it changed.
+    private func apply(_ update: FileUpdate, now: Double, db: Database) throws -> [ChangeRecord] {
         switch update {
         case .remove(let path):
-            try db.cachedStatement(sql: "DELETE FROM file WHERE path = ?").execute(arguments: [path])
-            guard db.changesCount > 0 else { return nil }
-            return try logChange(ChangeKind.articleRemoved, path: path, payload: nil, now: now, db: db)
+            guard let fileId = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM file WHERE path = ?"), arguments: [path])
+            else { return [] }
+            let removed = try logChange(ChangeKind.articleRemoved, path: path, payload: nil, now: now, db: db)
+            var changes = [removed]
+            changes += try replaceMentions(fileId: fileId, path: path, with: [], now: now, db: db)
+            changes += try replaceStatements(fileId: fileId, path: path, with: [], now: now, db: db)
+            try db.cachedStatement(sql: "DELETE FROM file WHERE id = ?").execute(arguments: [fileId])
+            return changes
 
         case .restat(let path, let stat):
             try db.cachedStatement(sql: "UPDATE file SET device = ?, inode = ?, size = ?, mtimeNs = ? WHERE path = ?")
                 .execute(arguments: [stat.device, stat.inode, stat.size, stat.mtimeNs, path])
-            return nil
+            return []
 
         case .store(let path, let stat, let hash, let content):
             let existing = try Row.fetchOne(
@@ -39,18 +45,26 @@ extension EventStore {
             let previous = try existing.flatMap { try storedForm(fileId: $0["id"], db: db) }
             let fileId = try upsertFile(path: path, stat: stat, hash: hash, content: content, now: now, db: db)
             try replaceArticle(fileId: fileId, content: content, db: db)
-            if let existing, existing["hash"] as String == hash, previous == StoredForm(content) { return nil }
-            let kind: String
-            let payload: ChangePayload
-            switch content {
-            case .failure(let message):
-                kind = ChangeKind.fileError
-                payload = ChangePayload(error: message)
-            case .article(let article):
-                kind = existing == nil ? ChangeKind.articleAdded : ChangeKind.articleUpdated
-                payload = ChangePayload(article: article)
+            var changes: [ChangeRecord] = []
+            let unchanged = existing.map { $0["hash"] as String == hash } == true && previous == StoredForm(content)
+            if !unchanged {
+                let kind: String
+                let payload: ChangePayload
+                switch content {
+                case .failure(let message):
+                    kind = ChangeKind.fileError
+                    payload = ChangePayload(error: message)
+                case .article(let article, _):
+                    kind = existing == nil ? ChangeKind.articleAdded : ChangeKind.articleUpdated
+                    payload = ChangePayload(article: article)
+                }
+                changes.append(try logChange(kind, path: path, payload: payload.json(), now: now, db: db))
             }
-            return try logChange(kind, path: path, payload: payload.json(), now: now, db: db)
+            let (events, statements): ([ExtractedEvent], [QuotedPost]) =
+                if case .article(let article, let events) = content { (events, article.statements) } else { ([], []) }
+            changes += try replaceMentions(fileId: fileId, path: path, with: events, now: now, db: db)
+            changes += try replaceStatements(fileId: fileId, path: path, with: statements, now: now, db: db)
+            return changes
         }
     }
 
@@ -79,7 +93,7 @@ extension EventStore {
 
     private func replaceArticle(fileId: Int64, content: ArticleContent, db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM article WHERE fileId = ?").execute(arguments: [fileId])
-        guard case .article(let article) = content else { return }
+        guard case .article(let article, _) = content else { return }
         try db.cachedStatement(
             sql: """
                 INSERT INTO article (fileId, title, published, publishedSource, body, warnings)
@@ -190,7 +204,7 @@ private struct StoredForm: Equatable {
         switch content {
         case .failure(let message):
             self.init(error: message, title: nil, published: nil, publishedSource: nil, body: nil, warnings: nil)
-        case .article(let article):
+        case .article(let article, _):
             self.init(
                 error: nil, title: article.title, published: article.published?.description,
                 publishedSource: article.publishedSource?.rawValue, body: article.body,

@@ -51,12 +51,15 @@ extension EventStore {
                     SELECT
                         (SELECT COUNT(*) FROM file) AS files,
                         (SELECT COUNT(*) FROM file WHERE status = 'error') AS errors,
+                        (SELECT COUNT(*) FROM event) AS events,
+                        (SELECT COUNT(*) FROM statement) AS statements,
                         (SELECT COALESCE(MAX(seq), 0) FROM change) AS seq
                     """)!
             let files: Int = row["files"]
             let errors: Int = row["errors"]
             return StoreCounts(
-                files: files, articles: files - errors, errors: errors, events: 0, statements: 0, seq: row["seq"])
+                files: files, articles: files - errors, errors: errors, events: row["events"],
+                statements: row["statements"], seq: row["seq"])
         }
     }
 
@@ -108,14 +111,16 @@ extension EventStore {
         }
     }
 
-    private static let articleRowColumns =
-        "f.path, a.title, a.published, a.publishedSource, f.status, f.error, f.hash, f.size, f.ingestedAt"
+    private static let articleRowColumns = """
+        f.path, a.title, a.published, a.publishedSource, f.status, f.error, f.hash, f.size, f.ingestedAt,
+        (SELECT COUNT(DISTINCT m.eventId) FROM mention m WHERE m.fileId = f.id) AS events
+        """
 
     private static func articleRow(_ row: Row) -> ArticleRow {
         ArticleRow(
             path: row["path"], title: row["title"], published: row["published"],
             publishedSource: row["publishedSource"], isError: row["status"] as String == "error",
-            error: row["error"], events: 0, hash: row["hash"], size: row["size"], ingestedAt: row["ingestedAt"])
+            error: row["error"], events: row["events"], hash: row["hash"], size: row["size"], ingestedAt: row["ingestedAt"])
     }
 
     private static func storedFile(_ row: Row) -> StoredFile {

@@ -40,6 +40,75 @@ extension EventStore {
                     );
                     """)
         }
+        migrator.registerMigration("v2: statements, events, mentions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE statement (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,
+                        author TEXT NOT NULL,
+                        handle TEXT,
+                        date TEXT,
+                        text TEXT NOT NULL
+                    );
+                    -- Each article's own copy of a quoted post; the statement row shows the copy of the
+                    -- first article by path, so the store does not depend on the order articles arrived in.
+                    CREATE TABLE statementArticle (
+                        statementId INTEGER NOT NULL REFERENCES statement(id) ON DELETE CASCADE,
+                        fileId INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        author TEXT NOT NULL,
+                        handle TEXT,
+                        date TEXT,
+                        text TEXT NOT NULL,
+                        PRIMARY KEY (statementId, fileId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX statementArticleByFile ON statementArticle(fileId);
+                    CREATE TABLE event (
+                        id INTEGER PRIMARY KEY,
+                        code TEXT NOT NULL,
+                        rootCode TEXT NOT NULL,
+                        quadClass INTEGER NOT NULL,
+                        label TEXT NOT NULL,
+                        date TEXT,
+                        datePrecision TEXT,
+                        dateProvenance TEXT,
+                        sourceName TEXT,
+                        sourceCode TEXT,
+                        targetName TEXT,
+                        targetCode TEXT,
+                        location TEXT,
+                        summary TEXT NOT NULL,
+                        mentionCount INTEGER NOT NULL,
+                        articleCount INTEGER NOT NULL
+                    );
+                    CREATE INDEX eventByDate ON event(date);
+                    CREATE TABLE mention (
+                        id INTEGER PRIMARY KEY,
+                        eventId INTEGER NOT NULL REFERENCES event(id),
+                        fileId INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        sentenceIndex INTEGER NOT NULL,
+                        start INTEGER NOT NULL,
+                        end INTEGER NOT NULL,
+                        sentence TEXT NOT NULL,
+                        confidence REAL NOT NULL,
+                        summaryQuality REAL NOT NULL,
+                        code TEXT NOT NULL,
+                        family TEXT NOT NULL,
+                        sourceName TEXT,
+                        sourceCode TEXT,
+                        targetName TEXT,
+                        targetCode TEXT,
+                        location TEXT,
+                        locationCountry TEXT,
+                        day INTEGER,
+                        datePrecision TEXT,
+                        dateProvenance TEXT
+                    );
+                    CREATE INDEX mentionByFamilyDay ON mention(family, day);
+                    CREATE INDEX mentionByEvent ON mention(eventId);
+                    CREATE INDEX mentionByFile ON mention(fileId);
+                    """)
+        }
         return migrator
     }
 }

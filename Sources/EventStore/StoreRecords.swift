@@ -1,4 +1,5 @@
 public import ArticleParsing
+public import EventExtraction
 
 /// What identifies a file's content without reading it: if all four match, the content is taken as unchanged.
 public struct FileStat: Sendable, Equatable, Hashable {
@@ -27,7 +28,8 @@ public struct StoredFile: Sendable, Equatable {
 
 /// What a file turned out to be when it was read.
 public enum ArticleContent: Sendable, Equatable {
-    case article(ParsedArticle)
+    /// The parsed article and the event mentions extracted from it.
+    case article(ParsedArticle, events: [ExtractedEvent])
     /// The file could not be used; the message names what was wrong and what to do.
     case failure(String)
 }

@@ -1,5 +1,6 @@
 internal import ControlProtocol
 internal import Dispatch
+internal import EventExtraction
 internal import EventStore
 internal import FolderWatching
 internal import Foundation
@@ -122,7 +123,14 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             throw DaemonError("\(error.message); check that \(configuration.stateDirectory) is writable or pass --state DIR")
         }
         self.store = store
-        let examiner = FileExaminer(root: configuration.root, rules: rules, maximumFileSize: configuration.maximumFileSize)
+        let extractor: EventExtractor
+        do {
+            extractor = try EventExtractor.loadDefault(userFolder: configuration.dictionariesFolder)
+        } catch {
+            throw DaemonError("\(error)")
+        }
+        let examiner = FileExaminer(
+            root: configuration.root, rules: rules, extractor: extractor, maximumFileSize: configuration.maximumFileSize)
         let ingestor = Ingestor(
             store: store, examiner: examiner, scanner: FolderScanner(root: configuration.root, rules: rules),
             logger: logger, batchSize: configuration.batchSize)

@@ -10,11 +10,14 @@ public struct DaemonConfiguration: Sendable {
     public var maximumFileSize: Int64
     /// Files committed per transaction during a bulk ingest.
     public var batchSize: Int
+    /// A folder of the user's own actor, verb and place dictionaries, merged over the bundled ones.
+    public var dictionariesFolder: String?
 
     public init(
         root: String, stateDirectory: String, socketPath: String, maximumFileSize: Int64 = 10_000_000,
-        batchSize: Int = 256
+        batchSize: Int = 256, dictionariesFolder: String? = nil
     ) {
+        self.dictionariesFolder = dictionariesFolder
         self.root = root
         self.stateDirectory = stateDirectory
         self.socketPath = socketPath

@@ -1,5 +1,6 @@
 internal import ArticleParsing
 internal import Crypto
+internal import EventExtraction
 internal import EventStore
 internal import Glibc
 
@@ -22,6 +23,7 @@ struct FileExaminer: Sendable {
     let root: String
     let rules: PathRules
     let parser = ArticleParser()
+    let extractor: EventExtractor
     /// Files larger than this are recorded as errors without being read.
     let maximumFileSize: Int64
 
@@ -63,7 +65,8 @@ struct FileExaminer: Sendable {
         }
         let modified = CalendarDay(daysSinceEpoch: Int((stat.mtimeNs / 1_000_000_000) / 86_400))
         do {
-            return .article(try parser.parse(bytes, format: format, modified: modified))
+            let article = try parser.parse(bytes, format: format, modified: modified)
+            return .article(article, events: extractor.extract(from: article))
         } catch {
             return .failure("\(path): \(error.message)")
         }

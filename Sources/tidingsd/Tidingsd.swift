@@ -34,6 +34,12 @@ struct Tidingsd: ParsableCommand {
             valueName: "path"))
     var socket: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A folder of your own actor, verb and place dictionaries, merged over the bundled ones.", valueName: "dir"))
+    var dictionaries: String?
+
     @Flag(name: .long, help: "Reconcile, ingest everything, commit and exit (no socket, no watching).")
     var once = false
 
@@ -59,7 +65,7 @@ struct Tidingsd: ParsableCommand {
             root: Tidingsd.absolute(watch),
             stateDirectory: Tidingsd.absolute(state ?? DaemonConfiguration.defaultStateDirectory(environment: environment)),
             socketPath: Tidingsd.absolute(socket ?? ControlSocketPath.resolve(environment: environment)),
-            maximumFileSize: maxFileSize)
+            maximumFileSize: maxFileSize, dictionariesFolder: dictionaries.map(Tidingsd.absolute))
         let daemon = Daemon(configuration: configuration, logger: logger)
         do {
             if once {

@@ -1,0 +1,96 @@
+internal import ArticleParsing
+internal import ControlProtocol
+internal import GRDB
+
+/// Quoted posts, one row per distinct post (by normalized text) listing every article that quotes it.
+extension EventStore {
+    /// Replaces the posts a file quotes; returns `statement.*` changes.
+    func replaceStatements(
+        fileId: Int64, path: String, with posts: [QuotedPost], now: Double, db: Database
+    ) throws -> [ChangeRecord] {
+        let old = Set(
+            try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT statementId FROM statementArticle WHERE fileId = ?"),
+                arguments: [fileId]))
+        if posts.isEmpty && old.isEmpty { return [] }
+        var before: [Int64: StatementFace] = [:]
+        for id in old { before[id] = try statementFace(id, db: db) }
+        try db.cachedStatement(sql: "DELETE FROM statementArticle WHERE fileId = ?").execute(arguments: [fileId])
+
+        var touched = old
+        for post in posts {
+            let key = post.normalizedText
+            guard !key.isEmpty else { continue }
+            try db.cachedStatement(
+                sql: "INSERT INTO statement (key, author, handle, date, text) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING"
+            ).execute(arguments: [key, post.author, post.handle, post.date?.description, post.text])
+            guard let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM statement WHERE key = ?"), arguments: [key])
+            else { continue }
+            if before[id] == nil, !touched.contains(id) { before[id] = try statementFace(id, db: db) }
+            try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO statementArticle (statementId, fileId, author, handle, date, text)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [id, fileId, post.author, post.handle, post.date?.description, post.text])
+            touched.insert(id)
+        }
+
+        var changes: [ChangeRecord] = []
+        for id in touched.sorted() {
+            guard let copy = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.author, s.handle, s.date, s.text FROM statementArticle s JOIN file f ON f.id = s.fileId
+                        WHERE s.statementId = ? ORDER BY f.path LIMIT 1
+                        """),
+                arguments: [id])
+            else {
+                try db.cachedStatement(sql: "DELETE FROM statement WHERE id = ?").execute(arguments: [id])
+                if let old = before[id], old.articles > 0 {
+                    changes.append(try logChange(ChangeKind.statementRemoved, path: path, payload: try EventStore.json(old), now: now, db: db))
+                }
+                continue
+            }
+            // The first article by path shows the post, so arrival order does not matter.
+            try db.cachedStatement(sql: "UPDATE statement SET author = ?, handle = ?, date = ?, text = ? WHERE id = ?")
+                .execute(arguments: [copy["author"], copy["handle"], copy["date"], copy["text"], id])
+            guard let face = try statementFace(id, db: db), face != before[id] else { continue }
+            let kind = (before[id]?.articles ?? 0) == 0 ? ChangeKind.statementAdded : ChangeKind.statementUpdated
+            changes.append(try logChange(kind, path: path, payload: try EventStore.json(face), now: now, db: db))
+        }
+        return changes
+    }
+
+    func statementFace(_ id: Int64, db: Database) throws -> StatementFace? {
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT s.id, s.author, s.handle, s.date, s.text,
+                        (SELECT COUNT(*) FROM statementArticle a WHERE a.statementId = s.id) AS articles
+                    FROM statement s WHERE s.id = ?
+                    """),
+            arguments: [id]
+        ).map(StatementFace.init)
+    }
+}
+
+/// A statement as subscribers see it in change payloads.
+struct StatementFace: Equatable, Encodable {
+    var id: Int64
+    var author: String
+    var handle: String?
+    var date: String?
+    var text: String
+    var articles: Int
+
+    init(_ row: Row) {
+        id = row["id"]
+        author = row["author"]
+        handle = row["handle"]
+        date = row["date"]
+        text = row["text"]
+        articles = row["articles"]
+    }
+}

@@ -1,0 +1,159 @@
+internal import ArticleParsing
+internal import EventExtraction
+internal import GRDB
+
+/// A stored mention, with what merging and choosing an event's face need.
+struct MentionRow {
+    var id: Int64
+    var eventId: Int64
+    var path: String
+    var sentenceIndex: Int
+    var sentence: String
+    var confidence: Double
+    var summaryQuality: Double
+    var code: String
+    var sourceName: String?
+    var sourceCode: String?
+    var targetName: String?
+    var targetCode: String?
+    var location: String?
+    var locationCountry: String?
+    var day: Int?
+    var datePrecision: String?
+    var dateProvenance: String?
+
+    static let columns = """
+        m.id, m.eventId, f.path, m.sentenceIndex, m.sentence, m.confidence, m.summaryQuality, m.code,
+        m.sourceName, m.sourceCode, m.targetName, m.targetCode, m.location, m.locationCountry, m.day,
+        m.datePrecision, m.dateProvenance
+        """
+
+    init(_ row: Row) {
+        id = row["id"]
+        eventId = row["eventId"]
+        path = row["path"]
+        sentenceIndex = row["sentenceIndex"]
+        sentence = row["sentence"]
+        confidence = row["confidence"]
+        summaryQuality = row["summaryQuality"]
+        code = row["code"]
+        sourceName = row["sourceName"]
+        sourceCode = row["sourceCode"]
+        targetName = row["targetName"]
+        targetCode = row["targetCode"]
+        location = row["location"]
+        locationCountry = row["locationCountry"]
+        day = row["day"]
+        datePrecision = row["datePrecision"]
+        dateProvenance = row["dateProvenance"]
+    }
+
+    var date: EventDate? {
+        guard let day, let precision = datePrecision.flatMap(EventDate.Precision.init(rawValue:)),
+            let provenance = dateProvenance.flatMap(EventDate.Provenance.init(rawValue:))
+        else { return nil }
+        return EventDate(day: CalendarDay(daysSinceEpoch: day), precision: precision, provenance: provenance)
+    }
+
+    var signature: EventSignature {
+        EventSignature(
+            code: CAMEOCode(code) ?? "010", sourceCode: sourceCode, targetCode: targetCode, location: location,
+            locationCountry: locationCountry, date: date)
+    }
+
+    /// Orders mentions by how well they represent their event: confident, precisely dated first; ties broken
+    /// by path and sentence so the choice never depends on arrival order.
+    static func representsBetter(_ a: MentionRow, _ b: MentionRow) -> Bool {
+        if a.confidence != b.confidence { return a.confidence > b.confidence }
+        let (pa, pb) = (precisionRank(a.datePrecision), precisionRank(b.datePrecision))
+        if pa != pb { return pa < pb }
+        return (a.path, a.sentenceIndex) < (b.path, b.sentenceIndex)
+    }
+
+    /// Orders mentions by how well their sentence summarizes the event.
+    static func summarizesBetter(_ a: MentionRow, _ b: MentionRow) -> Bool {
+        if a.summaryQuality != b.summaryQuality { return a.summaryQuality > b.summaryQuality }
+        return (a.path, a.sentenceIndex) < (b.path, b.sentenceIndex)
+    }
+
+    private static func precisionRank(_ precision: String?) -> Int {
+        switch precision {
+        case "day": return 0
+        case "month": return 1
+        case "approximate": return 2
+        default: return 3
+        }
+    }
+}
+
+/// The face of an event, derived from its mentions; equal faces mean subscribers see no change.
+struct EventFace: Equatable, Encodable {
+    var id: Int64
+    var code: String
+    var rootCode: String
+    var quadClass: Int
+    var label: String
+    var date: String?
+    var datePrecision: String?
+    var dateProvenance: String?
+    var sourceName: String?
+    var sourceCode: String?
+    var targetName: String?
+    var targetCode: String?
+    var location: String?
+    var summary: String
+    var mentionCount: Int
+    var articleCount: Int
+
+    /// Derives the face from the event's mentions (at least one).
+    init(id: Int64, mentions: [MentionRow]) {
+        let ranked = mentions.sorted(by: MentionRow.representsBetter)
+        let best = ranked[0]
+        let code = CAMEOCode(best.code) ?? "010"
+        self.id = id
+        self.code = code.rawValue
+        rootCode = code.rootCode
+        quadClass = code.quadClass.rawValue
+        label = code.label
+        let dated = ranked.first { $0.day != nil }
+        date = dated?.date?.day.description
+        datePrecision = dated?.datePrecision
+        dateProvenance = dated?.dateProvenance
+        // Actors and place from the best mention that names them: a mention without a target does not
+        // hide the target another article gives.
+        let withSource = ranked.first { $0.sourceCode != nil }
+        sourceName = withSource?.sourceName
+        sourceCode = withSource?.sourceCode
+        let withTarget = ranked.first { $0.targetCode != nil }
+        targetName = withTarget?.targetName
+        targetCode = withTarget?.targetCode
+        location = ranked.first { $0.location != nil }?.location
+        summary = mentions.min(by: MentionRow.summarizesBetter)?.sentence ?? best.sentence
+        mentionCount = mentions.count
+        articleCount = Set(mentions.map(\.path)).count
+    }
+
+    init(_ row: Row) {
+        id = row["id"]
+        code = row["code"]
+        rootCode = row["rootCode"]
+        quadClass = row["quadClass"]
+        label = row["label"]
+        date = row["date"]
+        datePrecision = row["datePrecision"]
+        dateProvenance = row["dateProvenance"]
+        sourceName = row["sourceName"]
+        sourceCode = row["sourceCode"]
+        targetName = row["targetName"]
+        targetCode = row["targetCode"]
+        location = row["location"]
+        summary = row["summary"]
+        mentionCount = row["mentionCount"]
+        articleCount = row["articleCount"]
+    }
+
+    static let columns = """
+        id, code, rootCode, quadClass, label, date, datePrecision, dateProvenance, sourceName, sourceCode,
+        targetName, targetCode, location, summary, mentionCount, articleCount
+        """
+}
