@@ -1,0 +1,235 @@
+import ArticleParsing
+
+/// A date expression found in a sentence.
+struct DateMention: Sendable {
+    var start: Int
+    var end: Int
+    var date: EventDate
+    /// "Tuesday's attack": the date belongs to the following noun, not to the clause's verb.
+    var possessive: Bool
+}
+
+/// Resolves date expressions against a reference day (the article's or the quoted post's date), in the
+/// manner of HeidelTime's news mode:
+/// - a weekday ("on Wednesday", "early Wednesday", "Tuesday's attack") is the most recent such day on or
+///   before the reference day — the reference day itself when it is that weekday, since news reports
+///   what happened; "next Wednesday" is the next one after it;
+/// - "Dec. 31", "December 31", "31 December", "January 1, 2020": explicit; without a year, the year that puts
+///   the day closest to the reference day (a "Dec. 31" in an article of 2020-01-02 is 2019-12-31);
+/// - "today", "earlier today", "tonight", "this morning": the reference day; "yesterday", "last night": the
+///   day before; "tomorrow": the day after; "N days ago";
+/// - "last month", "in December", "December 2019": month precision, mid-month; "late last month",
+///   "early December", "earlier this month", "last week": approximate.
+struct DateResolver {
+    let lexicon: Lexicon
+
+    func find(in tokens: [Token], _ start: Int, _ end: Int, reference: CalendarDay?) -> [DateMention] {
+        guard let reference else { return [] }
+        var result: [DateMention] = []
+        var i = start
+        while i < end {
+            if let mention = match(tokens, i, end, reference) {
+                result.append(mention)
+                i = max(mention.end, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private func word(_ tokens: [Token], _ i: Int, _ end: Int) -> String? {
+        guard i < end, tokens[i].kind == .word, tokens[i].id >= 0 else { return nil }
+        return lexicon.vocabulary.word(tokens[i].id)
+    }
+
+    private func month(_ tokens: [Token], _ i: Int, _ end: Int) -> Int? {
+        guard i < end, tokens[i].kind == .word, tokens[i].id >= 0 else { return nil }
+        let m = Int(lexicon.months[Int(tokens[i].id)])
+        // "may" and "march" are also verbs: only capitalized month names count.
+        return m > 0 && tokens[i].flags.contains(.capitalized) ? m : nil
+    }
+
+    private func number(_ tokens: [Token], _ i: Int, _ end: Int, _ range: ClosedRange<Int>) -> Int? {
+        guard i < end, tokens[i].kind == .number, range.contains(Int(tokens[i].value)) else { return nil }
+        return Int(tokens[i].value)
+    }
+
+    /// `, 2019` or ` 2019` after a day.
+    private func year(_ tokens: [Token], _ i: Int, _ end: Int) -> (Int, Int)? {
+        if let y = number(tokens, i, end, 1900...2100) { return (y, i + 1) }
+        if i < end, tokens[i].kind == .comma, let y = number(tokens, i + 1, end, 1900...2100) { return (y, i + 2) }
+        return nil
+    }
+
+    private func match(_ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay) -> DateMention? {
+        let token = tokens[i]
+        if token.kind == .number, let d = number(tokens, i, end, 1...31), let m = month(tokens, i + 1, end) {
+            // 31 December [2019]
+            var next = i + 2
+            var y: Int?
+            if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
+            return explicitDay(m, d, y, reference, i, next, tokens, end)
+        }
+        if token.kind == .number { return daysAgo(tokens, i, end, reference) }
+        guard token.kind == .word, token.id >= 0 else { return nil }
+        let id = Int(token.id)
+        let isDateWord = lexicon.classes[id].contains(.dateWord)
+        guard isDateWord || lexicon.months[id] > 0 || lexicon.weekdays[id] > 0 else { return nil }
+        let key = isDateWord ? lexicon.vocabulary.word(token.id) : ""
+        let modifier = (key == "early" || key == "late" || key == "mid") ? key : nil
+        let first = modifier != nil ? i + 1 : i
+        if let m = month(tokens, first, end) {
+            // December 31[, 2019] / December 2019 / (early|late) December
+            if let d = number(tokens, first + 1, end, 1...31), !(tokens[first + 1].value >= 1900) {
+                var next = first + 2
+                var y: Int?
+                if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
+                return explicitDay(m, d, y, reference, i, next, tokens, end)
+            }
+            let y = number(tokens, first + 1, end, 1900...2100)
+            let preceding = i > 0 ? word(tokens, i - 1, i) : nil
+            guard y != nil || modifier != nil || preceding == "in" || preceding == "since" || preceding == "until"
+            else { return nil }
+            let year = y ?? nearestYear(month: m, day: 15, reference)
+            guard let day = CalendarDay(year: year, month: m, day: modifierDay(modifier, m, year)) else { return nil }
+            let precision: EventDate.Precision = modifier == nil ? .month : .approximate
+            return DateMention(
+                start: i, end: y != nil ? first + 2 : first + 1,
+                date: EventDate(day: day, precision: precision, provenance: .explicit), possessive: false)
+        }
+        let weekdayIndex = Int(lexicon.weekdays[id])
+        if modifier != nil, first < end, tokens[first].id >= 0, lexicon.weekdays[Int(tokens[first].id)] > 0 {
+            return weekday(Int(lexicon.weekdays[Int(tokens[first].id)]) - 1, i, first, tokens, end, reference, nil)
+        }
+        if weekdayIndex > 0 {
+            let before = i > 0 && lexicon.wordClass(tokens[i - 1].id).contains(.dateWord) ? word(tokens, i - 1, end) : nil
+            return weekday(weekdayIndex - 1, i, i, tokens, end, reference, before)
+        }
+        return relative(key, tokens, i, end, reference)
+    }
+
+    private func modifierDay(_ modifier: String?, _ month: Int, _ year: Int) -> Int {
+        switch modifier {
+        case "early": return 5
+        case "late": return min(25, CalendarDay.daysIn(month: month, year: year))
+        default: return 15
+        }
+    }
+
+    private func explicitDay(
+        _ m: Int, _ d: Int, _ y: Int?, _ reference: CalendarDay, _ start: Int, _ next: Int, _ tokens: [Token],
+        _ end: Int
+    ) -> DateMention? {
+        let year = y ?? nearestYear(month: m, day: d, reference)
+        guard let day = CalendarDay(year: year, month: m, day: d) else { return nil }
+        let possessive = next < end && tokens[next].kind == .possessive
+        return DateMention(
+            start: start, end: possessive ? next + 1 : next,
+            date: EventDate(day: day, precision: .day, provenance: .explicit), possessive: possessive)
+    }
+
+    /// The year that puts month/day closest to the reference day (ties go to the past).
+    func nearestYear(month: Int, day: Int, _ reference: CalendarDay) -> Int {
+        var best = reference.year
+        var bestDistance = Int.max
+        for year in [reference.year - 1, reference.year, reference.year + 1] {
+            let d = min(day, CalendarDay.daysIn(month: month, year: year))
+            guard let candidate = CalendarDay(year: year, month: month, day: d) else { continue }
+            let distance = abs(candidate.daysSinceEpoch - reference.daysSinceEpoch)
+            if distance < bestDistance {
+                best = year
+                bestDistance = distance
+            }
+        }
+        return best
+    }
+
+    private func weekday(
+        _ weekday: Int, _ start: Int, _ dayToken: Int, _ tokens: [Token], _ end: Int, _ reference: CalendarDay,
+        _ before: String?
+    ) -> DateMention {
+        var back = (reference.weekday - weekday + 7) % 7
+        if before == "next" { back = -((weekday - reference.weekday + 7) % 7 == 0 ? 7 : (weekday - reference.weekday + 7) % 7) }
+        if before == "last" && back == 0 { back = 7 }
+        var next = dayToken + 1
+        // "Wednesday night", "Wednesday morning"
+        if let w = word(tokens, next, end), ["night", "morning", "evening", "afternoon"].contains(w) { next += 1 }
+        let possessive = next < end && tokens[next].kind == .possessive
+        return DateMention(
+            start: start, end: possessive ? next + 1 : next,
+            date: EventDate(day: reference.adding(days: -back), precision: .day, provenance: .relative),
+            possessive: possessive)
+    }
+
+    private func relative(
+        _ key: String, _ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay
+    ) -> DateMention? {
+        func mention(_ length: Int, _ offset: Int, _ precision: EventDate.Precision = .day) -> DateMention {
+            DateMention(
+                start: i, end: i + length,
+                date: EventDate(day: reference.adding(days: offset), precision: precision, provenance: .relative),
+                possessive: false)
+        }
+        func monthMention(_ length: Int, _ monthsBack: Int, _ modifier: String?) -> DateMention? {
+            var year = reference.year
+            var month = reference.month - monthsBack
+            if month < 1 { month += 12; year -= 1 }
+            guard let day = CalendarDay(year: year, month: month, day: modifierDay(modifier, month, year)) else {
+                return nil
+            }
+            return DateMention(
+                start: i, end: i + length,
+                date: EventDate(day: day, precision: modifier == nil ? .month : .approximate, provenance: .relative),
+                possessive: false)
+        }
+        let w1 = word(tokens, i + 1, end)
+        let w2 = word(tokens, i + 2, end)
+        switch key {
+        case "today", "tonight": return mention(1, 0)
+        case "yesterday": return mention(1, -1)
+        case "tomorrow": return mention(1, 1)
+        case "earlier", "later":
+            if w1 == "today" { return mention(2, 0) }
+            if w1 == "this", w2 == "month" { return monthMention(3, 0, key == "earlier" ? "early" : "late") }
+            if w1 == "this", w2 == "week" { return mention(3, key == "earlier" ? -3 : 0, .approximate) }
+            return nil
+        case "this":
+            if w1 == "morning" || w1 == "afternoon" || w1 == "evening" { return mention(2, 0) }
+            if w1 == "month" { return monthMention(2, 0, nil) }
+            return nil
+        case "last":
+            if w1 == "night" { return mention(2, -1) }
+            if w1 == "month" { return monthMention(2, 1, nil) }
+            if w1 == "week" { return mention(2, -7, .approximate) }
+            return nil
+        case "early", "late", "mid":
+            if w1 == "last", w2 == "month" { return monthMention(3, 1, key) }
+            if w1 == "this", w2 == "month" { return monthMention(3, 0, key) }
+            if w1 == "last", w2 == "week" { return mention(3, key == "early" ? -9 : -4, .approximate) }
+            return nil
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// "N days ago" starting at a number token.
+    func daysAgo(_ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay) -> DateMention? {
+        guard tokens[i].kind == .number, let unit = word(tokens, i + 1, end), word(tokens, i + 2, end) == "ago" else {
+            return nil
+        }
+        let n = Int(tokens[i].value)
+        let days: Int
+        switch unit {
+        case "day", "days": days = n
+        case "week", "weeks": days = 7 * n
+        default: return nil
+        }
+        return DateMention(
+            start: i, end: i + 3,
+            date: EventDate(day: reference.adding(days: -days), precision: days > 2 ? .approximate : .day,
+                provenance: .relative),
+            possessive: false)
+    }
+}

@@ -1,0 +1,338 @@
+import ArticleParsing
+
+extension EventCoder {
+    /// Source, target, date and place of a matched pattern; nil when the sentence names no usable actor.
+    func analyse(
+        _ a: Int, _ patternEnd: Int, _ pattern: VerbPattern, _ weapon: CAMEOCode?, _ c: SentenceContext
+    ) -> CodedEvent? {
+        var source: ActorMention?
+        var target: ActorMention?
+        var instrument: ActorMention?
+        let isNoun = pattern.flags.contains(.noun)
+        // With a gap the object may sit inside it ("dismissed Trump's statement").
+        let hasGap = pattern.elements.contains { if case .gap = $0 { return true } else { return false } }
+        let objectStart = hasGap ? a : patternEnd
+        if isNoun {
+            if let inside = c.mention(containing: a) {
+                source = inside
+            } else if a - 1 >= c.start, tokens[a - 1].kind == .possessive {
+                source = c.mention(endingAt: a - 1)
+            } else {
+                source = c.mention(endingAt: a)
+            }
+            target = findObject(after: objectStart, pattern, source, c)
+        } else if pattern.flags.contains(.subjectIsTarget) {
+            target = resolve(findSubject(a, c, depth: 0), c)
+            source = c.speaker
+            if let first = c.mentions.first(where: { !$0.pronoun && $0.hasCountry && $0.end <= (target?.start ?? a) }),
+                first.start < (target?.start ?? a)
+            {
+                source = first
+            }
+        } else if isPassive(a, c) {
+            target = resolve(findSubject(a, c, depth: 0), c)
+            source = findAgent(after: patternEnd, c)
+            if let t = target, t.isInstrument {
+                instrument = t
+                target = nil
+            }
+            if target == nil { target = findObject(after: objectStart, pattern, source, c) }
+        } else {
+            source = resolve(findSubject(a, c, depth: 0), c)
+            if let s = source, s.isInstrument {
+                instrument = s
+                source = nil
+            }
+            if source == nil, c.speaker != nil, onlyAdverbsBefore(a, c) { source = c.speaker }
+            target = findObject(after: objectStart, pattern, source, c, patternEnd: patternEnd)
+        }
+        if let s = source, let t = target, sameActor(s, t) { target = nil }
+
+        let location = findLocation(a, c, excluding: [source, target].compactMap { $0 })
+        let locationCountry = location?.country
+        source = source.map { fillCountry($0, locationCountry) }
+        target = target.map { fillCountry($0, locationCountry) }
+
+        var code = pattern.code
+        let root = code.root
+        if root == 18 || root == 19 {
+            let generic = code.rawValue == "180" || code.rawValue == "190" || code.rawValue == "1823"
+            let nearbyWeapon = weapon ?? source?.weapon ?? instrument?.weapon
+                ?? c.mentions.first(where: { $0.weapon != nil && $0.start > a && $0.start <= patternEnd + 4 })?.weapon
+            if generic, let nearbyWeapon {
+                code = nearbyWeapon
+            } else if code.rawValue == "180" || code.rawValue == "190", source?.role == "OPP" {
+                code = "145"
+            } else if code.rawValue == "180", source?.role == "MIL" {
+                code = "190"
+            }
+        }
+        let violent = code.root >= 18 || code.rawValue.hasPrefix("145")
+        if target == nil, violent, let locationCountry, locationCountry != source?.country,
+            let info = lexicon.countries[locationCountry]
+        {
+            target = ActorMention(
+                start: a, end: a, name: info.name, country: locationCountry, role: nil, named: false,
+                possessive: false, weapon: nil, pronoun: false, isPlace: false)
+        }
+        let hasActor = (source?.hasCountry ?? false) || (target?.hasCountry ?? false)
+        guard hasActor, source?.ref != nil || target?.ref != nil else { return nil }
+        if code.root == 1 && source?.ref == nil { return nil }
+
+        let date = bindDate(a, isNoun, c)
+        if isNoun && date == nil { return nil }
+        return CodedEvent(
+            code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
+            location: location, date: date, anchor: a, noun: isNoun)
+    }
+
+    func onlyAdverbsBefore(_ a: Int, _ c: SentenceContext) -> Bool {
+        var k = a - 1
+        while k >= c.start {
+            if tokens[k].kind == .word && !isAdverb(k) && !cls(k).contains(.conjunction) { return false }
+            k -= 1
+        }
+        return true
+    }
+
+    /// Same country and same or unknown role: "the US … the U.S. embassy" is not a target of the US.
+    func sameActor(_ a: ActorMention, _ b: ActorMention) -> Bool {
+        if a.named && b.named { return a.name == b.name }
+        guard let ca = a.country, ca == b.country else { return false }
+        return a.role == nil || b.role == nil || a.role == b.role
+    }
+
+    /// A role without a country ("protesters") takes the country of the place the event happened.
+    func fillCountry(_ m: ActorMention, _ country: String?) -> ActorMention {
+        guard m.country == nil, !m.named, !m.pronoun, !m.isInstrument, let role = m.role, let country,
+            let info = lexicon.countries[country]
+        else { return m }
+        var filled = m
+        filled.country = country
+        if m.weapon == nil { filled.name = info.adjective + " " + (ActorMention.roleLabels[role] ?? role.lowercased()) }
+        return filled
+    }
+
+    /// "he", "they", "it": the nearest earlier actor of the sentence, else the previous sentence's first actor;
+    /// "we", "I" in a quoted post: its author.
+    func resolve(_ m: ActorMention?, _ c: SentenceContext) -> ActorMention? {
+        guard let m, m.pronoun else { return m }
+        let word = lexicon.vocabulary.word(tokens[m.start].id)
+        if word == "we" || word == "i" { return c.speaker }
+        if let earlier = c.mentions.last(where: { $0.end <= m.start && !$0.pronoun && $0.hasCountry && !$0.isPlace }) {
+            return earlier
+        }
+        return c.previousActor
+    }
+
+    /// The subject: the nearest actor phrase to the left that is not inside a prepositional phrase, within the
+    /// clause. Relative pronouns and participle clauses ("while protesting") lead to the main clause's subject;
+    /// "… and condemned" to the subject of the coordinated verb.
+    func findSubject(_ a: Int, _ c: SentenceContext, depth: Int) -> ActorMention? {
+        guard depth < 3 else { return nil }
+        var k = a - 1
+        var contentSeen = false
+        // "a statement by Israel Katz condemning …": the phrase right before a participle is its subject.
+        if endsWith(a, "ing"), let m = c.mention(endingAt: a) ?? (tokens[max(c.start, a - 1)].kind == .comma
+            ? c.mention(endingAt: a - 1) : nil), !m.isPlace
+        {
+            return m
+        }
+        while k >= c.start && a - k <= 22 {
+            if let m = c.mention(endingAt: k + 1) {
+                if m.pronoun { return m }
+                if !isLocative(m, c) && preposition(before: m, c) == nil {
+                    var v = m.start - 1
+                    while v >= c.start && (cls(v).contains(.determiner) || cls(v).contains(.modifier)) { v -= 1 }
+                    if v >= c.start, hasPatterns(v), !isNounUsage(v, c) { return findSubject(v, c, depth: depth + 1) }
+                    // "U.S. Marines assigned to … Marine … deploy": prefer the phrase that names the country.
+                    if !m.hasCountry, let better = c.mentions.last(where: {
+                        $0.end <= m.start && $0.hasCountry && $0.role == m.role && !isLocative($0, c)
+                            && preposition(before: $0, c) == nil
+                    }) {
+                        return better
+                    }
+                    return m
+                }
+                k = m.start - 1
+                contentSeen = true
+                continue
+            }
+            let t = tokens[k]
+            switch t.kind {
+            case .semicolon, .colon:
+                return nil
+            case .word:
+                let wc = cls(k)
+                if !contentSeen && (wc.contains(.relative) || wc.contains(.subordinator) || wc.contains(.conjunction)) {
+                    return mainSubject(before: k, c, depth: depth)
+                }
+                if wc.contains(.barrier) || wc.contains(.speech) { return nil }
+                if !(isAdverb(k) || wc.contains(.auxiliary) || wc.contains(.beForm) || wc.contains(.blocker)
+                    || endsWith(k, "ed"))
+                {
+                    contentSeen = true
+                }
+            default:
+                break
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// For "…, who agreed", "… while protesting", "… and condemned": the antecedent of a relative pronoun,
+    /// else the subject of the nearest verb pattern to the left, else the first actor of the sentence.
+    func mainSubject(before k: Int, _ c: SentenceContext, depth: Int) -> ActorMention? {
+        if cls(k).contains(.relative) {
+            var j = k - 1
+            if j >= c.start, tokens[j].kind == .comma { j -= 1 }
+            if let m = c.mention(endingAt: j + 1), !isLocative(m, c), !m.isPlace { return m }
+            return nil
+        }
+        var j = k - 1
+        while j >= c.start {
+            if cls(j).contains(.relative), let m = c.mention(endingAt: j) ?? c.mention(endingAt: j - 1) { return m }
+            if hasPatterns(j) && !isNounUsage(j, c) { return findSubject(j, c, depth: depth + 1) }
+            j -= 1
+        }
+        return c.mentions.first { $0.end <= k && !$0.isPlace && !isLocative($0, c) && preposition(before: $0, c) == nil }
+    }
+
+    /// The object: the first actor phrase to the right within the clause, skipping places ("in Baghdad") and
+    /// the source itself; for disapproval and rejection, victims ("the attack on X") are not targets.
+    func findObject(
+        after b: Int, _ pattern: VerbPattern, _ source: ActorMention?, _ c: SentenceContext, patternEnd: Int = -1
+    ) -> ActorMention? {
+        var k = b + 1
+        var fallback: ActorMention?
+        let root = pattern.code.root
+        while k < c.end && k - b <= 14 {
+            if let m = c.mention(startingAt: k) {
+                let prep = preposition(before: m, c)
+                let prepInPattern = m.start - 1 <= b
+                var skip = false
+                // "dispatching additional forces": the pattern's own object is not the target.
+                if m.start <= patternEnd && patternEnd < m.end { skip = true }
+                if !prepInPattern, let prep {
+                    if prep.contains(.locative) { skip = true }
+                    if (root == 11 || root == 12) && !prep.contains(.of) { skip = true }
+                }
+                if m.pronoun, let resolved = resolve(m, c) {
+                    if !skip, source.map({ !sameActor($0, resolved) }) ?? true { return resolved }
+                } else if !skip && !m.pronoun && !m.isInstrument && !(source.map { sameActor($0, m) } ?? false) {
+                    if m.hasCountry { return m }
+                    fallback = fallback ?? m
+                }
+                k = max(m.end, k + 1)
+                continue
+            }
+            let t = tokens[k]
+            switch t.kind {
+            case .semicolon, .colon, .period, .exclamation, .question, .comma:
+                return fallback
+            case .word:
+                let wc = cls(k)
+                if wc.contains(.relative) && pattern.flags.contains(.targetInClause) && k == b + 1 { break }
+                if wc.contains(.barrier) || wc.contains(.speech) { return fallback }
+                // "called on X to stand against Y": the object is before the infinitive.
+                if wc.contains(.to), k + 1 < c.end, tokens[k + 1].kind == .word, c.mention(startingAt: k + 1) == nil,
+                    !cls(k + 1).contains(.determiner), !cls(k + 1).contains(.modifier)
+                {
+                    return fallback
+                }
+                if k > b + 1 && hasPatterns(k) && !isNounUsage(k, c) {
+                    return fallback
+                }
+            default:
+                break
+            }
+            k += 1
+        }
+        return fallback
+    }
+
+    /// The agent of a passive: the actor after "by" ("was then attacked on Dec. 31 by a group of militiamen").
+    func findAgent(after b: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = b + 1
+        while k < c.end && k - b <= 10 {
+            if cls(k).contains(.by) {
+                if k + 1 < c.end && endsWith(k + 1, "ing") { return nil }
+                var j = k + 1
+                while j < c.end && j - k <= 7 {
+                    if let m = c.mention(startingAt: j), !m.pronoun { return m }
+                    if tokens[j].kind != .word && tokens[j].kind != .number { return nil }
+                    if cls(j).contains(.barrier) { return nil }
+                    j += 1
+                }
+                return nil
+            }
+            if tokens[k].kind == .semicolon || cls(k).contains(.barrier) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The place of the event: the gazetteer entry nearest the verb that is a location (after "in", "at",
+    /// "near"…, or a place that is not also a country or capital).
+    func findLocation(_ a: Int, _ c: SentenceContext, excluding actors: [ActorMention]) -> Place? {
+        var best: Place?
+        var bestDistance = Int.max
+        for p in c.places {
+            if actors.contains(where: { $0.start <= p.start && p.end <= $0.end && $0.end > $0.start }) { continue }
+            if c.mentions.contains(where: { $0.start == p.start && p.end < $0.end }) { continue }
+            if c.mentions.contains(where: { $0.start <= p.start && p.end <= $0.end }) {
+                // A country or capital inside an actor phrase is a location only after "in", "at", "near"…
+                var k = p.start - 1
+                while k >= c.start && cls(k).contains(.determiner) { k -= 1 }
+                guard k >= c.start, cls(k).contains(.locative) else { continue }
+            }
+            let distance = p.start >= a ? p.start - a : (a - p.end) + 2
+            if distance < bestDistance {
+                bestDistance = distance
+                best = lexicon.places[Int(p.place)]
+            }
+        }
+        return best
+    }
+
+    /// The nearest date in the clause; a date across a clause boundary or from the previous sentence is
+    /// approximate; with none, the reference day (provenance `.articleDate`). Noun patterns need their own date.
+    func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
+        var best: (crossed: Int, distance: Int, date: EventDate)?
+        for d in c.dates {
+            if d.possessive && !(d.end <= a && a - d.end <= 1) { continue }
+            let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)
+            var crossed = false
+            if from < to {
+                for k in from..<to {
+                    let wc = cls(k)
+                    if tokens[k].kind == .semicolon || wc.contains(.barrier) || wc.contains(.speech) {
+                        crossed = true
+                        break
+                    }
+                }
+            }
+            let distance = to - from
+            let rank = (crossed ? 1 : 0, distance)
+            if best == nil || rank < (best!.crossed, best!.distance) {
+                best = (rank.0, distance, d.date)
+            }
+        }
+        if isNoun {
+            guard let best, best.crossed == 0, best.distance <= 12 else { return nil }
+            return best.date
+        }
+        if let best {
+            var date = best.date
+            if best.crossed == 1 { date.precision = .approximate }
+            return date
+        }
+        if var carried = c.previousDate?.date {
+            carried.precision = .approximate
+            return carried
+        }
+        guard let reference = c.reference else { return nil }
+        return EventDate(day: reference, precision: .day, provenance: .articleDate)
+    }
+}

@@ -1,0 +1,250 @@
+import ArticleParsing
+
+/// An event before it becomes an ``ExtractedEvent``.
+struct CodedEvent {
+    var code: CAMEOCode
+    var source: ActorMention?
+    var target: ActorMention?
+    var location: Place?
+    var date: EventDate?
+    var anchor: Int
+    var noun: Bool
+}
+
+/// Codes the events of one sentence from verb patterns, PETRARCH-style but shallow: find a pattern, check it
+/// is asserted (not negated, conditional, hedged, infinitive or a question), find the subject to its left and
+/// the object to its right (swapped in the passive, the agent after "by"), refine the code by weapon and by
+/// the source's role, then attach the nearest date and place.
+struct EventCoder {
+    let lexicon: Lexicon
+    let bytes: [UInt8]
+    let tokens: [Token]
+
+    func cls(_ k: Int) -> WordClass { tokens[k].kind == .word ? lexicon.wordClass(tokens[k].id) : [] }
+
+    func endsWith(_ k: Int, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        let t = tokens[k]
+        guard t.kind == .word, Int(t.end - t.start) > count + 1 else { return false }
+        let base = suffix.utf8Start
+        let end = Int(t.end)
+        for offset in 0..<count where bytes[end - count + offset] | 0x20 != base[offset] { return false }
+        return true
+    }
+
+    func isAdverb(_ k: Int) -> Bool {
+        tokens[k].kind == .word && (tokens[k].flags.contains(.adverb) || cls(k).contains(.adverb))
+    }
+
+    func hasPatterns(_ k: Int) -> Bool {
+        tokens[k].kind == .word && tokens[k].id >= 0 && lexicon.patterns[tokens[k].id] != nil
+    }
+
+    /// A determiner, possessive or number right before the word makes it a noun ("an attack", "Tuesday's attack").
+    func isNounUsage(_ k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
+        while j > c.start && tokens[j].kind == .quote { j -= 1 }
+        guard j >= c.start else { return false }
+        let p = tokens[j]
+        if p.kind == .possessive || (p.kind == .number && endsWith(k, "s")) { return true }
+        if p.kind == .word {
+            let pc = lexicon.wordClass(p.id)
+            if pc.contains(.determiner) || pc.contains(.modifier) { return true }
+            if pc.contains(.preposition) && !pc.contains(.to) && !pc.contains(.by) && !endsWith(k, "ing") { return true }
+            // "Pompeo postpones Ukraine visit": a bare verb form after a country name is a noun.
+            if let m = c.mention(endingAt: j + 1), m.role == nil, !m.named, !m.pronoun, !endsWith(k, "ed"),
+                !endsWith(k, "ing"), !endsWith(k, "s")
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    func code(_ c: SentenceContext) -> [CodedEvent] {
+        var events: [CodedEvent] = []
+        let isQuestion = c.end > c.start && tokens[c.end - 1].kind == .question
+        guard !isQuestion else { return [] }
+        var k = c.start
+        var consumedUntil = -1
+        while k < c.end {
+            defer { k += 1 }
+            guard k > consumedUntil, hasPatterns(k), let list = lexicon.patterns[tokens[k].id] else { continue }
+            let noun = isNounUsage(k, c)
+            for pattern in list {
+                // Noun patterns ("attack on") read any form but a past tense; verb patterns need a verb.
+                if pattern.flags.contains(.noun) {
+                    if endsWith(k, "ed") { continue }
+                } else if noun {
+                    continue
+                }
+                guard let (patternEnd, weapon) = match(pattern, at: k, c) else { continue }
+                // A verb pattern's words are not anchors of their own ("carried out attacks").
+                if !pattern.flags.contains(.noun) { consumedUntil = patternEnd }
+                if blocked(k, pattern, c) { break }
+                guard var event = analyse(k, patternEnd, pattern, weapon, c) else { break }
+                consumedUntil = patternEnd
+                // "killed by a U.S. airstrike on Jan. 3": the noun inside an actor already used is no new event.
+                if event.noun, events.contains(where: { e in
+                    [e.source, e.target].contains { m in m.map { $0.start <= k && k < $0.end } ?? false }
+                }) {
+                    break
+                }
+                event.anchor = k
+                events.append(event)
+                break
+            }
+        }
+        return events
+    }
+
+    /// Matches the pattern's elements after the anchor; returns the last matched token and any weapon.
+    func match(_ pattern: VerbPattern, at anchor: Int, _ c: SentenceContext) -> (Int, CAMEOCode?)? {
+        var j = anchor + 1
+        var last = anchor
+        var weapon: CAMEOCode?
+        var gap = false
+        for element in pattern.elements.dropFirst() {
+            switch element {
+            case .gap:
+                gap = true
+                continue
+            case .words(let ids):
+                var found = -1
+                var k = j
+                while k < c.end && k - j <= (gap ? 6 : 1) {
+                    if tokens[k].kind == .word && ids.contains(tokens[k].id) {
+                        found = k
+                        break
+                    }
+                    if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) { break }
+                    if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
+                        && tokens[k].kind != .possessive
+                    {
+                        break
+                    }
+                    if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
+                    k += 1
+                }
+                guard found >= 0 else { return nil }
+                last = found
+                j = found + 1
+            case .weapon:
+                var found = -1
+                var k = j
+                while k < c.end && k - j <= (gap ? 6 : 0) {
+                    let m = lexicon.match(tokens, at: k, limit: c.end)
+                    if m.weapon >= 0 {
+                        found = m.weaponEnd - 1
+                        weapon = lexicon.weaponCodes[Int(m.weapon)]
+                        break
+                    }
+                    if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .possessive { break }
+                    if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
+                    k += 1
+                }
+                guard found >= 0 else { return nil }
+                last = found
+                j = found + 1
+            }
+            gap = false
+        }
+        return (last, weapon)
+    }
+
+    /// Negated, modal, infinitive, conditional or hedged: not an event that happened.
+    func blocked(_ a: Int, _ pattern: VerbPattern, _ c: SentenceContext) -> Bool {
+        let isNoun = pattern.flags.contains(.noun)
+        var k = a - 1
+        var onlyAdverbs = true
+        while k >= c.start && a - k <= 6 {
+            let t = tokens[k]
+            if t.kind != .word {
+                if t.kind == .comma || t.kind == .semicolon || t.kind == .colon || t.kind == .dash { break }
+                k -= 1
+                continue
+            }
+            let wc = cls(k)
+            if wc.contains(.negation) { return true }
+            if !isNoun && wc.contains(.blocker) && !pattern.flags.contains(.modalOK) { return true }
+            if !isNoun && onlyAdverbs && wc.contains(.to) { return true }
+            if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing") {
+                return true
+            }
+            if wc.contains(.barrier) || wc.contains(.speech) { break }
+            if !isAdverb(k) { onlyAdverbs = false }
+            k -= 1
+        }
+        // Conditions anywhere before; hedges ("claimed", "alleged") within the clause.
+        var inClause = true
+        k = a - 1
+        while k >= c.start {
+            let t = tokens[k]
+            if t.kind == .comma || t.kind == .semicolon { inClause = false }
+            if t.kind == .word {
+                let wc = cls(k)
+                if wc.contains(.conditional) { return true }
+                if inClause && wc.contains(.hedge) { return true }
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    func isPassive(_ a: Int, _ c: SentenceContext) -> Bool {
+        guard endsWith(a, "ed") || cls(a).contains(.participle) else { return false }
+        var k = a - 1
+        while k >= c.start && a - k <= 5 {
+            let t = tokens[k]
+            guard t.kind == .word else { break }
+            let wc = cls(k)
+            if wc.contains(.beForm) { return true }
+            if isAdverb(k) || wc.contains(.conjunction) || wc.contains(.negation) || endsWith(k, "ed")
+                || wc.contains(.participle)
+            {
+                k -= 1
+                continue
+            }
+            break
+        }
+        // Reduced passive: "allegations dismissed by Tehran".
+        var j = a + 1
+        while j < c.end && isAdverb(j) { j += 1 }
+        return j < c.end && cls(j).contains(.by) && !(j + 1 < c.end && endsWith(j + 1, "ing"))
+    }
+
+    /// Whether a mention sits in a prepositional phrase (so it is not a subject), and which preposition.
+    func preposition(before m: ActorMention, _ c: SentenceContext) -> WordClass? {
+        var k = m.start - 1
+        while k >= c.start {
+            let t = tokens[k]
+            if t.kind == .number { k -= 1; continue }
+            guard t.kind == .word else { return nil }
+            let wc = cls(k)
+            if wc.contains(.of), k - 1 >= c.start, cls(k - 1).contains(.quantifier) {
+                k -= 2
+                continue
+            }
+            if wc.contains(.determiner) || wc.contains(.modifier) || wc.contains(.quantifier)
+                || t.flags.contains(.affiliation) || isAdverb(k)
+            {
+                k -= 1
+                continue
+            }
+            return wc.contains(.preposition) ? wc : nil
+        }
+        return nil
+    }
+
+    func isLocative(_ m: ActorMention, _ c: SentenceContext) -> Bool {
+        if preposition(before: m, c)?.contains(.locative) ?? false { return true }
+        // "bases in Iraq and Syria": the preposition covers both.
+        let k = m.start - 1
+        if k > c.start, cls(k).contains(.conjunction), let previous = c.mention(endingAt: k), previous.role == nil,
+            !previous.named, previous.start < m.start
+        {
+            return preposition(before: previous, c)?.contains(.locative) ?? false
+        }
+        return false
+    }
+}

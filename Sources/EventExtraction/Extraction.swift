@@ -1,0 +1,136 @@
+import ArticleParsing
+
+/// One run of the extractor over one article body.
+struct Extraction {
+    let lexicon: Lexicon
+    let bytes: [UInt8]
+    let tokens: [Token]
+    let published: CalendarDay?
+
+    init(lexicon: Lexicon, body: String, published: CalendarDay?) {
+        self.lexicon = lexicon
+        var bytes = Array(body.utf8)
+        self.tokens = bytes.withUnsafeMutableBufferPointer { lexicon.tokenizer.tokenize(UnsafeBufferPointer($0)) }
+        self.bytes = bytes
+        self.published = published
+    }
+
+    func run() -> [ExtractedEvent] {
+        let (sentences, posts) = SentenceSplitter(lexicon: lexicon).split(tokens)
+        let finder = MentionFinder(lexicon: lexicon, bytes: bytes, tokens: tokens)
+        let resolver = DateResolver(lexicon: lexicon)
+        let coder = EventCoder(lexicon: lexicon, bytes: bytes, tokens: tokens)
+
+        // Quoted posts: their author speaks "we" and "I"; their date is the reference for "today".
+        var postAuthors: [ActorMention?] = []
+        var postDates: [CalendarDay?] = []
+        for post in posts {
+            var places: [(start: Int, end: Int, place: Int32)] = []
+            var author: ActorMention?
+            if let h = post.handle { author = finder.find(h, h + 1, places: &places).first { !$0.pronoun } }
+            if author == nil {
+                author = finder.find(post.authorStart, post.authorEnd, places: &places).first { !$0.pronoun }
+            }
+            postAuthors.append(author)
+            let dates = resolver.find(in: tokens, post.dateStart, post.end, reference: published ?? fallbackDay)
+            postDates.append(dates.first?.date.day)
+        }
+
+        var events: [ExtractedEvent] = []
+        var seen: [String: Int] = [:]
+        var previousActor: ActorMention?
+        var previousDate: DateMention?
+        var previousPost: Int? = -1
+        var startAt: [Int] = []
+        var endAt: [Int] = []
+        for (index, sentence) in sentences.enumerated() {
+            if sentence.post != previousPost {
+                previousActor = nil
+                previousDate = nil
+                previousPost = sentence.post
+            }
+            var places: [(start: Int, end: Int, place: Int32)] = []
+            var mentions = finder.find(sentence.start, sentence.end, places: &places)
+            let count = sentence.end - sentence.start
+            startAt.removeAll(keepingCapacity: true)
+            endAt.removeAll(keepingCapacity: true)
+            startAt.append(contentsOf: repeatElement(-1, count: count))
+            endAt.append(contentsOf: repeatElement(-1, count: count))
+            var context = SentenceContext(
+                sentence: sentence, mentions: [], startAt: [], endAt: [], places: places, dates: [],
+                reference: nil, speaker: nil, previousActor: previousActor, previousDate: previousDate)
+            for (m, mention) in mentions.enumerated() {
+                startAt[mention.start - sentence.start] = m
+                endAt[mention.end - 1 - sentence.start] = m
+            }
+            context.mentions = mentions
+            context.startAt = startAt
+            context.endAt = endAt
+            for m in mentions.indices where !mentions[m].named && mentions[m].role == nil && !mentions[m].pronoun {
+                if coder.isLocative(mentions[m], context) { mentions[m].isPlace = true }
+            }
+            context.mentions = mentions
+            let reference = sentence.post.flatMap { postDates[$0] } ?? published
+            context.reference = reference
+            context.speaker = sentence.post.flatMap { postAuthors[$0] }
+            context.dates = resolver.find(in: tokens, sentence.start, sentence.end, reference: reference)
+
+            for event in coder.code(context) {
+                let key = "\(event.code.rawValue)|\(event.source?.code ?? "")|\(event.target?.code ?? "")|"
+                    + "\(event.date?.day.description ?? "")"
+                let made = makeEvent(event, index, sentence, context)
+                // One event per article and key: keep the mention the coder is surest of.
+                if let existing = seen[key] {
+                    if made.confidence > events[existing].confidence { events[existing] = made }
+                    continue
+                }
+                seen[key] = events.count
+                events.append(made)
+            }
+
+            if let first = mentions.first(where: { !$0.pronoun && $0.hasCountry && !$0.isPlace }) {
+                previousActor = first
+            }
+            if let date = context.dates.first(where: { !$0.possessive }) {
+                previousDate = date
+            } else {
+                previousDate = nil
+            }
+        }
+        return events
+    }
+
+    private var fallbackDay: CalendarDay? { nil }
+
+    private func makeEvent(_ e: CodedEvent, _ index: Int, _ sentence: Sentence, _ c: SentenceContext)
+        -> ExtractedEvent
+    {
+        let range = Int(tokens[sentence.start].start)..<Int(tokens[sentence.end - 1].end)
+        let text = String(decoding: bytes[range], as: UTF8.self)
+        var confidence = 0.55
+        if e.source != nil && e.target != nil { confidence += 0.15 } else { confidence -= 0.1 }
+        switch e.date?.provenance {
+        case .explicit?: confidence += 0.1
+        case .relative?: confidence += 0.05
+        case .articleDate?, nil: confidence -= 0.1
+        }
+        if e.date?.precision == .approximate { confidence -= 0.05 }
+        if e.noun { confidence -= 0.1 }
+        if sentence.post != nil { confidence -= 0.05 }
+        if e.source?.country == nil && e.source != nil && !(e.source?.named ?? false) { confidence -= 0.05 }
+
+        var quality = 0.35 / (1 + Double(index) * 0.2)
+        if e.source != nil && e.target != nil { quality += 0.2 }
+        if let p = e.date?.provenance, p != .articleDate { quality += 0.15 }
+        let words = tokens[sentence.start..<sentence.end].reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }
+        quality += words >= 10 && words <= 35 ? 0.15 : words < 10 ? 0.05 : 0.08
+        let last = tokens[sentence.end - 1].kind
+        let headline = !(last == .period || last == .quote || last == .exclamation)
+        if sentence.post == nil && !headline { quality += 0.15 }
+
+        return ExtractedEvent(
+            code: e.code, source: e.source?.ref, target: e.target?.ref, location: e.location?.name,
+            locationCountry: e.location?.country, date: e.date, sentenceIndex: index, sentence: text, range: range,
+            confidence: min(0.95, max(0.05, confidence)), summaryQuality: min(1, quality))
+    }
+}

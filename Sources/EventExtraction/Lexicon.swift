@@ -1,0 +1,196 @@
+/// What a dictionary phrase names when it stands in an actor phrase.
+struct ActorPiece: Sendable {
+    enum Kind: UInt8, Sendable {
+        /// A known actor: "Mike Pompeo", "Kata'ib Hezbollah", "State Department".
+        case named
+        /// A country by name or demonym: "Iran", "Iraqi". `code` is the ISO3 code.
+        case country
+        /// A capital used for its government: "Tehran", "Washington". `code` is the ISO3 code.
+        case capital
+        /// A group noun: "forces", "protesters". `code` is the role.
+        case role
+        /// A title that may precede a name: "Prime Minister", "Secretary of State". `code` is the role.
+        case title
+    }
+    var kind: Kind
+    var code: String
+    var name: String
+}
+
+/// A gazetteer entry: canonical place name and its country.
+struct Place: Sendable {
+    var name: String
+    var country: String?
+}
+
+struct CountryInfo: Sendable {
+    var code: String
+    var name: String
+    var adjective: String
+}
+
+/// One step of a verb pattern.
+enum PatternElement: Sendable {
+    /// One of these words, right here.
+    case words([Int32])
+    /// Up to six tokens of anything but a clause barrier.
+    case gap
+    /// Any weapon from the weapons dictionary.
+    case weapon
+}
+
+struct PatternFlags: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// The anchor is a noun ("attack on", "launch of"): needs a date in the sentence to count.
+    static let noun = PatternFlags(rawValue: 1)
+    /// The grammatical subject suffers the action and the speaker causes it ("they will pay a price").
+    static let subjectIsTarget = PatternFlags(rawValue: 2)
+    /// Modal verbs do not block it ("will pay a price" is the threat itself).
+    static let modalOK = PatternFlags(rawValue: 4)
+    /// The target may sit in a following "that" clause ("warned that Tehran would pay").
+    static let targetInClause = PatternFlags(rawValue: 8)
+}
+
+struct VerbPattern: Sendable {
+    var code: CAMEOCode
+    var elements: [PatternElement]
+    var flags: PatternFlags
+    var text: String
+}
+
+/// The compiled dictionaries: vocabulary, word classes, an actor/place/weapon trie over word ids and verb
+/// patterns indexed by their first word. Built once; read-only and shared across threads afterwards.
+struct Lexicon: Sendable {
+    var vocabulary = Vocabulary()
+    var classes: [WordClass] = []
+    /// 1…12 for month names and abbreviations, else 0.
+    var months: [Int8] = []
+    /// 1…7 (Sunday = 1) for weekday names, else 0.
+    var weekdays: [Int8] = []
+    var abbreviations: Set<Int32> = []
+
+    var edges: [UInt64: Int32] = [:]
+    var nodeActor: [Int32] = [-1]
+    var nodePlace: [Int32] = [-1]
+    var nodeWeapon: [Int32] = [-1]
+
+    var pieces: [ActorPiece] = []
+    var places: [Place] = []
+    var weaponCodes: [CAMEOCode] = []
+    var countries: [String: CountryInfo] = [:]
+    var patterns: [Int32: [VerbPattern]] = [:]
+    var patternCount = 0
+
+    func wordClass(_ id: Int32) -> WordClass { id >= 0 ? classes[Int(id)] : [] }
+
+    @discardableResult
+    mutating func intern(_ word: String) -> Int32 {
+        let id = vocabulary.intern(word)
+        while classes.count <= Int(id) {
+            classes.append([])
+            months.append(0)
+            weekdays.append(0)
+        }
+        return id
+    }
+
+    var tokenizer: Tokenizer { Tokenizer(vocabulary: vocabulary, abbreviations: abbreviations) }
+
+    /// The word ids of a dictionary phrase, tokenized exactly as article text is.
+    mutating func phraseIDs(_ phrase: String) -> [Int32] {
+        var bytes = Array(phrase.utf8)
+        let tokens = bytes.withUnsafeMutableBufferPointer { tokenizer.tokenize(UnsafeBufferPointer($0)) }
+        var ids: [Int32] = []
+        for token in tokens where token.kind == .word {
+            var start = Int(token.start)
+            var end = Int(token.end)
+            if token.flags.contains(.hashtag) { start += 1 }
+            if token.flags.contains(.abbreviation) { end -= 1 }
+            var key = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+            key = key.replacingApostrophes()
+            ids.append(intern(key))
+        }
+        return ids
+    }
+
+    /// Adds a phrase to the trie and returns its final node.
+    mutating func insert(_ phrase: String) -> Int32? {
+        let ids = phraseIDs(phrase)
+        guard !ids.isEmpty else { return nil }
+        var node: Int32 = 0
+        for id in ids {
+            let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
+            if let next = edges[key] {
+                node = next
+            } else {
+                let next = Int32(nodeActor.count)
+                nodeActor.append(-1)
+                nodePlace.append(-1)
+                nodeWeapon.append(-1)
+                edges[key] = next
+                node = next
+            }
+        }
+        return node
+    }
+
+    mutating func addActor(_ phrase: String, _ piece: ActorPiece) {
+        guard let node = insert(phrase) else { return }
+        pieces.append(piece)
+        nodeActor[Int(node)] = Int32(pieces.count - 1)
+    }
+
+    mutating func addPlace(_ phrase: String, _ place: Place) {
+        guard let node = insert(phrase) else { return }
+        places.append(place)
+        nodePlace[Int(node)] = Int32(places.count - 1)
+    }
+
+    mutating func addWeapon(_ phrase: String, _ code: CAMEOCode) {
+        guard let node = insert(phrase) else { return }
+        weaponCodes.append(code)
+        nodeWeapon[Int(node)] = Int32(weaponCodes.count - 1)
+    }
+
+    /// Longest dictionary phrases starting at token `start`: (end token, entry) for actors, places, weapons.
+    struct Match {
+        var actorEnd = -1, actor: Int32 = -1
+        var placeEnd = -1, place: Int32 = -1
+        var weaponEnd = -1, weapon: Int32 = -1
+    }
+
+    func match(_ tokens: [Token], at start: Int, limit: Int) -> Match {
+        var result = Match()
+        var node: Int32 = 0
+        var i = start
+        while i < limit {
+            let token = tokens[i]
+            guard token.kind == .word, token.id >= 0 else { break }
+            let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: token.id))
+            guard let next = edges[key] else { break }
+            node = next
+            i += 1
+            let n = Int(node)
+            if nodeActor[n] >= 0 { result.actorEnd = i; result.actor = nodeActor[n] }
+            if nodePlace[n] >= 0 { result.placeEnd = i; result.place = nodePlace[n] }
+            if nodeWeapon[n] >= 0 { result.weaponEnd = i; result.weapon = nodeWeapon[n] }
+        }
+        return result
+    }
+
+    /// Whether a token could begin a dictionary phrase (cheap pre-check before `match`).
+    func startsPhrase(_ id: Int32) -> Bool {
+        id >= 0 && edges[UInt64(UInt32(bitPattern: id))] != nil
+    }
+}
+
+extension String {
+    func replacingApostrophes() -> String {
+        guard utf8.contains(0xE2) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            out.unicodeScalars.append(scalar == "\u{2019}" || scalar == "\u{2018}" ? "'" : scalar)
+        }
+        return out
+    }
+}

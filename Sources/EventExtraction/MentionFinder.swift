@@ -1,0 +1,192 @@
+/// Finds actor phrases in a sentence and resolves each to a canonical name and a CAMEO-style code.
+///
+/// An actor phrase is a run of dictionary pieces — country names and demonyms, capitals, role nouns
+/// ("forces", "protesters"), titles ("Prime Minister") and named actors — joined by modifiers ("senior",
+/// "Shiite", "pro-Iran", "Iran-backed"), a possessive before a further piece ("Iran's foreign ministry"),
+/// "of" before a country ("the government of Iraq") or "and" between role nouns ("militiamen and
+/// demonstrators"). After a title, up to three capitalized words are the person's name ("Israeli Foreign
+/// Minister Israel Katz"). The code is a named actor's code; else the first country plus the head role (the
+/// last role before "of", else the last role); a capital alone means its government.
+/// Affiliation modifiers (`Iran-backed`, `pro-Iran`) name a backer, so they add no country.
+struct MentionFinder {
+    let lexicon: Lexicon
+    let bytes: [UInt8]
+    let tokens: [Token]
+
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[Int(tokens[start].start)..<Int(tokens[end - 1].end)], as: UTF8.self)
+    }
+
+    func find(_ start: Int, _ end: Int, places: inout [(start: Int, end: Int, place: Int32)]) -> [ActorMention] {
+        var mentions: [ActorMention] = []
+        var i = start
+        while i < end {
+            let token = tokens[i]
+            guard token.kind == .word, token.id >= 0 else {
+                i += 1
+                continue
+            }
+            let wordClass = lexicon.classes[Int(token.id)]
+            if wordClass.contains(.pronoun) && !token.flags.contains(.hashtag) {
+                mentions.append(ActorMention(
+                    start: i, end: i + 1, name: "", country: nil, role: nil, named: false, possessive: false,
+                    weapon: nil, pronoun: true, isPlace: false))
+                i += 1
+                continue
+            }
+            guard lexicon.startsPhrase(token.id) else {
+                i += 1
+                continue
+            }
+            let match = lexicon.match(tokens, at: i, limit: end)
+            if match.place >= 0 { places.append((i, match.placeEnd, match.place)) }
+            if match.actor >= 0 || match.weapon >= 0 {
+                let mention = phrase(from: i, end)
+                mentions.append(mention)
+                i = max(mention.end, i + 1)
+            } else {
+                i = max(i + 1, match.placeEnd)
+            }
+        }
+        return mentions
+    }
+
+    /// Reads one actor phrase starting at a dictionary piece.
+    private func phrase(from start: Int, _ limit: Int) -> ActorMention {
+        var named: ActorPiece?
+        var country: ActorPiece?
+        var headRole: String?
+        var roleBeforeOf: String?
+        var sawOf = false
+        var weapon: CAMEOCode?
+        var lastWasTitle = false
+        var lastWasRole = false
+        var nameStart = -1
+        var nameEnd = -1
+        var i = start
+        var end = start
+
+        func piece(at k: Int) -> (ActorPiece?, CAMEOCode?, Int) {
+            guard k < limit, tokens[k].kind == .word, lexicon.startsPhrase(tokens[k].id) else { return (nil, nil, k) }
+            let m = lexicon.match(tokens, at: k, limit: limit)
+            if m.actor >= 0 && m.actorEnd >= m.weaponEnd { return (lexicon.pieces[Int(m.actor)], nil, m.actorEnd) }
+            if m.weapon >= 0 { return (nil, lexicon.weaponCodes[Int(m.weapon)], m.weaponEnd) }
+            return (nil, nil, k)
+        }
+        func isNameWord(_ k: Int) -> Bool {
+            guard k < limit else { return false }
+            let t = tokens[k]
+            guard t.kind == .word, t.flags.contains(.capitalized), !t.flags.contains(.handle) else { return false }
+            if t.id >= 0 {
+                if lexicon.classes[Int(t.id)].contains(.function) { return false }
+                if lexicon.months[Int(t.id)] > 0 || lexicon.weekdays[Int(t.id)] > 0 { return false }
+            }
+            return true
+        }
+        func isFiller(_ k: Int) -> Bool {
+            guard k < limit, tokens[k].kind == .word else { return false }
+            return tokens[k].flags.contains(.affiliation) || lexicon.wordClass(tokens[k].id).contains(.modifier)
+        }
+
+        while i < limit {
+            let (p, w, pieceEnd) = piece(at: i)
+            if let p {
+                if lastWasTitle && p.kind != .named && isNameWord(i) && p.kind != .title && p.kind != .role {
+                    // "Foreign Minister Israel Katz": a capitalized word after a title is a name.
+                } else {
+                    switch p.kind {
+                    case .named: named = p
+                    case .country, .capital:
+                        if country == nil { country = p }
+                    case .role, .title:
+                        headRole = p.code
+                        if !sawOf { roleBeforeOf = p.code }
+                    }
+                    lastWasTitle = p.kind == .title
+                    lastWasRole = p.kind == .role || p.kind == .title
+                    i = pieceEnd
+                    end = i
+                    continue
+                }
+            }
+            if let w {
+                weapon = weapon ?? w
+                headRole = headRole ?? "MIL"
+                lastWasTitle = false
+                lastWasRole = true
+                i = pieceEnd
+                end = i
+                continue
+            }
+            if lastWasTitle || nameStart >= 0, named == nil, isNameWord(i), nameEnd - nameStart < 3 || nameStart < 0 {
+                if nameStart < 0 { nameStart = i }
+                nameEnd = i + 1
+                i += 1
+                end = i
+                lastWasRole = false
+                continue
+            }
+            // Modifiers inside the phrase, only when a piece follows ("Iraqi Shiite militia").
+            if isFiller(i) {
+                var k = i
+                while isFiller(k) { k += 1 }
+                if piece(at: k).0 != nil || piece(at: k).1 != nil {
+                    i = k
+                    continue
+                }
+                break
+            }
+            if tokens[i].kind == .possessive, piece(at: i + 1).0.map({ $0.kind != .country }) ?? false {
+                i += 1
+                continue
+            }
+            let wordClass = tokens[i].kind == .word ? lexicon.wordClass(tokens[i].id) : []
+            if wordClass.contains(.of), lastWasRole, country == nil, named == nil {
+                var k = i + 1
+                while k < limit, lexicon.wordClass(tokens[k].id).contains(.determiner) || isFiller(k) { k += 1 }
+                let (next, _, _) = piece(at: k)
+                if let next, next.kind == .country || next.kind == .capital || next.kind == .role {
+                    sawOf = true
+                    i = k
+                    continue
+                }
+            }
+            if wordClass.contains(.conjunction), lastWasRole, named == nil {
+                var k = i + 1
+                while isFiller(k) { k += 1 }
+                if let next = piece(at: k).0, next.kind == .role {
+                    i = k
+                    continue
+                }
+            }
+            break
+        }
+
+        let role = roleBeforeOf ?? headRole
+        let possessive = end < limit && tokens[end].kind == .possessive
+        if let named {
+            let (c, r) = ActorCode.split(named.code)
+            return ActorMention(
+                start: start, end: end, name: named.name, country: c, role: r, named: true, possessive: possessive,
+                weapon: weapon, pronoun: false, isPlace: false, namedCode: named.code)
+        }
+        let countryCode = country?.code
+        var finalRole = role
+        if finalRole == nil, country?.kind == .capital { finalRole = "GOV" }
+        var name: String
+        if nameStart >= 0 {
+            name = text(nameStart, nameEnd)
+        } else if let country, let finalRole {
+            let adjective = lexicon.countries[country.code]?.adjective ?? country.name
+            name = adjective + " " + (ActorMention.roleLabels[finalRole] ?? finalRole.lowercased())
+        } else if let country {
+            name = country.name
+        } else {
+            name = finalRole.map { ActorMention.roleLabels[$0] ?? $0.lowercased() } ?? text(start, end)
+        }
+        if weapon != nil && country == nil && nameStart < 0 { name = "unidentified forces" }
+        return ActorMention(
+            start: start, end: max(end, start + 1), name: name, country: countryCode, role: finalRole, named: false,
+            possessive: possessive, weapon: weapon, pronoun: false, isPlace: false)
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import EventExtraction
+
+struct ActorResolutionTests {
+    @Test(arguments: [
+        ("US Secretary of State Mike Pompeo", "USAGOV", "Mike Pompeo"),
+        ("Pompeo", "USAGOV", "Mike Pompeo"),
+        ("Secretary Pompeo", "USAGOV", "Mike Pompeo"),
+        ("@SecPompeo", "USAGOV", "Mike Pompeo"),
+        ("Iraqi Prime Minister Adil Abdul-Mahdi", "IRQGOV", "Adil Abdul-Mahdi"),
+        ("Adel Abdel-Mahdi", "IRQGOV", "Adil Abdul-Mahdi"),
+        ("Iraqi Prime Minister al-Mahdi", "IRQGOV", "Adil Abdul-Mahdi"),
+        ("Al-Mahadi", "IRQGOV", "Adil Abdul-Mahdi"),
+        ("Iran's Islamic Revolutionary Guards Corps", "IRNMIL", "Islamic Revolutionary Guard Corps"),
+        ("the Revolutionary Guards", "IRNMIL", "Islamic Revolutionary Guard Corps"),
+        ("Kata’ib Hezbollah", "IRQREB", "Kata'ib Hezbollah"),
+        ("Hezbollah Brigades", "IRQREB", "Kata'ib Hezbollah"),
+        ("President Donald Trump", "USAGOV", "Donald Trump"),
+        ("Donald J. Trump", "USAGOV", "Donald Trump"),
+        ("@realDonaldTrump", "USAGOV", "Donald Trump"),
+        ("Israeli Prime Minister Benjamin Netanyahu", "ISRGOV", "Benjamin Netanyahu"),
+        ("Gen. Qasem Soleimani", "IRNMIL", "Qasem Soleimani"),
+        ("Khamenei", "IRNGOV", "Ali Khamenei"),
+        ("Defense Secretary Mark Esper", "USAGOV", "Mark Esper"),
+    ])
+    func namedActor_resolvesToCanonicalNameAndCode(phrase: String, code: String, name: String) {
+        let actor = sharedExtractor.resolveActor(phrase)
+        #expect(actor?.code == code, "\(phrase)")
+        #expect(actor?.name == name, "\(phrase)")
+    }
+
+    @Test(arguments: [
+        ("Iran", "IRN"), ("Tehran", "IRNGOV"), ("the United States", "USA"), ("Washington", "USAGOV"),
+        ("Iraq", "IRQ"), ("Iraqi forces", "IRQMIL"), ("Iranian officials", "IRNGOV"), ("US officials", "USAGOV"),
+        ("Iraqi protesters", "IRQOPP"), ("U.S. Marines", "USAMIL"), ("the government of Iraq", "IRQGOV"),
+        ("Iraqi Shiite militia supporters", "IRQOPP"), ("Russian forces", "RUSMIL"), ("Kenyan police", "KENCOP"),
+        ("Ukrainian President Volodymyr Zelensky", "UKRGOV"), ("German Chancellor Olaf Scholz", "DEUGOV"),
+        ("Belarusian opposition", "BLROPP"), ("militiamen", "REB"),
+    ])
+    func genericActor_composesCountryAndRole(phrase: String, code: String) {
+        #expect(sharedExtractor.resolveActor(phrase)?.code == code, "\(phrase)")
+    }
+
+    @Test func titleFollowedByUnknownName_keepsThePersonsName() {
+        let actor = sharedExtractor.resolveActor("Israeli Foreign Minister Israel Katz")
+        #expect(actor?.code == "ISRGOV")
+        #expect(actor?.name == "Israel Katz")
+    }
+
+    @Test func affiliation_addsNoCountry() {
+        // "Iran-backed" names the backer: the militia is not Iranian.
+        #expect(sharedExtractor.resolveActor("the Iran-backed militia")?.code == "REB")
+        #expect(sharedExtractor.resolveActor("pro-Iran fighters")?.country == nil)
+    }
+}
