@@ -6,6 +6,10 @@ public enum ControlMethod: String, CaseIterable, Sendable {
     case changesSubscribe = "changes.subscribe"
     case changesUnsubscribe = "changes.unsubscribe"
     case reparse
+    case eventsList = "events.list"
+    case eventGet = "event.get"
+    case statementsList = "statements.list"
+    case actorsList = "actors.list"
 }
 
 /// Notification method names the daemon sends.

@@ -25,9 +25,8 @@ extension EventStore {
         try db.cachedStatement(sql: "DELETE FROM mention WHERE fileId = ?").execute(arguments: [fileId])
 
         for event in events {
-            let eventId = try eventFor(event, db: db, before: &before)
+            let eventId = try eventFor(event, db: db, before: &before, touched: &touched)
             try insertMention(event, eventId: eventId, fileId: fileId, db: db)
-            touched.insert(eventId)
         }
         // Withdrawn mentions may have been the only link between parts of an event: split it.
         for id in touched.sorted() {
@@ -37,8 +36,10 @@ extension EventStore {
     }
 
     /// The event a new mention joins: the one its matching mentions belong to, several merged into the
-    /// oldest when it links them, or a new one.
-    private func eventFor(_ event: ExtractedEvent, db: Database, before: inout [Int64: EventFace]) throws -> Int64 {
+    /// oldest when it links them, or a new one. Every event it changes goes into `touched`.
+    private func eventFor(
+        _ event: ExtractedEvent, db: Database, before: inout [Int64: EventFace], touched: inout Set<Int64>
+    ) throws -> Int64 {
         let signature = event.signature
         var matched = Set<Int64>()
         if let day = event.date?.day.daysSinceEpoch {
@@ -57,13 +58,17 @@ extension EventStore {
             }
         }
         guard let target = matched.min() else {
-            return try insertPlaceholderEvent(db: db)
+            let created = try insertPlaceholderEvent(db: db)
+            touched.insert(created)
+            return created
+        }
+        for id in matched where before[id] == nil && !touched.contains(id) {
+            before[id] = try face(ofEvent: id, db: db)
         }
         for other in matched where other != target {
-            if before[other] == nil { before[other] = try face(ofEvent: other, db: db) }
             try db.cachedStatement(sql: "UPDATE mention SET eventId = ? WHERE eventId = ?").execute(arguments: [target, other])
         }
-        if before[target] == nil { before[target] = try face(ofEvent: target, db: db) }
+        touched.formUnion(matched)
         return target
     }
 

@@ -36,7 +36,7 @@ extension EventStore {
 
         case .restat(let path, let stat):
             try db.cachedStatement(sql: "UPDATE file SET device = ?, inode = ?, size = ?, mtimeNs = ? WHERE path = ?")
-                .execute(arguments: [stat.device, stat.inode, stat.size, stat.mtimeNs, path])
+                .execute(arguments: [stat.storedDevice, stat.storedInode, stat.size, stat.mtimeNs, path])
             return []
 
         case .store(let path, let stat, let hash, let content):
@@ -83,7 +83,7 @@ extension EventStore {
                 RETURNING id
                 """)
         let arguments: StatementArguments = [
-            path, stat.device, stat.inode, stat.size, stat.mtimeNs, hash, error == nil ? "ok" : "error", error, now,
+            path, stat.storedDevice, stat.storedInode, stat.size, stat.mtimeNs, hash, error == nil ? "ok" : "error", error, now,
         ]
         guard let id = try Int64.fetchOne(statement, arguments: arguments) else {
             throw DescribedError(description: "no id returned for \(path)")

@@ -126,7 +126,9 @@ extension EventStore {
     private static func storedFile(_ row: Row) -> StoredFile {
         StoredFile(
             path: row["path"],
-            stat: FileStat(device: row["device"], inode: row["inode"], size: row["size"], mtimeNs: row["mtimeNs"]),
+            stat: FileStat(
+                device: UInt64(bitPattern: row["device"]), inode: UInt64(bitPattern: row["inode"]), size: row["size"],
+                mtimeNs: row["mtimeNs"]),
             hash: row["hash"], isError: row["status"] as String == "error")
     }
 }

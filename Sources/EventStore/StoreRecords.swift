@@ -17,6 +17,13 @@ public struct FileStat: Sendable, Equatable, Hashable {
     }
 }
 
+extension FileStat {
+    // SQLite integers are signed; inode and device numbers use all 64 bits (overlayfs, FUSE), so they are
+    // stored as their bit pattern.
+    var storedDevice: Int64 { Int64(bitPattern: device) }
+    var storedInode: Int64 { Int64(bitPattern: inode) }
+}
+
 /// A file as the store last saw it.
 public struct StoredFile: Sendable, Equatable {
     public var path: String

@@ -1,3 +1,4 @@
+internal import ArticleParsing
 internal import ControlProtocol
 internal import EventStore
 internal import Foundation
@@ -9,12 +10,6 @@ struct ControlMethods: Sendable {
     let root: String
     /// The daemon's current status.
     let status: @Sendable () throws -> StatusResult
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// Runs `method` and returns its encoded result.
     func call(_ method: ControlMethod, _ request: IncomingRequest) throws -> Data {
@@ -47,6 +42,29 @@ struct ControlMethods: Sendable {
                 throw RPCError.notFound("nothing tracked at '\(path)' under \(root)")
             }
             return try encoder.encode(ReparseResult(queued: queued))
+        case .eventsList:
+            let params = try request.decodeParams(EventsListParams.self) ?? EventsListParams()
+            for (name, day) in [("from", params.from), ("to", params.to)] {
+                if let day, CalendarDay(iso: day) == nil {
+                    throw RPCError.invalidParams("'\(name)' must be a date as YYYY-MM-DD, not '\(day)'")
+                }
+            }
+            return try encoder.encode(
+                store.events(
+                    from: params.from, to: params.to, actor: params.actor, code: params.code,
+                    article: try params.article.map(relativePath), limit: params.limit))
+        case .eventGet:
+            guard let params = try request.decodeParams(EventIDParams.self) else {
+                throw RPCError.invalidParams("'id' is required")
+            }
+            guard let event = try store.event(id: params.id) else {
+                throw RPCError.notFound("no event \(params.id); list them with events.list")
+            }
+            return try encoder.encode(event)
+        case .statementsList:
+            return try encoder.encode(store.statements())
+        case .actorsList:
+            return try encoder.encode(store.actors())
         case .changesSubscribe, .changesUnsubscribe:
             throw RPCError.internalError("\(method.rawValue) is served by the connection")
         }

@@ -18,12 +18,17 @@ struct MessagesTests {
     @Test func controlMethods_haveTheirWireNames() {
         #expect(ControlMethod.allCases.map(\.rawValue) == [
             "status", "articles.list", "article.get", "changes.subscribe", "changes.unsubscribe", "reparse",
+            "events.list", "event.get", "statements.list", "actors.list",
         ])
         #expect(ControlNotification.change == "changes.notify")
+        #expect(ControlNotification.lagged == "changes.lagged")
     }
 
     @Test func changeKinds_haveTheirWireNames() {
-        #expect(ChangeKind.all == ["article.added", "article.updated", "article.removed", "file.error"])
+        #expect(ChangeKind.all == [
+            "article.added", "article.updated", "article.removed", "file.error", "event.added", "event.updated",
+            "event.removed", "statement.added", "statement.updated", "statement.removed",
+        ])
     }
 
     @Test func changeNotice_encodesItsWireFieldNames() throws {
@@ -63,12 +68,17 @@ struct MessagesTests {
         #expect(notice.summary == nil)
     }
 
-    @Test func articleSummary_whenOptionalsNil_omitsThem() throws {
+    @Test func articleSummary_whenOptionalsNil_sendsThemAsNull() throws {
         var summary = Self.summary
         summary.title = nil
         summary.published = nil
         summary.publishedSource = nil
-        #expect(keys(try wireJSON(summary)) == ["path", "status", "events", "hash", "size", "ingestedAt"])
+        let json = try wireJSON(summary)
+        #expect(keys(json) == [
+            "path", "title", "published", "publishedSource", "status", "error", "events", "hash", "size", "ingestedAt",
+        ])
+        #expect(json["title"] == .null)
+        #expect(json["published"] == .null)
     }
 
     @Test func changeNotice_summary_prefersErrorThenTitle() {
@@ -99,7 +109,7 @@ struct MessagesTests {
 
     @Test func articleSummary_encodesItsWireFieldNames() throws {
         #expect(keys(try wireJSON(Self.summary)) == [
-            "path", "title", "published", "publishedSource", "status", "events", "hash", "size", "ingestedAt",
+            "path", "title", "published", "publishedSource", "status", "error", "events", "hash", "size", "ingestedAt",
         ])
     }
 
