@@ -4,155 +4,159 @@ internal import EventExtraction
 internal import Foundation
 internal import GRDB
 
-/// Events are the connected groups of mentions that ``isSameEvent(_:_:)`` links. Groups depend only on the
-/// set of mentions, not on the order articles arrived in, so the store after any sequence of edits equals
-/// the store built from scratch (event ids aside).
+/// Events are the mentions that share an ``EventKey``. Keys depend only on the set of mentions, so the store
+/// after any sequence of edits equals the store built from scratch (event ids aside).
 extension EventStore {
-    /// Widest date window two mentions of one event can span (the largest tolerance of ``EventDate``).
-    static let mergeWindowDays = 20
+    /// The widest tolerance of a rough date (``EventDate/toleranceDays``): how far a change can move anchors.
+    static let anchorWindowDays = 20
 
-    /// Replaces a file's mentions with `events`, merging them into existing events or creating new ones,
-    /// and splitting or removing the events its old mentions held together. Returns the event changes.
+    /// A group and a day whose neighbourhood must be re-anchored.
+    private struct Neighbourhood: Hashable {
+        var family: String
+        var source: String
+        var target: String
+        var day: Int
+    }
+
+    /// Replaces a file's mentions with `events`, then re-anchors the rough mentions around them and rewrites
+    /// the events whose mentions changed. Returns the event changes.
     func replaceMentions(
         fileId: Int64, path: String, with events: [ExtractedEvent], now: Double, db: Database
     ) throws -> [ChangeRecord] {
-        var touched = Set(
-            try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT DISTINCT eventId FROM mention WHERE fileId = ?"), arguments: [fileId]))
-        if events.isEmpty && touched.isEmpty { return [] }
-        var before: [Int64: EventFace] = [:]
-        for id in touched { before[id] = try face(ofEvent: id, db: db) }
+        var affected = Set<String>()  // event keys
+        var neighbourhoods = Set<Neighbourhood>()
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT e.key, m.family, m.sourceKey, m.targetKey, m.day FROM mention m JOIN event e ON e.id = m.eventId WHERE m.fileId = ?"),
+            arguments: [fileId])
+        {
+            affected.insert(row["key"])
+            if let day: Int = row["day"] {
+                neighbourhoods.insert(Neighbourhood(family: row["family"], source: row["sourceKey"], target: row["targetKey"], day: day))
+            }
+        }
+        if events.isEmpty && affected.isEmpty { return [] }
+        var before: [String: EventFace] = [:]
+        for key in affected { before[key] = try face(ofEventKey: key, db: db) }
         try db.cachedStatement(sql: "DELETE FROM mention WHERE fileId = ?").execute(arguments: [fileId])
 
         for event in events {
-            let eventId = try eventFor(event, db: db, before: &before, touched: &touched)
-            try insertMention(event, eventId: eventId, fileId: fileId, db: db)
-        }
-        // Withdrawn mentions may have been the only link between parts of an event: split it.
-        for id in touched.sorted() {
-            touched.formUnion(try splitIfDisconnected(id, db: db))
-        }
-        return try refresh(touched.sorted(), before: before, path: path, now: now, db: db)
-    }
-
-    /// The event a new mention joins: the one its matching mentions belong to, several merged into the
-    /// oldest when it links them, or a new one. Every event it changes goes into `touched`.
-    private func eventFor(
-        _ event: ExtractedEvent, db: Database, before: inout [Int64: EventFace], touched: inout Set<Int64>
-    ) throws -> Int64 {
-        let signature = event.signature
-        var matched = Set<Int64>()
-        if let day = event.date?.day.daysSinceEpoch {
-            let candidates = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT \(MentionRow.columns) FROM mention m JOIN file f ON f.id = m.fileId
-                        WHERE m.family = ? AND m.day BETWEEN ? AND ?
-                        """),
-                arguments: [signature.actionFamily, day - EventStore.mergeWindowDays, day + EventStore.mergeWindowDays])
-            for row in candidates {
-                let mention = MentionRow(row)
-                if !matched.contains(mention.eventId), isSameEvent(signature, mention.signature) {
-                    matched.insert(mention.eventId)
-                }
+            let key = EventKey(
+                family: event.signature.actionFamily, source: EventKey.side(event.source),
+                target: EventKey.side(event.target), anchorDay: event.date?.day.daysSinceEpoch)
+            // Provisionally anchored to its own day; rough dates are re-anchored below.
+            let eventId = try eventId(for: key.text, before: &before, db: db)
+            affected.insert(key.text)
+            try insertMention(event, key: key, eventId: eventId, fileId: fileId, db: db)
+            if let day = key.anchorDay {
+                neighbourhoods.insert(Neighbourhood(family: key.family, source: key.source, target: key.target, day: day))
             }
         }
-        guard let target = matched.min() else {
-            let created = try insertPlaceholderEvent(db: db)
-            touched.insert(created)
-            return created
+        for neighbourhood in neighbourhoods.sorted(by: { ($0.family, $0.source, $0.target, $0.day) < ($1.family, $1.source, $1.target, $1.day) }) {
+            try reanchor(neighbourhood, affected: &affected, before: &before, db: db)
         }
-        for id in matched where before[id] == nil && !touched.contains(id) {
-            before[id] = try face(ofEvent: id, db: db)
-        }
-        for other in matched where other != target {
-            try db.cachedStatement(sql: "UPDATE mention SET eventId = ? WHERE eventId = ?").execute(arguments: [target, other])
-        }
-        touched.formUnion(matched)
-        return target
+        return try refresh(affected.sorted(), before: before, path: path, now: now, db: db)
     }
 
-    private func insertMention(_ event: ExtractedEvent, eventId: Int64, fileId: Int64, db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO mention (eventId, fileId, sentenceIndex, start, end, sentence, confidence, summaryQuality,
-                    code, family, sourceName, sourceCode, targetName, targetCode, location, locationCountry, day,
-                    datePrecision, dateProvenance)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            eventId, fileId, event.sentenceIndex, event.range.lowerBound, event.range.upperBound, event.sentence,
-            event.confidence, event.summaryQuality, event.code.rawValue, event.signature.actionFamily,
-            event.source?.name, event.source?.code, event.target?.name, event.target?.code, event.location,
-            event.locationCountry, event.date?.day.daysSinceEpoch, event.date?.precision.rawValue,
-            event.date?.provenance.rawValue,
-        ])
+    /// Re-anchors every roughly dated mention of a group within reach of a day that changed.
+    private func reanchor(
+        _ place: Neighbourhood, affected: inout Set<String>, before: inout [String: EventFace], db: Database
+    ) throws {
+        let rough = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT m.id, m.day, m.datePrecision, m.dateProvenance, e.key FROM mention m JOIN event e ON e.id = m.eventId
+                    WHERE m.family = ? AND m.sourceKey = ? AND m.targetKey = ? AND m.day BETWEEN ? AND ?
+                        AND NOT (m.datePrecision = 'day' AND m.dateProvenance != 'articleDate')
+                    """),
+            arguments: [place.family, place.source, place.target, place.day - EventStore.anchorWindowDays, place.day + EventStore.anchorWindowDays])
+        for row in rough {
+            let day: Int = row["day"]
+            let tolerance = EventStore.tolerance(precision: row["datePrecision"], provenance: row["dateProvenance"])
+            let anchor = try Int.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT day FROM mention
+                        WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
+                            AND datePrecision = 'day' AND dateProvenance != 'articleDate'
+                        ORDER BY abs(day - ?), day LIMIT 1
+                        """),
+                arguments: [place.family, place.source, place.target, day - tolerance, day + tolerance, day]) ?? day
+            let key = EventKey(family: place.family, source: place.source, target: place.target, anchorDay: anchor).text
+            let current: String = row["key"]
+            guard key != current else { continue }
+            let eventId = try eventId(for: key, before: &before, db: db)
+            try db.cachedStatement(sql: "UPDATE mention SET eventId = ?, anchorDay = ? WHERE id = ?")
+                .execute(arguments: [eventId, anchor, row["id"] as Int64])
+            affected.insert(current)
+            affected.insert(key)
+        }
     }
 
-    private func insertPlaceholderEvent(db: Database) throws -> Int64 {
+    /// How far a rough date may sit from the day it is anchored to.
+    static func tolerance(precision: String?, provenance: String?) -> Int {
+        let day = CalendarDay(year: 2000, month: 1, day: 1)!
+        guard let precision = precision.flatMap(EventDate.Precision.init(rawValue:)),
+            let provenance = provenance.flatMap(EventDate.Provenance.init(rawValue:))
+        else { return 0 }
+        return EventDate(day: day, precision: precision, provenance: provenance).toleranceDays
+    }
+
+    /// The id of the event with `key`, created (as a placeholder until ``refresh``) when there is none.
+    private func eventId(for key: String, before: inout [String: EventFace], db: Database) throws -> Int64 {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM event WHERE key = ?"), arguments: [key]) {
+            if before[key] == nil { before[key] = try face(ofEventKey: key, db: db) }
+            return id
+        }
         try db.cachedStatement(
             sql: """
-                INSERT INTO event (code, rootCode, quadClass, label, summary, mentionCount, articleCount)
-                VALUES ('010', '01', 1, '', '', 0, 0)
+                INSERT INTO event (key, code, rootCode, quadClass, label, summary, mentionCount, articleCount)
+                VALUES (?, '010', '01', 1, '', '', 0, 0)
                 """
-        ).execute()
+        ).execute(arguments: [key])
         return db.lastInsertedRowID
     }
 
-    /// Splits an event whose mentions no longer form one connected group; returns the new events' ids.
-    /// The group holding the best mention keeps the id.
-    private func splitIfDisconnected(_ eventId: Int64, db: Database) throws -> [Int64] {
-        let mentions = try mentions(ofEvent: eventId, db: db)
-        guard mentions.count > 1 else { return [] }
-        var parent = Array(mentions.indices)
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
-        let signatures = mentions.map(\.signature)
-        for i in mentions.indices {
-            for j in (i + 1)..<mentions.count where root(i) != root(j) && isSameEvent(signatures[i], signatures[j]) {
-                parent[root(j)] = root(i)
-            }
-        }
-        var groups: [Int: [MentionRow]] = [:]
-        for index in mentions.indices { groups[root(index), default: []].append(mentions[index]) }
-        guard groups.count > 1 else { return [] }
-        let ordered = groups.values.sorted { a, b in
-            MentionRow.representsBetter(a.sorted(by: MentionRow.representsBetter)[0], b.sorted(by: MentionRow.representsBetter)[0])
-        }
-        var created: [Int64] = []
-        for group in ordered.dropFirst() {
-            let newId = try insertPlaceholderEvent(db: db)
-            created.append(newId)
-            for mention in group {
-                try db.cachedStatement(sql: "UPDATE mention SET eventId = ? WHERE id = ?").execute(arguments: [newId, mention.id])
-            }
-        }
-        return created
+    private func insertMention(
+        _ event: ExtractedEvent, key: EventKey, eventId: Int64, fileId: Int64, db: Database
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO mention (eventId, fileId, sentenceIndex, start, end, sentence, confidence, summaryQuality,
+                    code, family, sourceName, sourceCode, sourceKey, targetName, targetCode, targetKey, location,
+                    locationCountry, day, datePrecision, dateProvenance, anchorDay)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            eventId, fileId, event.sentenceIndex, event.range.lowerBound, event.range.upperBound, event.sentence,
+            event.confidence, event.summaryQuality, event.code.rawValue, key.family, event.source?.name,
+            event.source?.code, key.source, event.target?.name, event.target?.code, key.target, event.location,
+            event.locationCountry, event.date?.day.daysSinceEpoch, event.date?.precision.rawValue,
+            event.date?.provenance.rawValue, key.anchorDay,
+        ])
     }
 
-    /// Rewrites each touched event's face from its mentions (deleting events left without any) and logs
+    /// Rewrites each affected event's face from its mentions (deleting events left without any) and logs
     /// `event.added`, `event.updated` or `event.removed` where subscribers would see a difference.
     private func refresh(
-        _ ids: [Int64], before: [Int64: EventFace], path: String, now: Double, db: Database
+        _ keys: [String], before: [String: EventFace], path: String, now: Double, db: Database
     ) throws -> [ChangeRecord] {
         var changes: [ChangeRecord] = []
-        for id in ids {
+        for key in keys {
+            guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM event WHERE key = ?"), arguments: [key])
+            else { continue }
             let mentions = try mentions(ofEvent: id, db: db)
+            // A face without mentions is a placeholder made in this transaction: never announced.
+            let old = before[key].flatMap { $0.mentionCount > 0 ? $0 : nil }
             guard !mentions.isEmpty else {
                 try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [id])
-                if let old = before[id], old.mentionCount > 0 {
+                if let old {
                     changes.append(try logChange(ChangeKind.eventRemoved, path: path, payload: try EventStore.json(old), now: now, db: db))
                 }
                 continue
             }
             let face = EventFace(id: id, mentions: mentions)
-            guard face != before[id] else { continue }
+            guard face != old else { continue }
             try db.cachedStatement(
                 sql: """
                     UPDATE event SET code = ?, rootCode = ?, quadClass = ?, label = ?, date = ?, datePrecision = ?,
@@ -165,8 +169,7 @@ extension EventStore {
                 face.dateProvenance, face.sourceName, face.sourceCode, face.targetName, face.targetCode,
                 face.location, face.summary, face.mentionCount, face.articleCount, id,
             ])
-            // A face without mentions is a placeholder made in this transaction: never announced.
-            let kind = (before[id]?.mentionCount ?? 0) == 0 ? ChangeKind.eventAdded : ChangeKind.eventUpdated
+            let kind = old == nil ? ChangeKind.eventAdded : ChangeKind.eventUpdated
             changes.append(try logChange(kind, path: path, payload: try EventStore.json(face), now: now, db: db))
         }
         return changes
@@ -183,6 +186,12 @@ extension EventStore {
     func face(ofEvent eventId: Int64, db: Database) throws -> EventFace? {
         try Row.fetchOne(
             db.cachedStatement(sql: "SELECT \(EventFace.columns) FROM event WHERE id = ?"), arguments: [eventId]
+        ).map(EventFace.init)
+    }
+
+    private func face(ofEventKey key: String, db: Database) throws -> EventFace? {
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT \(EventFace.columns) FROM event WHERE key = ?"), arguments: [key]
         ).map(EventFace.init)
     }
 

@@ -65,6 +65,7 @@ extension EventStore {
                     CREATE INDEX statementArticleByFile ON statementArticle(fileId);
                     CREATE TABLE event (
                         id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,
                         code TEXT NOT NULL,
                         rootCode TEXT NOT NULL,
                         quadClass INTEGER NOT NULL,
@@ -96,15 +97,19 @@ extension EventStore {
                         family TEXT NOT NULL,
                         sourceName TEXT,
                         sourceCode TEXT,
+                        sourceKey TEXT NOT NULL,
                         targetName TEXT,
                         targetCode TEXT,
+                        targetKey TEXT NOT NULL,
                         location TEXT,
                         locationCountry TEXT,
                         day INTEGER,
                         datePrecision TEXT,
-                        dateProvenance TEXT
+                        dateProvenance TEXT,
+                        anchorDay INTEGER
                     );
-                    CREATE INDEX mentionByFamilyDay ON mention(family, day);
+                    -- A group: one action family between the same sides (see EventKey).
+                    CREATE INDEX mentionByGroup ON mention(family, sourceKey, targetKey, day);
                     CREATE INDEX mentionByEvent ON mention(eventId);
                     CREATE INDEX mentionByFile ON mention(fileId);
                     """)

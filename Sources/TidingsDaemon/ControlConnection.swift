@@ -46,12 +46,21 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
     var pendingOutput: Int { outbox.count - outboxStart }
 
     func start() {
+        // The descriptor is closed only once both sources are cancelled: closing it earlier lets the next
+        // accept() reuse the number while Dispatch still unregisters the old sources, which then silences
+        // the new connection.
+        let sourcesDone = DispatchGroup()
         let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         read.setEventHandler { [weak self] in self?.readAvailable() }
-        read.resume()
-        readSource = read
         let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
         write.setEventHandler { [weak self] in self?.flush() }
+        for source in [read, write] as [any DispatchSourceProtocol] {
+            sourcesDone.enter()
+            source.setCancelHandler { sourcesDone.leave() }
+        }
+        sourcesDone.notify(queue: queue) { [fd] in _ = Glibc.close(fd) }
+        read.resume()
+        readSource = read
         writeSource = write  // resumed only while there is something to write
     }
 
@@ -80,6 +89,7 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
         readSource = nil
     }
 
+    /// Stops both sources; the descriptor is closed when they are done (see ``start()``).
     func close() {
         guard !isClosed else { return }
         isClosed = true
@@ -91,7 +101,6 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
             writeSource.cancel()
         }
         writeSource = nil
-        Glibc.close(fd)
         outbox = []
         onClose(self)
     }

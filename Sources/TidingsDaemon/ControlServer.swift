@@ -107,7 +107,7 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
             connection.onLine = { [unowned self] connection, line in handle(line, from: connection) }
             connection.onLineTooLong = { [unowned self] connection in
                 logger.warning("request line too long; closing", metadata: ["control.client": "\(connection.id)"])
-                reply(
+                replyAlways(
                     to: connection, id: nil,
                     error: RPCError(
                         code: RPCError.requestTooLargeCode,
@@ -124,14 +124,15 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
     private func handle(_ line: [UInt8], from connection: ControlConnection) {
         let request: IncomingRequest
         switch IncomingRequest.decode(line) {
-        case .failure(let error):
-            reply(to: connection, id: nil, error: error)
+        case .failure(let failure):
+            // JSON-RPC answers even an invalid request, with its id when it could be read.
+            replyAlways(to: connection, id: failure.id, error: failure.error)
             return
         case .success(let decoded):
             request = decoded
         }
         guard let method = ControlMethod(rawValue: request.method) else {
-            if let id = request.id { reply(to: connection, id: id, error: .methodNotFound(request.method)) }
+            reply(to: connection, id: request.id, error: .methodNotFound(request.method))
             return
         }
         do {
@@ -232,7 +233,14 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
         connection.send(line)
     }
 
+    /// Replies to a request with an error; notifications (no id) get no reply, as JSON-RPC requires.
     private func reply(to connection: ControlConnection, id: RPCID?, error: RPCError) {
+        guard id != nil else { return }
+        replyAlways(to: connection, id: id, error: error)
+    }
+
+    /// Sends an error even without an id: for lines that could not be read as a request at all.
+    private func replyAlways(to connection: ControlConnection, id: RPCID?, error: RPCError) {
         guard let data = try? encoder.encode(RPCErrorResponse(id: id, error: error)) else { return }
         connection.send(Array(data))
     }

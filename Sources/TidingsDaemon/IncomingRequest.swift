@@ -8,35 +8,41 @@ struct IncomingRequest {
     var method: String
     var params: JSONValue?
 
+    /// Why a line is not a request, and the id to answer with when one could be read.
+    struct Failure: Error {
+        var id: RPCID?
+        var error: RPCError
+    }
+
     /// Parses one line: -32700 when it is not JSON, -32600 when it is not a JSON-RPC request.
-    static func decode(_ line: [UInt8]) -> Result<IncomingRequest, RPCError> {
+    static func decode(_ line: [UInt8]) -> Result<IncomingRequest, Failure> {
         let data = Data(line)
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            return .failure(.parseError("the line is not valid JSON"))
+            return .failure(Failure(id: nil, error: .parseError("the line is not valid JSON")))
         }
         guard object is [String: Any] else {
             let what = object is [Any] ? "batches are not supported; send one request object per line" : "expected an object"
-            return .failure(.invalidRequest(what))
+            return .failure(Failure(id: nil, error: .invalidRequest(what)))
         }
         let envelope: RPCEnvelope
         do {
             envelope = try JSONDecoder().decode(RPCEnvelope.self, from: data)
         } catch {
-            return .failure(.invalidRequest("'id' must be a number or a string"))
+            return .failure(Failure(id: nil, error: .invalidRequest("'id' must be a number or a string")))
         }
         guard envelope.jsonrpc == "2.0" else {
-            return .failure(.invalidRequest("'jsonrpc' must be \"2.0\""))
+            return .failure(Failure(id: envelope.id, error: .invalidRequest("'jsonrpc' must be \"2.0\"")))
         }
         guard let method = envelope.method, !method.isEmpty else {
-            return .failure(.invalidRequest("'method' must be a non-empty string"))
+            return .failure(Failure(id: envelope.id, error: .invalidRequest("'method' must be a non-empty string")))
         }
         if let params = envelope.params {
             switch params {
             case .object, .array: break
-            default: return .failure(.invalidRequest("'params' must be an object"))
+            default: return .failure(Failure(id: envelope.id, error: .invalidRequest("'params' must be an object")))
             }
         }
         return .success(IncomingRequest(id: envelope.id, method: method, params: envelope.params))

@@ -1,5 +1,4 @@
-/// Aligned text columns for human output: `tidingsctl articles`, key/value blocks, and later events,
-/// timelines, statements and actors.
+/// Aligned text columns for human output: `tidingsctl articles`, `events`, `actors`, key/value blocks.
 ///
 /// Widths count characters, not bytes; styles are applied after padding so colour never breaks alignment.
 struct Table {
@@ -46,7 +45,14 @@ struct Table {
     func render(width: Int? = nil) -> [String] {
         var limits = columns.map(\.maxWidth)
         var widths = naturalWidths(limits: limits)
-        if let width, let index = columns.firstIndex(where: \.shrinks) {
+        if let width, let index = columns.firstIndex(where: \.shrinks), index == columns.count - 1 {
+            // A shrinking last column takes what the others leave, so the row ends at the edge.
+            let others = widths.dropLast().reduce(0, +) + gap.count * (columns.count - 1)
+            if others + widths[index] > width {
+                limits[index] = max(10, width - others)
+                widths = naturalWidths(limits: limits)
+            }
+        } else if let width, let index = columns.firstIndex(where: \.shrinks) {
             // The last column is never padded and may run past the edge; count only a little of it.
             var counted = widths
             counted[counted.count - 1] = min(counted[counted.count - 1], 20)
@@ -90,10 +96,12 @@ struct Table {
         return parts.joined(separator: gap)
     }
 
-    /// Cuts `text` to `limit` characters, the last being `…`; newlines become spaces so a row stays one line.
+    /// Cuts `text` to `limit` characters, the last being `…`; newlines and tabs become spaces so a row stays one
+    /// line and aligned, other control characters `�` (``Swift/String/terminalSafe``).
     static func truncate(_ text: String, to limit: Int?) -> String {
-        let flat = text.contains(where: \.isNewline)
-            ? String(text.map { $0.isNewline ? " " : $0 }) : text
+        let safe = text.terminalSafe
+        let flat = safe.contains(where: { $0.isNewline || $0 == "\t" })
+            ? String(safe.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : safe
         guard let limit, flat.count > limit else { return flat }
         guard limit > 1 else { return String(flat.prefix(limit)) }
         return String(flat.prefix(limit - 1)) + "…"

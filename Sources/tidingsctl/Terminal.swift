@@ -62,3 +62,24 @@ enum Style: String {
         Terminal.usesColour ? "\u{1B}[\(rawValue)m\(text)\u{1B}[0m" : text
     }
 }
+
+extension String {
+    /// The text with control characters other than newline and tab shown as `�`, so text from articles can
+    /// never move the cursor, change colours or retitle the terminal (ESC sequences).
+    var terminalSafe: String {
+        guard unicodeScalars.contains(where: Self.isUnsafe) else { return self }
+        var output = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            output.append(Self.isUnsafe(scalar) ? "\u{FFFD}" : scalar)
+        }
+        return String(output)
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x09: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
+    }
+}

@@ -38,7 +38,7 @@ extension Tidingsctl {
             try global.withClient { client in
                 let subscription = try client.subscribe(SubscribeParams(since: since, generation: generation))
                 report(subscription)
-                let formatter = ChangeLineFormatter()
+                let formatter = ChangeLineFormatter(width: Terminal.columns)
                 var cursor = (seq: subscription.since, generation: subscription.generation)
                 do {
                     while let notification = try client.nextRawNotification() {
@@ -79,7 +79,8 @@ extension Tidingsctl {
     }
 }
 
-/// One human line per change: `seq  time  kind  path  title-or-error`.
+/// One human line per change: `seq  time  kind  path  detail`, the detail being a file's title or error, an
+/// event's label, actors, date and summary, or a statement's author and text.
 struct ChangeLineFormatter {
     private let parser = ISO8601DateFormatter()
     private let fractionalParser: ISO8601DateFormatter = {
@@ -90,19 +91,67 @@ struct ChangeLineFormatter {
     private let today: DateFormatter = Self.formatter("HH:mm:ss")
     private let earlier: DateFormatter = Self.formatter("yyyy-MM-dd HH:mm:ss")
 
+    /// Cut lines at this many columns (the terminal's); nil leaves them whole.
+    var width: Int?
+
+    init(width: Int? = nil) {
+        self.width = width
+    }
+
     func line(for change: ChangeNotice) -> String {
         let seq = String(change.seq)
-        let kind = change.kind.padding(toLength: max(15, change.kind.count), withPad: " ", startingAt: 0)
-        var parts = [
-            String(repeating: " ", count: max(0, 6 - seq.count)) + seq,
-            Style.dim(time(change.time)),
-            Style(for: change.kind).map { $0(kind) } ?? kind,
-            change.path ?? "-",
-        ]
-        if let summary = change.summary {
-            parts.append(change.kind == ChangeKind.fileError ? Style.red(summary) : summary)
+        // Wide enough for the longest kind (`statement.updated`) so paths line up.
+        let kind = change.kind.padding(toLength: max(17, change.kind.count), withPad: " ", startingAt: 0)
+        let path = (change.path ?? "-").terminalSafe
+        let plain = [String(repeating: " ", count: max(0, 6 - seq.count)) + seq, time(change.time), kind, path]
+        var parts = [plain[0], Style.dim(plain[1]), Style(for: change.kind).map { $0(kind) } ?? kind, plain[3]]
+        if var detail = detail(for: change)?.terminalSafe {
+            if let width {
+                let used = plain.reduce(0) { $0 + $1.count } + 2 * plain.count
+                detail = Table.truncate(detail, to: max(20, width - used))
+            }
+            parts.append(change.kind == ChangeKind.fileError ? Style.red(detail) : detail)
         }
         return parts.joined(separator: "  ")
+    }
+
+    /// What to show after the path: the title or error for files, what happened for events, who said what for
+    /// statements.
+    func detail(for change: ChangeNotice) -> String? {
+        guard let data = change.data else { return nil }
+        if change.kind.hasPrefix("event.") {
+            // `#3 Protest violently, riot: Iraqi protesters → US government, 2019-12-31, 4 articles — On 31 …`
+            var text = data["id"]?.intValue.map { "#\($0) " } ?? ""
+            text += data["label"]?.stringValue ?? data["code"]?.stringValue ?? "event"
+            switch (data["sourceName"]?.stringValue, data["targetName"]?.stringValue) {
+            case (let source?, nil): text += ": " + source
+            case (let source, let target?): text += ": \(source ?? "?") → \(target)"
+            case (nil, nil): break
+            }
+            if let date = data["date"]?.stringValue {
+                let precision = data["datePrecision"]?.stringValue
+                text += ", " + (precision == "approximate" || precision == "month" ? "~" + date : date)
+            }
+            if let articles = data["articleCount"]?.intValue {
+                text += articles == 1 ? ", 1 article" : ", \(articles) articles"
+            }
+            if let summary = data["summary"]?.stringValue { text += " — " + summary }
+            return text
+        }
+        if change.kind.hasPrefix("statement.") {
+            // `@SecPompeo (Secretary Pompeo), 2020-01-01, 2 articles: “Spoke today with …”`
+            var text = data["handle"]?.stringValue.map { "@\($0)" } ?? data["author"]?.stringValue ?? "someone"
+            if data["handle"]?.stringValue != nil, let author = data["author"]?.stringValue {
+                text += " (\(author))"
+            }
+            if let date = data["date"]?.stringValue { text += ", " + date }
+            if let articles = data["articles"]?.intValue {
+                text += articles == 1 ? ", 1 article" : ", \(articles) articles"
+            }
+            if let quote = data["text"]?.stringValue { text += ": “\(quote)”" }
+            return text
+        }
+        return change.summary
     }
 
     /// Local wall-clock time; the date too when it is not today (replayed history).
@@ -124,9 +173,10 @@ extension Style {
     /// Colours for change kinds: additions green, removals and errors red, updates cyan.
     init?(for kind: String) {
         switch kind {
-        case ChangeKind.articleAdded: self = .green
-        case ChangeKind.articleUpdated: self = .cyan
-        case ChangeKind.articleRemoved, ChangeKind.fileError: self = .red
+        case ChangeKind.articleAdded, ChangeKind.eventAdded, ChangeKind.statementAdded: self = .green
+        case ChangeKind.articleUpdated, ChangeKind.eventUpdated, ChangeKind.statementUpdated: self = .cyan
+        case ChangeKind.articleRemoved, ChangeKind.fileError, ChangeKind.eventRemoved, ChangeKind.statementRemoved:
+            self = .red
         default: return nil
         }
     }

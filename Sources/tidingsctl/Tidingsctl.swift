@@ -12,7 +12,10 @@ struct Tidingsctl: ParsableCommand {
             Exit codes: 0 ok, 1 the daemon reported an error or could not be reached, 64 usage error.
             """,
         version: TidingsVersion.current,
-        subcommands: [Status.self, Articles.self, Show.self, Watch.self, Reparse.self]
+        subcommands: [
+            Status.self, Articles.self, Events.self, Timeline.self, Show.self, Statements.self, Actors.self, Watch.self,
+            Reparse.self,
+        ]
     )
 
     // Declared here too so `tidingsctl --socket PATH status` works as well as `tidingsctl status --socket PATH`.

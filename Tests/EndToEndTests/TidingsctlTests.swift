@@ -1,0 +1,141 @@
+import ControlClient
+import ControlProtocol
+import Foundation
+import Glibc
+import Testing
+
+/// `tidingsctl` as scripts use it: `--json` output, exit codes, and `watch` as a long-running process.
+struct TidingsctlTests {
+    static let statusKeys = [
+        "state", "root", "files", "articles", "events", "statements", "errors", "backlog", "seq", "generation",
+        "uptimeSeconds",
+    ]
+    static let articleKeys = ["path", "title", "published", "publishedSource", "status", "error", "events", "hash"]
+
+    @Test func statusJSON_hasEveryKey() throws {
+        let tree = try TemporaryTree()
+        try Seeds.drop(into: tree)
+        let daemon = try DaemonProcess.started(in: tree)
+
+        let status = try #require(try Tidingsctl(tree: tree).json("status") as? [String: Any])
+
+        let missing = Self.statusKeys.filter { status[$0] == nil }
+        #expect(missing.isEmpty, "status --json lacks \(missing): \(status)")
+        #expect(status["state"] as? String == "watching")
+        #expect(status["root"] as? String == tree.root)
+        #expect(status["files"] as? Int == 5)
+        #expect(status["seq"] as? Int == Int(try daemon.status().seq))
+        #expect((status["generation"] as? String)?.isEmpty == false)
+        #expect(status["uptimeSeconds"] is NSNumber)
+    }
+
+    @Test func articlesJSON_rowsHaveEveryKey_withNullTitleForAFileThatDidNotParse() throws {
+        let tree = try TemporaryTree()
+        let paths = try Seeds.drop(into: tree)
+        try tree.dropByRename("empty.txt", [])
+        let daemon = try DaemonProcess.started(in: tree)
+
+        let rows = try #require(
+            try Tidingsctl(tree: tree).json("articles") as? [[String: Any]], "\(daemon.diagnostics)")
+
+        #expect(Set(rows.compactMap { $0["path"] as? String }) == Set(paths + ["empty.txt"]))
+        for row in rows {
+            let missing = Self.articleKeys.filter { row[$0] == nil }
+            #expect(missing.isEmpty, "articles --json row lacks \(missing): \(row)")
+            #expect((row["hash"] as? String)?.count == 64, "\(row)")
+        }
+        let failed = try #require(rows.first { $0["path"] as? String == "empty.txt" })
+        #expect(failed["status"] as? String == "error")
+        #expect(failed["title"] is NSNull, "title of a file that did not parse: \(String(describing: failed["title"]))")
+        #expect((failed["error"] as? String)?.isEmpty == false)
+        let parsed = rows.filter { $0["path"] as? String != "empty.txt" }
+        #expect(parsed.allSatisfy { $0["status"] as? String == "ok" && $0["error"] is NSNull }, "\(parsed)")
+    }
+
+    @Test func watchSinceJSON_replaysWhatTheClientMissed_thenFollowsLiveChanges() throws {
+        let tree = try TemporaryTree()
+        let daemon = try DaemonProcess.started(in: tree)
+        let client = try daemon.connect()
+        defer { client.close() }
+        _ = try client.subscribe(SubscribeParams())
+        let paths = try Seeds.drop(into: tree)
+        let added = try client.nextFileChanges(5, daemon: daemon)
+        let head = try daemon.settledSeq()
+        // A client that handled everything up to the second file's addition, and missed the rest.
+        let since = added[1].seq
+
+        let watch = try Tidingsctl(tree: tree).spawn(
+            "watch", ["--since", String(since), "--generation", added[1].generation, "--json"])
+        let replayed = try Self.readNotices(from: watch) { $0.seq >= head }
+        try tree.dropByRename("later/" + paths[0], try Seeds.all()[0].bytes)
+        let live = try Self.readNotices(from: watch) { $0.isFileChange }
+
+        #expect(replayed.map(\.seq) == Array((since + 1)...head), "\(replayed.map(\.brief))")
+        #expect(replayed.filter(\.isFileChange).map(\.path) == added.suffix(3).map(\.path))
+        #expect((replayed + live).map(\.seq) == Array((since + 1)...(head + Int64(live.count))))
+        #expect(live.last?.kind == ChangeKind.articleAdded, "\(live.map(\.brief))")
+        #expect(live.last?.path == "later/" + paths[0])
+        // Ctrl-C is how people stop watching, and counts as success.
+        watch.send(SIGINT)
+        #expect(watch.waitForExit() == .exited(0), "stderr: \(watch.stderr)")
+    }
+
+    @Test func watch_whenTheDaemonStops_exitsOne_sayingHowToResume() throws {
+        let tree = try TemporaryTree()
+        let daemon = try DaemonProcess.started(in: tree)
+        let seed = try Seeds.all()[0]
+        let watch = try Tidingsctl(tree: tree).spawn("watch", ["--since", "0", "--json"])
+        try tree.dropByRename(seed.name, seed.bytes)
+        var printed = try Self.readNotices(from: watch) { $0.isFileChange }
+        let head = try daemon.settledSeq()
+        if let last = printed.last, last.seq < head {
+            printed += try Self.readNotices(from: watch) { $0.seq >= head }
+        }
+
+        try #require(try daemon.stop() == .exited(0), "\(daemon.diagnostics)")
+        let termination = watch.waitForExit()
+
+        #expect(printed.contains { $0.path == seed.name && $0.kind == ChangeKind.articleAdded })
+        #expect(termination == .exited(1), "stderr: \(watch.stderr)")
+        // The cursor to resume from is the last change it printed.
+        #expect(
+            watch.stderr.contains("resume with 'tidingsctl watch --since \(head) --generation"),
+            "stderr: \(watch.stderr)")
+    }
+
+    @Test func commandWithoutDaemon_exitsOne_namingTheSocket() throws {
+        let tree = try TemporaryTree()
+
+        let run = try Tidingsctl(tree: tree).run("status", ["--json"])
+
+        #expect(run.termination == .exited(1), "\(run)")
+        #expect(run.stderr.contains("no daemon at \(tree.socket)"), "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+    }
+
+    /// Reads `tidingsctl watch --json` lines, each a `ChangeNotice`, up to and including the first for which
+    /// `last` holds, within the deadline.
+    private static func readNotices(from watch: ChildProcess, until last: (ChangeNotice) -> Bool) throws
+        -> [ChangeNotice]
+    {
+        let lines = try #require(watch.stdoutLines)
+        let deadline = Deadline(after: Timeouts.standard)
+        var notices: [ChangeNotice] = []
+        while notices.last.map(last) != true {
+            switch lines.nextLine(timeout: deadline.remaining) {
+            case .line(let line):
+                do {
+                    notices.append(try JSONDecoder().decode(ChangeNotice.self, from: Data(line.utf8)))
+                } catch {
+                    throw HarnessError("watch --json printed a line that is not a change: \(line)")
+                }
+            case .endOfFile, .timedOut:
+                throw HarnessError(
+                    "'\(watch.commandLine)' printed \(notices.map(\.brief)), then nothing more "
+                        + "(running: \(watch.isRunning), partial line: '\(lines.partialLine)')"
+                        + "\nstderr:\n\(watch.stderr)")
+            }
+        }
+        return notices
+    }
+}
