@@ -2,10 +2,10 @@ public import ArticleParsing
 
 /// Which names in the watched tree are articles, and which are ignored.
 public struct PathRules: Sendable {
-    /// File formats read as articles.
+    /// File formats read as articles: `.txt`, `.html`/`.htm` and news-crawler `.json` by default.
     public var formats: Set<ArticleFormat>
 
-    public init(formats: Set<ArticleFormat> = [.text]) {
+    public init(formats: Set<ArticleFormat> = Set(ArticleFormat.allCases)) {
         self.formats = formats
     }
 
