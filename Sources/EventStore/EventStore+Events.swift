@@ -151,7 +151,7 @@ extension EventStore {
             guard !mentions.isEmpty else {
                 try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [id])
                 if let old {
-                    changes.append(try logChange(ChangeKind.eventRemoved, path: path, payload: try EventStore.json(old), now: now, db: db))
+                    changes.append(try logChange(ChangeKind.eventRemoved, path: path, payload: old.json, now: now, db: db))
                 }
                 continue
             }
@@ -170,7 +170,7 @@ extension EventStore {
                 face.location, face.summary, face.mentionCount, face.articleCount, id,
             ])
             let kind = old == nil ? ChangeKind.eventAdded : ChangeKind.eventUpdated
-            changes.append(try logChange(kind, path: path, payload: try EventStore.json(face), now: now, db: db))
+            changes.append(try logChange(kind, path: path, payload: face.json, now: now, db: db))
         }
         return changes
     }
@@ -193,11 +193,5 @@ extension EventStore {
         try Row.fetchOne(
             db.cachedStatement(sql: "SELECT \(EventFace.columns) FROM event WHERE key = ?"), arguments: [key]
         ).map(EventFace.init)
-    }
-
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

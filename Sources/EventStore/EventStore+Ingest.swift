@@ -49,16 +49,16 @@ extension EventStore {
             let unchanged = existing.map { $0["hash"] as String == hash } == true && previous == StoredForm(content)
             if !unchanged {
                 let kind: String
-                let payload: ChangePayload
+                let payload: String
                 switch content {
                 case .failure(let message):
                     kind = ChangeKind.fileError
-                    payload = ChangePayload(error: message)
+                    payload = ChangePayload.error(message)
                 case .article(let article, _):
                     kind = existing == nil ? ChangeKind.articleAdded : ChangeKind.articleUpdated
-                    payload = ChangePayload(article: article)
+                    payload = ChangePayload.article(article)
                 }
-                changes.append(try logChange(kind, path: path, payload: payload.json(), now: now, db: db))
+                changes.append(try logChange(kind, path: path, payload: payload, now: now, db: db))
             }
             let (events, statements): ([ExtractedEvent], [QuotedPost]) =
                 if case .article(let article, let events) = content { (events, article.statements) } else { ([], []) }
@@ -139,43 +139,21 @@ extension EventStore {
     }
 }
 
-/// The JSON object logged with an article change. Article changes always carry their three keys
-/// (null when unknown) so clients can read them without guessing.
-private struct ChangePayload: Encodable {
-    var title: String?
-    var published: String?
-    var publishedSource: String?
-    var error: String?
-
-    enum CodingKeys: String, CodingKey {
-        case title, published, publishedSource, error
+/// The JSON object logged with an article change: an error, or the article's three keys (null when unknown)
+/// so clients can read them without guessing.
+private enum ChangePayload {
+    static func article(_ article: ParsedArticle) -> String {
+        var object = JSONObjectWriter()
+        object.field("title", article.title)
+        object.field("published", article.published?.description)
+        object.field("publishedSource", article.publishedSource?.rawValue)
+        return object.finishedString()
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        if let error {
-            try container.encode(error, forKey: .error)
-        } else {
-            try container.encode(title, forKey: .title)
-            try container.encode(published, forKey: .published)
-            try container.encode(publishedSource, forKey: .publishedSource)
-        }
-    }
-
-    init(article: ParsedArticle) {
-        title = article.title
-        published = article.published?.description
-        publishedSource = article.publishedSource?.rawValue
-    }
-
-    init(error: String) {
-        self.error = error
-    }
-
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    static func error(_ message: String) -> String {
+        var object = JSONObjectWriter()
+        object.field("error", message)
+        return object.finishedString()
     }
 }
 

@@ -49,7 +49,7 @@ extension EventStore {
             else {
                 try db.cachedStatement(sql: "DELETE FROM statement WHERE id = ?").execute(arguments: [id])
                 if let old = before[id], old.articles > 0 {
-                    changes.append(try logChange(ChangeKind.statementRemoved, path: path, payload: try EventStore.json(old), now: now, db: db))
+                    changes.append(try logChange(ChangeKind.statementRemoved, path: path, payload: old.json, now: now, db: db))
                 }
                 continue
             }
@@ -58,7 +58,7 @@ extension EventStore {
                 .execute(arguments: [copy["author"], copy["handle"], copy["date"], copy["text"], id])
             guard let face = try statementFace(id, db: db), face != before[id] else { continue }
             let kind = (before[id]?.articles ?? 0) == 0 ? ChangeKind.statementAdded : ChangeKind.statementUpdated
-            changes.append(try logChange(kind, path: path, payload: try EventStore.json(face), now: now, db: db))
+            changes.append(try logChange(kind, path: path, payload: face.json, now: now, db: db))
         }
         return changes
     }
@@ -77,7 +77,7 @@ extension EventStore {
 }
 
 /// A statement as subscribers see it in change payloads.
-struct StatementFace: Equatable, Encodable {
+struct StatementFace: Equatable {
     var id: Int64
     var author: String
     var handle: String?
@@ -86,11 +86,23 @@ struct StatementFace: Equatable, Encodable {
     var articles: Int
 
     init(_ row: Row) {
-        id = row["id"]
-        author = row["author"]
-        handle = row["handle"]
-        date = row["date"]
-        text = row["text"]
-        articles = row["articles"]
+        id = row[0]
+        author = row[1]
+        handle = row[2]
+        date = row[3]
+        text = row[4]
+        articles = row[5]
+    }
+
+    /// The change payload: every field, null when unknown; `articles` is how many quote it.
+    var json: String {
+        var object = JSONObjectWriter()
+        object.field("id", id)
+        object.field("author", author)
+        object.field("handle", handle)
+        object.field("date", date)
+        object.field("text", text)
+        object.field("articles", articles)
+        return object.finishedString()
     }
 }

@@ -1,4 +1,5 @@
 internal import ArticleParsing
+internal import ControlProtocol
 internal import EventExtraction
 internal import GRDB
 
@@ -28,24 +29,25 @@ struct MentionRow {
         m.datePrecision, m.dateProvenance
         """
 
+    /// Reads a row selected with ``columns``, by position: name lookups dominate on this hot path.
     init(_ row: Row) {
-        id = row["id"]
-        eventId = row["eventId"]
-        path = row["path"]
-        sentenceIndex = row["sentenceIndex"]
-        sentence = row["sentence"]
-        confidence = row["confidence"]
-        summaryQuality = row["summaryQuality"]
-        code = row["code"]
-        sourceName = row["sourceName"]
-        sourceCode = row["sourceCode"]
-        targetName = row["targetName"]
-        targetCode = row["targetCode"]
-        location = row["location"]
-        locationCountry = row["locationCountry"]
-        day = row["day"]
-        datePrecision = row["datePrecision"]
-        dateProvenance = row["dateProvenance"]
+        id = row[0]
+        eventId = row[1]
+        path = row[2]
+        sentenceIndex = row[3]
+        sentence = row[4]
+        confidence = row[5]
+        summaryQuality = row[6]
+        code = row[7]
+        sourceName = row[8]
+        sourceCode = row[9]
+        targetName = row[10]
+        targetCode = row[11]
+        location = row[12]
+        locationCountry = row[13]
+        day = row[14]
+        datePrecision = row[15]
+        dateProvenance = row[16]
     }
 
     var date: EventDate? {
@@ -53,12 +55,6 @@ struct MentionRow {
             let provenance = dateProvenance.flatMap(EventDate.Provenance.init(rawValue:))
         else { return nil }
         return EventDate(day: CalendarDay(daysSinceEpoch: day), precision: precision, provenance: provenance)
-    }
-
-    var signature: EventSignature {
-        EventSignature(
-            code: CAMEOCode(code) ?? "010", sourceCode: sourceCode, targetCode: targetCode, location: location,
-            locationCountry: locationCountry, date: date)
     }
 
     /// Orders mentions by how well they represent their event: confident, precisely dated first; ties broken
@@ -87,7 +83,7 @@ struct MentionRow {
 }
 
 /// The face of an event, derived from its mentions; equal faces mean subscribers see no change.
-struct EventFace: Equatable, Encodable {
+struct EventFace: Equatable {
     var id: Int64
     var code: String
     var rootCode: String
@@ -133,23 +129,46 @@ struct EventFace: Equatable, Encodable {
         articleCount = Set(mentions.map(\.path)).count
     }
 
+    /// Reads a row selected with ``columns``, by position.
     init(_ row: Row) {
-        id = row["id"]
-        code = row["code"]
-        rootCode = row["rootCode"]
-        quadClass = row["quadClass"]
-        label = row["label"]
-        date = row["date"]
-        datePrecision = row["datePrecision"]
-        dateProvenance = row["dateProvenance"]
-        sourceName = row["sourceName"]
-        sourceCode = row["sourceCode"]
-        targetName = row["targetName"]
-        targetCode = row["targetCode"]
-        location = row["location"]
-        summary = row["summary"]
-        mentionCount = row["mentionCount"]
-        articleCount = row["articleCount"]
+        id = row[0]
+        code = row[1]
+        rootCode = row[2]
+        quadClass = row[3]
+        label = row[4]
+        date = row[5]
+        datePrecision = row[6]
+        dateProvenance = row[7]
+        sourceName = row[8]
+        sourceCode = row[9]
+        targetName = row[10]
+        targetCode = row[11]
+        location = row[12]
+        summary = row[13]
+        mentionCount = row[14]
+        articleCount = row[15]
+    }
+
+    /// The change payload: every field, null when unknown.
+    var json: String {
+        var object = JSONObjectWriter(capacity: 512)
+        object.field("id", id)
+        object.field("code", code)
+        object.field("rootCode", rootCode)
+        object.field("quadClass", quadClass)
+        object.field("label", label)
+        object.field("date", date)
+        object.field("datePrecision", datePrecision)
+        object.field("dateProvenance", dateProvenance)
+        object.field("sourceName", sourceName)
+        object.field("sourceCode", sourceCode)
+        object.field("targetName", targetName)
+        object.field("targetCode", targetCode)
+        object.field("location", location)
+        object.field("summary", summary)
+        object.field("mentionCount", mentionCount)
+        object.field("articleCount", articleCount)
+        return object.finishedString()
     }
 
     static let columns = """

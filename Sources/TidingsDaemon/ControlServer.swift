@@ -203,12 +203,14 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
         logger.warning(
             "subscriber too slow; disconnecting",
             metadata: ["control.client": "\(connection.id)", "control.cursor": "\(cursor)"])
-        var line = Array(#"{"jsonrpc":"2.0","method":""#.utf8)
-        line += Array(ControlNotification.lagged.utf8)
-        line += Array(#"","params":{"seq":"#.utf8)
-        line += Array("\(cursor),\"generation\":".utf8)
-        WireFormat.appendString(store.generation, to: &line)
-        line += Array("}}".utf8)
+        var params = JSONObjectWriter()
+        params.field("seq", cursor)
+        params.field("generation", store.generation)
+        var notice = JSONObjectWriter()
+        notice.field("jsonrpc", "2.0")
+        notice.field("method", ControlNotification.lagged)
+        notice.field("params", json: params.finished())
+        let line = notice.finished()
         connection.subscription = nil
         connection.enqueue(line)
         connection.closeAfterFlush()

@@ -29,6 +29,10 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
     private var ingestor: Ingestor?
     private var watcher: FolderWatcher?
     private var server: ControlServer?
+    private let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
+    /// When `STATUS=` was last sent, and whether a later one is scheduled: at most one a second, the last
+    /// one never lost.
+    private let statusPacing = Mutex<(last: Double, scheduled: Bool)>((0, false))
 
     public init(configuration: DaemonConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -68,7 +72,10 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             status: { [unowned self] in try currentStatus() })
         let server = ControlServer(store: store, methods: methods, logger: logger)
         self.server = server
-        ingestor.onCommit = { changes in server.publish(changes) }
+        ingestor.onCommit = { [weak self] changes in
+            server.publish(changes)
+            self?.reportStatus()
+        }
         server.start(listener)
 
         let watcher = FolderWatcher(root: configuration.root, logger: logger) { [weak self] events in
@@ -86,6 +93,8 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         }
         installSignalHandlers()
         setState(.scanning)
+        systemd.startWatchdog(on: server.queue)
+        reportStatus(force: true)
         logger.info(
             "started",
             metadata: [
@@ -97,6 +106,7 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
 
     /// Stops accepting work, finishes the batch in progress, closes the socket.
     public func stop() {
+        systemd.notify("STOPPING=1")
         setState(.starting)
         watcher?.stop()
         ingestor?.stop()
@@ -185,7 +195,10 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
 
     private func received(_ signalNumber: Int32) {
         if signalNumber == SIGHUP {
+            // RELOADING=1 … READY=1 is the reload handshake systemd expects from ExecReload=.
+            systemd.notify("RELOADING=1")
             logger.info("SIGHUP received; there is no configuration file to reload yet")
+            systemd.notify("READY=1")
             return
         }
         logger.info("shutting down", metadata: ["daemon.signal": "\(signalNumber == SIGTERM ? "SIGTERM" : "SIGINT")"])
@@ -241,6 +254,9 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             return status.state == .scanning
         }
         if wasScanning {
+            // Ready only once the start-up reconcile has caught up: clients then see the whole folder.
+            systemd.notify("READY=1")
+            reportStatus(force: true)
             let counts = try? store?.counts()
             logger.info(
                 "watching",
@@ -249,6 +265,30 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
                     "store.seq": "\(counts?.seq ?? 0)",
                 ])
         }
+    }
+
+    /// Sends systemd a one-line summary (`systemctl status` shows it), at most once a second unless forced.
+    private func reportStatus(force: Bool = false) {
+        guard systemd.isActive else { return }
+        let now = Date().timeIntervalSince1970
+        let (due, schedule) = statusPacing.withLock { pacing -> (Bool, Bool) in
+            if force || now - pacing.last >= 1 {
+                pacing.last = now
+                return (true, false)
+            }
+            defer { pacing.scheduled = true }
+            return (false, !pacing.scheduled)
+        }
+        if schedule {
+            signalQueue.asyncAfter(deadline: .now() + 1) { [weak self] in
+                self?.statusPacing.withLock { $0.scheduled = false }
+                self?.reportStatus(force: true)
+            }
+        }
+        guard due, let status = try? currentStatus() else { return }
+        systemd.notify(
+            "STATUS=\(status.state.rawValue): \(status.articles) articles, \(status.events) events, "
+                + "\(status.statements) statements, \(status.errors) errors, backlog \(status.backlog)")
     }
 
     private func setState(_ state: DaemonState) {

@@ -7,45 +7,18 @@ internal import EventStore
 enum WireFormat {
     /// One `changes.notify` line for a committed change.
     static func notificationLine(_ change: ChangeRecord, generation: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256 + (change.payload?.utf8.count ?? 0))
-        out += Array(#"{"jsonrpc":"2.0","method":""#.utf8)
-        out += Array(ControlNotification.change.utf8)
-        out += Array(#"","params":{"seq":"#.utf8)
-        out += Array(String(change.seq).utf8)
-        out += Array(#","kind":"#.utf8)
-        appendString(change.kind, to: &out)
-        out += Array(#","path":"#.utf8)
-        if let path = change.path { appendString(path, to: &out) } else { out += Array("null".utf8) }
-        out += Array(#","generation":"#.utf8)
-        appendString(generation, to: &out)
-        out += Array(#","time":"#.utf8)
-        appendString(isoTime(change.time), to: &out)
-        out += Array(#","data":"#.utf8)
-        out += Array((change.payload ?? "null").utf8)
-        out += Array("}}".utf8)
-        return out
-    }
-
-    /// Appends `text` as a JSON string literal.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                out += Array("\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        var params = JSONObjectWriter(capacity: 256 + (change.payload?.utf8.count ?? 0))
+        params.field("seq", change.seq)
+        params.field("kind", change.kind)
+        params.field("path", change.path)
+        params.field("generation", generation)
+        params.field("time", isoTime(change.time))
+        params.field("data", json: (change.payload ?? "null").utf8)
+        var line = JSONObjectWriter(capacity: params.bytes.count + 64)
+        line.field("jsonrpc", "2.0")
+        line.field("method", ControlNotification.change)
+        line.field("params", json: params.finished())
+        return line.finished()
     }
 
     /// `2026-11-21T09:30:12.345Z` for seconds since the epoch.

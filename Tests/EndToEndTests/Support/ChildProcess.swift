@@ -31,12 +31,19 @@ final class ChildProcess {
     /// Lines of stdout when it is a pipe.
     let stdoutLines: LineReader?
 
-    init(_ executable: URL, _ arguments: [String], stdout: Output, stderrPath: String) throws {
+    /// `environment` is added to this process's own.
+    init(
+        _ executable: URL, _ arguments: [String], stdout: Output, stderrPath: String,
+        environment: [String: String] = [:]
+    ) throws {
         self.executable = executable
         self.arguments = arguments
         self.stderrPath = stderrPath
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardError = try Self.fileHandle(writingTo: stderrPath)
         switch stdout {

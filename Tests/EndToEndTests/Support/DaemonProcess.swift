@@ -17,10 +17,10 @@ final class DaemonProcess {
     private var queryClient: ControlClient?
 
     /// Launches `tidingsd --watch ROOT --state STATE --socket SOCKET ARGUMENTS…`, by default on `tree`'s root,
-    /// state and socket; does not wait.
+    /// state and socket, with `environment` added to the test's; does not wait.
     init(
         tree: TemporaryTree, root: String? = nil, state: String? = nil, socket: String? = nil,
-        arguments: [String] = []
+        arguments: [String] = [], environment: [String: String] = [:]
     ) throws {
         self.tree = tree
         self.root = root ?? tree.root
@@ -30,7 +30,7 @@ final class DaemonProcess {
         child = try ChildProcess(
             try Binaries.tidingsd(),
             ["--watch", self.root, "--state", self.state, "--socket", self.socket] + arguments,
-            stdout: .file(log + ".out"), stderrPath: log)
+            stdout: .file(log + ".out"), stderrPath: log, environment: environment)
     }
 
     /// Launches on `tree` and returns once the daemon reports `watching` (its start-up reconcile is done).
