@@ -62,10 +62,16 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         let ingestor = try prepare()
         guard let store else { return }
         let listener: UnixSocketListener
-        do {
-            listener = try UnixSocketListener.bind(path: configuration.socketPath)
-        } catch {
-            throw DaemonError(error.description)
+        let environment = ProcessInfo.processInfo.environment
+        if let inherited = UnixSocketListener.inherited(environment: environment, path: configuration.socketPath) {
+            listener = inherited
+            logger.info("serving the control socket passed by systemd", metadata: ["daemon.socket": "\(configuration.socketPath)"])
+        } else {
+            do {
+                listener = try UnixSocketListener.bind(path: configuration.socketPath)
+            } catch {
+                throw DaemonError(error.description)
+            }
         }
         let methods = ControlMethods(
             store: store, ingestor: ingestor, root: configuration.root,

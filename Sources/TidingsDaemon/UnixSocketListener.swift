@@ -4,6 +4,8 @@ internal import Glibc
 struct UnixSocketListener {
     let path: String
     let fd: Int32
+    /// False for a socket systemd passed in (socket activation): systemd owns its file.
+    var ownsPath = true
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -43,10 +45,21 @@ struct UnixSocketListener {
         return UnixSocketListener(path: path, fd: fd)
     }
 
-    /// Closes the socket and removes its file.
+    /// The listening socket systemd passed (`LISTEN_FDS`, sd_listen_fds(3)), if it passed one to this process.
+    static func inherited(environment: [String: String], path: String) -> UnixSocketListener? {
+        guard let pid = environment["LISTEN_PID"].flatMap({ Int32($0) }), pid == getpid(),
+            let count = environment["LISTEN_FDS"].flatMap({ Int($0) }), count >= 1
+        else { return nil }
+        let fd: Int32 = 3  // SD_LISTEN_FDS_START
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        return UnixSocketListener(path: path, fd: fd, ownsPath: false)
+    }
+
+    /// Closes the socket and removes its file (unless systemd owns it).
     func close() {
         Glibc.close(fd)
-        unlink(path)
+        if ownsPath { unlink(path) }
     }
 
     private static func makeParentFolder(of path: String) throws(Failure) {
