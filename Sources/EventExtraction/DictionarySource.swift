@@ -7,6 +7,7 @@ public enum DictionaryKind: String, Sendable, CaseIterable {
     case places
     case verbs
     case weapons
+    case facilities
 
     /// The bundled file name, e.g. `actors.tsv`. A user folder may hold this name or `<anything>.actors.tsv`.
     public var fileName: String { rawValue + ".tsv" }

@@ -20,6 +20,7 @@ struct Extraction {
         let finder = MentionFinder(lexicon: lexicon, bytes: bytes, tokens: tokens)
         let resolver = DateResolver(lexicon: lexicon)
         let coder = EventCoder(lexicon: lexicon, bytes: bytes, tokens: tokens)
+        var facilities = FacilityReferences(lexicon: lexicon, tokens: tokens)
 
         // Quoted posts: their author speaks "we" and "I"; their date is the reference for "today".
         var postAuthors: [ActorMention?] = []
@@ -48,9 +49,11 @@ struct Extraction {
                 previousActor = nil
                 previousDate = nil
                 previousPost = sentence.post
+                facilities.reset()
             }
             var places: [(start: Int, end: Int, place: Int32)] = []
             var mentions = finder.find(sentence.start, sentence.end, places: &places)
+            facilities.resolve(&mentions, sentence.start, sentence.end)
             let count = sentence.end - sentence.start
             startAt.removeAll(keepingCapacity: true)
             endAt.removeAll(keepingCapacity: true)

@@ -40,6 +40,7 @@ extension Lexicon {
             case .places: try addPlaceLine(line)
             case .weapons: try addWeaponLine(line)
             case .verbs: try addVerbLine(line)
+            case .facilities: try addFacilityLine(line)
             }
         }
     }
@@ -101,6 +102,14 @@ extension Lexicon {
             throw line.error("expected CAMEO code<TAB>word|phrase…")
         }
         for phrase in line.list(1) { addWeapon(phrase, code) }
+    }
+
+    private mutating func addFacilityLine(_ line: DictionaryLine) throws(DictionaryError) {
+        let kind = line.field(0)
+        guard !kind.isEmpty, kind.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }), !line.list(1).isEmpty else {
+            throw line.error("expected kind (lowercase letters, `any` for generic nouns)<TAB>phrase|phrase…")
+        }
+        for phrase in line.list(1) { addFacility(phrase, kind: kind) }
     }
 
     private mutating func addVerbLine(_ line: DictionaryLine) throws(DictionaryError) {

@@ -68,15 +68,21 @@ struct Lexicon: Sendable {
     /// 1…7 (Sunday = 1) for weekday names, else 0.
     var weekdays: [Int8] = []
     var abbreviations: Set<Int32> = []
+    /// Whether a word may begin a facility phrase (`facilities.tsv`): the cheap pre-check of facility scans.
+    var facilityFirst: [Bool] = []
 
     var edges: [UInt64: Int32] = [:]
     var nodeActor: [Int32] = [-1]
     var nodePlace: [Int32] = [-1]
     var nodeWeapon: [Int32] = [-1]
+    /// The facility kind (index into `facilityKinds`) a phrase ending at the node names, or -1.
+    var nodeFacility: [Int32] = [-1]
 
     var pieces: [ActorPiece] = []
     var places: [Place] = []
     var weaponCodes: [CAMEOCode] = []
+    /// Facility kinds by name; kind 0 is `any` (generic nouns such as "compound" that stand for any kind).
+    var facilityKinds: [String] = ["any"]
     var countries: [String: CountryInfo] = [:]
     var patterns: [Int32: [VerbPattern]] = [:]
     var patternCount = 0
@@ -90,6 +96,7 @@ struct Lexicon: Sendable {
             classes.append([])
             months.append(0)
             weekdays.append(0)
+            facilityFirst.append(false)
         }
         return id
     }
@@ -127,6 +134,7 @@ struct Lexicon: Sendable {
                 nodeActor.append(-1)
                 nodePlace.append(-1)
                 nodeWeapon.append(-1)
+                nodeFacility.append(-1)
                 edges[key] = next
                 node = next
             }
@@ -152,11 +160,26 @@ struct Lexicon: Sendable {
         nodeWeapon[Int(node)] = Int32(weaponCodes.count - 1)
     }
 
-    /// Longest dictionary phrases starting at token `start`: (end token, entry) for actors, places, weapons.
+    /// Adds a facility phrase of the kind named `kind` (`any` for generic nouns).
+    mutating func addFacility(_ phrase: String, kind: String) {
+        let ids = phraseIDs(phrase)
+        guard let first = ids.first, let node = insert(phrase) else { return }
+        var index = facilityKinds.firstIndex(of: kind) ?? -1
+        if index < 0 {
+            facilityKinds.append(kind)
+            index = facilityKinds.count - 1
+        }
+        nodeFacility[Int(node)] = Int32(index)
+        facilityFirst[Int(first)] = true
+    }
+
+    /// Longest dictionary phrases starting at token `start`: (end token, entry) for actors, places, weapons
+    /// and facilities.
     struct Match {
         var actorEnd = -1, actor: Int32 = -1
         var placeEnd = -1, place: Int32 = -1
         var weaponEnd = -1, weapon: Int32 = -1
+        var facilityEnd = -1, facility: Int32 = -1
     }
 
     func match(_ tokens: [Token], at start: Int, limit: Int) -> Match {
@@ -174,6 +197,7 @@ struct Lexicon: Sendable {
             if nodeActor[n] >= 0 { result.actorEnd = i; result.actor = nodeActor[n] }
             if nodePlace[n] >= 0 { result.placeEnd = i; result.place = nodePlace[n] }
             if nodeWeapon[n] >= 0 { result.weaponEnd = i; result.weapon = nodeWeapon[n] }
+            if nodeFacility[n] >= 0 { result.facilityEnd = i; result.facility = nodeFacility[n] }
         }
         return result
     }
