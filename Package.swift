@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libinotifytools, declared the way GRDB declares SQLite.
@@ -60,6 +61,7 @@ let package = Package(
                 "FolderWatching",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "ArticleParsing"]),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "ArticleParsing", "EventExtraction"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "ControlClient"]),
+        .testTarget(name: "TidingsDaemonTests", dependencies: ["TidingsDaemon"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ControlProtocol", "ControlClient"],

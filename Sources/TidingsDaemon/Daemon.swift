@@ -17,9 +17,13 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
 
     public static let version = TidingsVersion.current
 
+    /// The configuration in force; replaced by a reload.
+    private let current: Mutex<DaemonConfiguration>
+    /// Where the configuration comes from, to read it again on SIGHUP.
+    private let settings: DaemonSettings?
+    /// The settings a reload cannot change while running.
     private let configuration: DaemonConfiguration
     private let logger: Logger
-    private let rules = PathRules()
     private let status = Mutex(Status())
     private let started = Date()
     private let signalQueue = DispatchQueue(label: "tidings.signals")
@@ -34,9 +38,17 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
     /// one never lost.
     private let statusPacing = Mutex<(last: Double, scheduled: Bool)>((0, false))
 
-    public init(configuration: DaemonConfiguration, logger: Logger) {
+    public init(configuration: DaemonConfiguration, settings: DaemonSettings? = nil, logger: Logger) {
         self.configuration = configuration
+        self.current = Mutex(configuration)
+        self.settings = settings
         self.logger = logger
+    }
+
+    /// Which files are articles, from the configuration in force.
+    private var rules: PathRules {
+        let configuration = current.withLock { $0 }
+        return PathRules(include: configuration.include, exclude: configuration.exclude)
     }
 
     /// Reconciles the folder with the store, ingests everything, commits and returns (`--once`).
@@ -139,21 +151,27 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             throw DaemonError("\(error.message); check that \(configuration.stateDirectory) is writable or pass --state DIR")
         }
         self.store = store
+        let (examiner, scanner) = try makeExaminer(configuration)
+        let ingestor = Ingestor(
+            store: store, examiner: examiner, scanner: scanner, logger: logger, batchSize: configuration.batchSize)
+        ingestor.onIdle = { [weak self] in self?.caughtUp() }
+        ingestor.onStoreTrouble = { [weak self] problem in self?.setProblem("store", problem) }
+        self.ingestor = ingestor
+        return ingestor
+    }
+
+    /// The examiner and scanner for a configuration: its rules, size limit and dictionaries.
+    private func makeExaminer(_ configuration: DaemonConfiguration) throws(DaemonError) -> (FileExaminer, FolderScanner) {
         let extractor: EventExtractor
         do {
             extractor = try EventExtractor.loadDefault(userFolder: configuration.dictionariesFolder)
         } catch {
             throw DaemonError("\(error)")
         }
+        let rules = PathRules(include: configuration.include, exclude: configuration.exclude)
         let examiner = FileExaminer(
             root: configuration.root, rules: rules, extractor: extractor, maximumFileSize: configuration.maximumFileSize)
-        let ingestor = Ingestor(
-            store: store, examiner: examiner, scanner: FolderScanner(root: configuration.root, rules: rules),
-            logger: logger, batchSize: configuration.batchSize)
-        ingestor.onIdle = { [weak self] in self?.caughtUp() }
-        ingestor.onStoreTrouble = { [weak self] problem in self?.setProblem("store", problem) }
-        self.ingestor = ingestor
-        return ingestor
+        return (examiner, FolderScanner(root: configuration.root, rules: rules))
     }
 
     private func makeStateDirectory() throws(DaemonError) {
@@ -203,13 +221,61 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         if signalNumber == SIGHUP {
             // RELOADING=1 … READY=1 is the reload handshake systemd expects from ExecReload=.
             systemd.notify("RELOADING=1")
-            logger.info("SIGHUP received; there is no configuration file to reload yet")
+            reload()
             systemd.notify("READY=1")
             return
         }
         logger.info("shutting down", metadata: ["daemon.signal": "\(signalNumber == SIGTERM ? "SIGTERM" : "SIGINT")"])
         stop()
         exit(0)
+    }
+
+    /// Reads the configuration again (SIGHUP) and applies what can change while running: log level, include
+    /// and exclude patterns, size limit, dictionaries. A file that does not parse changes nothing.
+    private func reload() {
+        guard let settings else { return }
+        let new: DaemonConfiguration
+        do {
+            new = try settings.resolve()
+        } catch {
+            logger.error("reload failed; keeping the old configuration", metadata: ["config.error": "\(error.message)"])
+            return
+        }
+        let old = current.withLock { $0 }
+        let needRestart = [
+            ("watch", new.root != old.root), ("state", new.stateDirectory != old.stateDirectory),
+            ("socket", new.socketPath != old.socketPath),
+        ].filter(\.1).map(\.0)
+        if !needRestart.isEmpty {
+            logger.warning(
+                "some settings only change with a restart; they keep their old values",
+                metadata: ["config.restart": "\(needRestart.joined(separator: ","))"])
+        }
+        var applied = new
+        applied.root = old.root
+        applied.stateDirectory = old.stateDirectory
+        applied.socketPath = old.socketPath
+        current.withLock { $0 = applied }
+        StderrLogHandler.setLevel(Logger.Level(rawValue: applied.logLevel) ?? .info)
+
+        let rulesChanged = applied.include != old.include || applied.exclude != old.exclude
+        let reparseAll = applied.dictionariesFolder != old.dictionariesFolder || applied.maximumFileSize != old.maximumFileSize
+        if rulesChanged || reparseAll, let ingestor {
+            do {
+                let (examiner, scanner) = try makeExaminer(applied)
+                ingestor.replace(examiner: examiner, scanner: scanner, reparseAll: reparseAll)
+            } catch {
+                logger.error("reload failed; keeping the old rules", metadata: ["config.error": "\(error.message)"])
+                current.withLock { $0 = old }
+                return
+            }
+        }
+        logger.info(
+            "configuration reloaded",
+            metadata: [
+                "config.file": "\(applied.configurationFile ?? "none")", "config.logLevel": "\(applied.logLevel)",
+                "config.rulesChanged": "\(rulesChanged)", "config.reparse": "\(reparseAll)",
+            ])
     }
 
     // MARK: - Running

@@ -1,5 +1,7 @@
-/// Everything the daemon needs to know to run, resolved from flags and the environment.
-public struct DaemonConfiguration: Sendable {
+internal import Foundation
+
+/// Everything the daemon needs to know to run, resolved from flags, the configuration file and the environment.
+public struct DaemonConfiguration: Sendable, Equatable {
     /// The folder to watch, absolute.
     public var root: String
     /// Where the database and the lock live.
@@ -12,21 +14,44 @@ public struct DaemonConfiguration: Sendable {
     public var batchSize: Int
     /// A folder of the user's own actor, verb and place dictionaries, merged over the bundled ones.
     public var dictionariesFolder: String?
+    /// Glob patterns a file must match one of (all article files when empty).
+    public var include: [String]
+    /// Glob patterns of files never read.
+    public var exclude: [String]
+    /// The group the control socket is given (nil: the daemon's own).
+    public var socketGroup: String?
+    /// The group allowed operator commands besides root and the daemon's user.
+    public var adminGroup: String?
+    /// swift-log level name.
+    public var logLevel: String
+    /// The configuration file these settings came from, if any.
+    public var configurationFile: String?
 
     public init(
         root: String, stateDirectory: String, socketPath: String, maximumFileSize: Int64 = 10_000_000,
-        batchSize: Int = 256, dictionariesFolder: String? = nil
+        batchSize: Int = 256, dictionariesFolder: String? = nil, include: [String] = [], exclude: [String] = [],
+        socketGroup: String? = nil, adminGroup: String? = nil, logLevel: String = "info",
+        configurationFile: String? = nil
     ) {
-        self.dictionariesFolder = dictionariesFolder
         self.root = root
         self.stateDirectory = stateDirectory
         self.socketPath = socketPath
         self.maximumFileSize = maximumFileSize
         self.batchSize = batchSize
+        self.dictionariesFolder = dictionariesFolder
+        self.include = include
+        self.exclude = exclude
+        self.socketGroup = socketGroup
+        self.adminGroup = adminGroup
+        self.logLevel = logLevel
+        self.configurationFile = configurationFile
     }
 
     /// The database file inside the state folder.
     public var databasePath: String { stateDirectory + "/tidings.sqlite" }
+
+    /// swift-log's level names, in order.
+    public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
     /// `$STATE_DIRECTORY` (systemd), else `$XDG_STATE_HOME/tidings`, else `~/.local/state/tidings`.
     public static func defaultStateDirectory(environment: [String: String]) -> String {

@@ -37,7 +37,8 @@ struct FolderScanner {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 subfolders.append(name)
-            case S_IFREG where rules.format(ofFileNamed: name) != nil:
+            case S_IFREG where rules.format(ofFileNamed: name) != nil
+                && rules.isSelected(relativePath: prefix + name, name: name):
                 found[prefix + name] = FileStat(info)
             default:
                 continue  // symlinks, FIFOs, sockets, devices: not articles

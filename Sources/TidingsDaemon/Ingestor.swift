@@ -20,8 +20,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
 
     private let queue = DispatchQueue(label: "tidings.ingest")
     private let store: EventStore
-    private let examiner: FileExaminer
-    private let scanner: FolderScanner
+    private var examiner: FileExaminer
+    private var scanner: FolderScanner
     private let logger: Logger
     private let batchSize: Int
 
@@ -89,6 +89,23 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
                 if let failure = drainBatch() { return failure }
             }
             return nil
+        }
+    }
+
+    /// Applies new file rules, size limit or dictionaries (a reload): a reconcile applies new rules to the
+    /// folder; `reparseAll` parses every tracked file again (new dictionaries change what is extracted).
+    func replace(examiner: FileExaminer, scanner: FolderScanner, reparseAll: Bool) {
+        queue.async { [self] in
+            self.examiner = examiner
+            self.scanner = scanner
+            reconcileNow()
+            if reparseAll {
+                do {
+                    enqueue(try store.paths(under: ""), mode: .forced)
+                } catch {
+                    logger.error("cannot list tracked files to reparse", metadata: ["ingest.error": "\(error)"])
+                }
+            }
         }
     }
 

@@ -17,8 +17,15 @@ struct Tidingsd: ParsableCommand {
         version: Daemon.version
     )
 
-    @Option(name: .long, help: ArgumentHelp("The folder to watch (recursively).", valueName: "dir"))
-    var watch: String
+    @Option(name: .long, help: ArgumentHelp("The folder to watch (recursively). Or 'watch' in the configuration.", valueName: "dir"))
+    var watch: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A TOML configuration file. Default: /etc/tidings/tidings.toml when it exists. Flags override it.",
+            valueName: "file"))
+    var config: String?
 
     @Option(
         name: .long,
@@ -43,30 +50,36 @@ struct Tidingsd: ParsableCommand {
     @Flag(name: .long, help: "Reconcile, ingest everything, commit and exit (no socket, no watching).")
     var once = false
 
-    @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
-    var logLevel: String = "info"
+    @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default info).", valueName: "level"))
+    var logLevel: String?
 
-    @Option(name: .long, help: ArgumentHelp("Files larger than this many bytes are recorded as errors.", valueName: "bytes"))
-    var maxFileSize: Int64 = 10_000_000
+    @Option(name: .long, help: ArgumentHelp("Files larger than this many bytes are recorded as errors (default 10000000).", valueName: "bytes"))
+    var maxFileSize: Int64?
 
     func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("unknown --log-level '\(logLevel)'; use trace, debug, info, notice, warning, error or critical")
         }
-        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+        if let maxFileSize, maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive") }
     }
 
     func run() throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in StderrLogHandler(label: label, level: level) }
-        let logger = Logger(label: "tidingsd")
         let environment = ProcessInfo.processInfo.environment
-        let configuration = DaemonConfiguration(
-            root: Tidingsd.absolute(watch),
-            stateDirectory: Tidingsd.absolute(state ?? DaemonConfiguration.defaultStateDirectory(environment: environment)),
-            socketPath: Tidingsd.absolute(socket ?? ControlSocketPath.resolve(environment: environment)),
-            maximumFileSize: maxFileSize, dictionariesFolder: dictionaries.map(Tidingsd.absolute))
-        let daemon = Daemon(configuration: configuration, logger: logger)
+        let settings = DaemonSettings(
+            watch: watch, state: state, socket: socket, maximumFileSize: maxFileSize, dictionaries: dictionaries,
+            logLevel: logLevel, configurationFile: config, environment: environment)
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try settings.resolve()
+        } catch {
+            FileHandle.standardError.write(Data("tidingsd: \(error.message)\n".utf8))
+            throw ExitCode.failure
+        }
+        StderrLogHandler.setLevel(Logger.Level(rawValue: configuration.logLevel) ?? .info)
+        let journal = environment["JOURNAL_STREAM"] != nil
+        LoggingSystem.bootstrap { label in StderrLogHandler(label: label, journal: journal) }
+        let logger = Logger(label: "tidingsd")
+        let daemon = Daemon(configuration: configuration, settings: settings, logger: logger)
         do {
             if once {
                 try daemon.runOnce()
@@ -78,11 +91,5 @@ struct Tidingsd: ParsableCommand {
             throw ExitCode.failure
         }
         dispatchMain()
-    }
-
-    /// An absolute, symlink-free path, so watch events and stored paths agree.
-    static func absolute(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return url.standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
