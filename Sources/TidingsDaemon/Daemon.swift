@@ -80,7 +80,7 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             logger.info("serving the control socket passed by systemd", metadata: ["daemon.socket": "\(configuration.socketPath)"])
         } else {
             do {
-                listener = try UnixSocketListener.bind(path: configuration.socketPath)
+                listener = try UnixSocketListener.bind(path: configuration.socketPath, group: configuration.socketGroup)
             } catch {
                 throw DaemonError(error.description)
             }

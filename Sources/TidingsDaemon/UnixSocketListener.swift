@@ -13,7 +13,8 @@ struct UnixSocketListener {
 
     /// Binds `path` with mode 0660 (its folder created 0750 when missing). A stale socket left by a dead
     /// daemon is replaced; a live daemon on the same path is an error.
-    static func bind(path: String) throws(Failure) -> UnixSocketListener {
+    /// With `group`, the socket is given to that group, so its members can connect.
+    static func bind(path: String, group: String? = nil) throws(Failure) -> UnixSocketListener {
         let capacity = MemoryLayout.size(ofValue: sockaddr_un().sun_path)
         guard path.utf8.count < capacity else {
             throw Failure(description: "socket path \(path) is longer than \(capacity - 1) bytes; pass a shorter --socket")
@@ -36,6 +37,19 @@ struct UnixSocketListener {
             let message = errorText()
             Glibc.close(fd)
             throw Failure(description: "cannot bind the control socket \(path): \(message)")
+        }
+        if let group {
+            guard let entry = getgrnam(group) else {
+                Glibc.close(fd)
+                unlink(path)
+                throw Failure(description: "socket group '\(group)' does not exist; create it or change socket_group")
+            }
+            guard chown(path, uid_t.max, entry.pointee.gr_gid) == 0 else {
+                let message = errorText()
+                Glibc.close(fd)
+                unlink(path)
+                throw Failure(description: "cannot give \(path) to group '\(group)': \(message)")
+            }
         }
         guard listen(fd, 128) == 0 else {
             let message = errorText()

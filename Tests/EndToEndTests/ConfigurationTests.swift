@@ -54,6 +54,30 @@ struct ConfigurationTests {
         #expect(try daemon.stop() == .exited(0))
     }
 
+    @Test func socketGroup_givesTheSocketToThatGroup_withMode0660() throws {
+        let tree = try TemporaryTree()
+        let config = tree.base + "/tidings.toml"
+        // "daemon" exists on every Debian system.
+        try "socket_group = \"daemon\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(tree: tree, arguments: ["--config", config])
+        _ = try daemon.waitUntilWatching()
+
+        var info = stat()
+        #expect(stat(tree.socket, &info) == 0)
+        #expect(info.st_gid == getgrnam("daemon")?.pointee.gr_gid)
+        #expect(info.st_mode & 0o777 == 0o660)
+    }
+
+    @Test func socketGroupThatDoesNotExist_failsTheStart_sayingSo() throws {
+        let tree = try TemporaryTree()
+        let config = tree.base + "/tidings.toml"
+        try "socket_group = \"no-such-group-tidings\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(tree: tree, arguments: ["--config", config])
+
+        #expect(try daemon.waitForExit() != .exited(0))
+        #expect(daemon.log.contains("socket group 'no-such-group-tidings' does not exist"), "\(daemon.diagnostics)")
+    }
+
     @Test func underJournald_eachLogLineCarriesItsSyslogPriority() throws {
         let tree = try TemporaryTree()
         try tree.write("empty.txt", "")
