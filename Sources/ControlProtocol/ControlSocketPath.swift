@@ -13,4 +13,14 @@ public enum ControlSocketPath {
         }
         return "/run/tidings/control.sock"
     }
+
+    /// Where a client looks: the daemon's own default when a socket is there, else the system service's
+    /// `/run/tidings/control.sock` when that one is (a user in a login session reaching the service),
+    /// else the daemon's default, so the "no daemon at …" message names it.
+    public static func resolveForClient(environment: [String: String], exists: (String) -> Bool) -> String {
+        let own = resolve(environment: environment)
+        let system = "/run/tidings/control.sock"
+        if exists(own) || !exists(system) { return own }
+        return system
+    }
 }

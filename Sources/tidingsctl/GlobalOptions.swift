@@ -7,11 +7,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The daemon's control socket (default from $RUNTIME_DIRECTORY or $XDG_RUNTIME_DIR).",
+            "The daemon's control socket (default: as tidingsd, or /run/tidings/control.sock when only the service's exists).",
             valueName: "path"
         )
     )
-    var socket: String = ControlSocketPath.resolve(environment: ProcessInfo.processInfo.environment)
+    var socket: String = ControlSocketPath.resolveForClient(
+        environment: ProcessInfo.processInfo.environment, exists: { FileManager.default.fileExists(atPath: $0) })
 
     @Flag(name: .long, help: "Print the daemon's JSON instead of text.")
     var json = false

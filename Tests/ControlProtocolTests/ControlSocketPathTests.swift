@@ -29,3 +29,22 @@ struct ControlSocketPathTests {
         #expect(ControlSocketPath.resolve(environment: [:]) == "/run/tidings/control.sock")
     }
 }
+
+struct ControlSocketPathClientTests {
+    @Test func client_prefersItsOwnSocket_whenItExists() {
+        let path = ControlSocketPath.resolveForClient(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) { _ in true }
+        #expect(path == "/run/user/1000/tidings/control.sock")
+    }
+
+    @Test func client_fallsBackToTheSystemService_whenOnlyThatOneExists() {
+        let path = ControlSocketPath.resolveForClient(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) {
+            $0 == "/run/tidings/control.sock"
+        }
+        #expect(path == "/run/tidings/control.sock")
+    }
+
+    @Test func client_namesItsOwnDefault_whenNoSocketExists() {
+        let path = ControlSocketPath.resolveForClient(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) { _ in false }
+        #expect(path == "/run/user/1000/tidings/control.sock")
+    }
+}
