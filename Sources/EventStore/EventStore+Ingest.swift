@@ -13,15 +13,20 @@ extension EventStore {
         let now = now ?? Date().timeIntervalSince1970
         return try write { db in
             var changes: [ChangeRecord] = []
+            var events = EventCache()
+            var statements = StatementCache()
             for update in updates {
-                changes += try apply(update, now: now, db: db)
+                changes += try apply(update, now: now, events: &events, statements: &statements, db: db)
             }
             return changes
         }
     }
 
     /// The file's own change first, then the events and statements it changed.
-    private func apply(_ update: FileUpdate, now: Double, db: Database) throws -> [ChangeRecord] {
+    private func apply(
+        _ update: FileUpdate, now: Double, events cache: inout EventCache, statements: inout StatementCache,
+        db: Database
+    ) throws -> [ChangeRecord] {
         switch update {
         case .remove(let path):
             guard let fileId = try Int64.fetchOne(
@@ -29,8 +34,8 @@ extension EventStore {
             else { return [] }
             let removed = try logChange(ChangeKind.articleRemoved, path: path, payload: nil, now: now, db: db)
             var changes = [removed]
-            changes += try replaceMentions(fileId: fileId, path: path, with: [], now: now, db: db)
-            changes += try replaceStatements(fileId: fileId, path: path, with: [], now: now, db: db)
+            changes += try replaceMentions(fileId: fileId, path: path, with: [], now: now, cache: &cache, db: db)
+            changes += try replaceStatements(fileId: fileId, path: path, with: [], now: now, cache: &statements, db: db)
             try db.cachedStatement(sql: "DELETE FROM file WHERE id = ?").execute(arguments: [fileId])
             return changes
 
@@ -60,10 +65,10 @@ extension EventStore {
                 }
                 changes.append(try logChange(kind, path: path, payload: payload, now: now, db: db))
             }
-            let (events, statements): ([ExtractedEvent], [QuotedPost]) =
+            let (events, quoted): ([ExtractedEvent], [QuotedPost]) =
                 if case .article(let article, let events) = content { (events, article.statements) } else { ([], []) }
-            changes += try replaceMentions(fileId: fileId, path: path, with: events, now: now, db: db)
-            changes += try replaceStatements(fileId: fileId, path: path, with: statements, now: now, db: db)
+            changes += try replaceMentions(fileId: fileId, path: path, with: events, now: now, cache: &cache, db: db)
+            changes += try replaceStatements(fileId: fileId, path: path, with: quoted, now: now, cache: &statements, db: db)
             return changes
         }
     }

@@ -6,7 +6,8 @@ internal import GRDB
 extension EventStore {
     /// Replaces the posts a file quotes; returns `statement.*` changes.
     func replaceStatements(
-        fileId: Int64, path: String, with posts: [QuotedPost], now: Double, db: Database
+        fileId: Int64, path: String, with posts: [QuotedPost], now: Double, cache: inout StatementCache,
+        db: Database
     ) throws -> [ChangeRecord] {
         let old = Set(
             try Int64.fetchAll(
@@ -14,8 +15,9 @@ extension EventStore {
                 arguments: [fileId]))
         if posts.isEmpty && old.isEmpty { return [] }
         var before: [Int64: StatementFace] = [:]
-        for id in old { before[id] = try statementFace(id, db: db) }
+        for id in old { before[id] = try statement(id, cache: &cache, db: db)?.face }
         try db.cachedStatement(sql: "DELETE FROM statementArticle WHERE fileId = ?").execute(arguments: [fileId])
+        for id in old { cache.removeArticle(at: path, from: id) }
 
         var touched = old
         for post in posts {
@@ -27,40 +29,65 @@ extension EventStore {
             guard let id = try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM statement WHERE key = ?"), arguments: [key])
             else { continue }
-            if before[id] == nil, !touched.contains(id) { before[id] = try statementFace(id, db: db) }
+            if before[id] == nil, !touched.contains(id) { before[id] = try statement(id, cache: &cache, db: db)?.face }
             try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO statementArticle (statementId, fileId, author, handle, date, text)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [id, fileId, post.author, post.handle, post.date?.description, post.text])
+            if db.changesCount > 0 {
+                let copy = StatementCache.Copy(
+                    path: sqliteText(path), author: sqliteText(post.author), handle: post.handle.map(sqliteText),
+                    date: post.date.map { sqliteText($0.description) }, text: sqliteText(post.text))
+                cache.addArticle(copy, to: id)
+            }
             touched.insert(id)
         }
 
         var changes: [ChangeRecord] = []
         for id in touched.sorted() {
-            guard let copy = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT s.author, s.handle, s.date, s.text FROM statementArticle s JOIN file f ON f.id = s.fileId
-                        WHERE s.statementId = ? ORDER BY f.path LIMIT 1
-                        """),
-                arguments: [id])
-            else {
+            guard var statement = try statement(id, cache: &cache, db: db) else { continue }
+            guard let copy = statement.first else {
                 try db.cachedStatement(sql: "DELETE FROM statement WHERE id = ?").execute(arguments: [id])
+                cache[id] = nil
                 if let old = before[id], old.articles > 0 {
                     changes.append(try logChange(ChangeKind.statementRemoved, path: path, payload: old.json, now: now, db: db))
                 }
                 continue
             }
             // The first article by path shows the post, so arrival order does not matter.
-            try db.cachedStatement(sql: "UPDATE statement SET author = ?, handle = ?, date = ?, text = ? WHERE id = ?")
-                .execute(arguments: [copy["author"], copy["handle"], copy["date"], copy["text"], id])
-            guard let face = try statementFace(id, db: db), face != before[id] else { continue }
+            if !statement.face.shows(copy) {
+                try db.cachedStatement(sql: "UPDATE statement SET author = ?, handle = ?, date = ?, text = ? WHERE id = ?")
+                    .execute(arguments: [copy.author, copy.handle, copy.date, copy.text, id])
+                statement.face.show(copy)
+                cache[id] = statement
+            }
+            let face = statement.face
+            guard face != before[id] else { continue }
             let kind = (before[id]?.articles ?? 0) == 0 ? ChangeKind.statementAdded : ChangeKind.statementUpdated
             changes.append(try logChange(kind, path: path, payload: face.json, now: now, db: db))
         }
         return changes
+    }
+
+    /// Statement `id` as the tables hold it now, read once per transaction.
+    private func statement(
+        _ id: Int64, cache: inout StatementCache, db: Database
+    ) throws -> StatementCache.Statement? {
+        if let statement = cache[id] { return statement }
+        guard let face = try statementFace(id, db: db) else { return nil }
+        let first = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT f.path, s.author, s.handle, s.date, s.text FROM statementArticle s JOIN file f ON f.id = s.fileId
+                    WHERE s.statementId = ? ORDER BY f.path LIMIT 1
+                    """),
+            arguments: [id]
+        ).map { StatementCache.Copy(path: $0[0], author: $0[1], handle: $0[2], date: $0[3], text: $0[4]) }
+        let statement = StatementCache.Statement(face: face, first: first)
+        cache[id] = statement
+        return statement
     }
 
     func statementFace(_ id: Int64, db: Database) throws -> StatementFace? {
@@ -92,6 +119,15 @@ struct StatementFace: Equatable {
         date = row[3]
         text = row[4]
         articles = row[5]
+    }
+
+    /// Whether the statement row already holds `copy`'s text.
+    func shows(_ copy: StatementCache.Copy) -> Bool {
+        author == copy.author && handle == copy.handle && date == copy.date && text == copy.text
+    }
+
+    mutating func show(_ copy: StatementCache.Copy) {
+        (author, handle, date, text) = (copy.author, copy.handle, copy.date, copy.text)
     }
 
     /// The change payload: every field, null when unknown; `articles` is how many quote it.

@@ -50,6 +50,27 @@ struct MentionRow {
         dateProvenance = row[16]
     }
 
+    /// The row a new mention is stored as, field for field what reading it back gives.
+    init(_ event: ExtractedEvent, id: Int64, eventId: Int64, path: String) {
+        self.id = id
+        self.eventId = eventId
+        self.path = sqliteText(path)
+        sentenceIndex = event.sentenceIndex
+        sentence = sqliteText(event.sentence)
+        confidence = event.confidence
+        summaryQuality = event.summaryQuality
+        code = sqliteText(event.code.rawValue)
+        sourceName = event.source.map { sqliteText($0.name) }
+        sourceCode = event.source.map { sqliteText($0.code) }
+        targetName = event.target.map { sqliteText($0.name) }
+        targetCode = event.target.map { sqliteText($0.code) }
+        location = event.location.map(sqliteText)
+        locationCountry = event.locationCountry.map(sqliteText)
+        day = event.date?.day.daysSinceEpoch
+        datePrecision = event.date?.precision.rawValue
+        dateProvenance = event.date?.provenance.rawValue
+    }
+
     var date: EventDate? {
         guard let day, let precision = datePrecision.flatMap(EventDate.Precision.init(rawValue:)),
             let provenance = dateProvenance.flatMap(EventDate.Provenance.init(rawValue:))

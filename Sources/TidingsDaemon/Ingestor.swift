@@ -9,7 +9,8 @@ internal import Synchronization
 ///
 /// One serial queue owns the backlog and is the store's only writer. Each batch is examined in
 /// parallel (stat, read, hash, parse are independent per file) and committed in one transaction;
-/// subscribers are told only after the commit.
+/// subscribers are told only after the commit. The next batch is examined while one commits, so the
+/// parsing and the store's work overlap.
 final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue`
     /// Called on the ingest queue with each batch's committed changes, in seq order.
     var onCommit: @Sendable ([ChangeRecord]) -> Void = { _ in }
@@ -26,12 +27,17 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private let batchSize: Int
 
     /// Paths waiting, with the strongest reason each was queued for; `order` keeps arrival order.
+    /// A path leaves `pending` when its batch is taken, so queuing it again meanwhile (a new event, a
+    /// reparse) examines it once more after that batch.
     private var pending: [String: FileExaminer.Mode] = [:]
     private var order: [String] = []
     private var orderStart = 0
+    /// The next batch, taken from the backlog and being examined on the concurrent pool.
+    private var prepared: PreparedBatch?
     private var drainScheduled = false
     private var stopped = false
     private var retryDelay: Double = 0
+    private var committedSinceRelease = 0
     private let backlogCount = Atomic<Int>(0)
 
     init(store: EventStore, examiner: FileExaminer, scanner: FolderScanner, logger: Logger, batchSize: Int = 256) {
@@ -85,7 +91,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     /// if a batch could not be committed (nothing is retried then).
     func drainToCompletion() -> String? {
         queue.sync {
-            while orderStart < order.count, !stopped {
+            while hasWork, !stopped {
                 if let failure = drainBatch() { return failure }
             }
             return nil
@@ -111,7 +117,12 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
 
     /// Finishes the batch in progress, then processes nothing more.
     func stop() {
-        queue.sync { stopped = true }
+        queue.sync {
+            stopped = true
+            // Its files are examined again by the next start's reconcile.
+            _ = prepared?.updates()
+            prepared = nil
+        }
     }
 
     // MARK: - On the queue
@@ -144,7 +155,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         // Sorted so a bulk ingest commits in a stable, readable order.
         enqueue(changed.sorted(), mode: .event)
         enqueue(missing.sorted(), mode: .event)
-        if changed.isEmpty, missing.isEmpty, orderStart >= order.count { onIdle() }
+        if changed.isEmpty, missing.isEmpty, !hasWork { onIdle() }
     }
 
     private func enqueue(_ paths: [String], mode: FileExaminer.Mode) {
@@ -156,17 +167,23 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
                 order.append(path)
             }
         }
-        backlogCount.store(pending.count, ordering: .relaxed)
+        updateBacklog()
         scheduleDrain(after: 0)
     }
 
+    private var hasWork: Bool { orderStart < order.count || prepared != nil }
+
+    private func updateBacklog(committing: Int = 0) {
+        backlogCount.store(pending.count + (prepared?.paths.count ?? 0) + committing, ordering: .relaxed)
+    }
+
     private func scheduleDrain(after delay: Double) {
-        guard !drainScheduled, !stopped, orderStart < order.count else { return }
+        guard !drainScheduled, !stopped, hasWork else { return }
         drainScheduled = true
         let work: @Sendable () -> Void = { [self] in
             drainScheduled = false
             drainBatch()
-            if orderStart < order.count {
+            if hasWork {
                 scheduleDrain(after: retryDelay)
             } else if !stopped {
                 onIdle()
@@ -179,60 +196,95 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         }
     }
 
-    /// Examines and commits up to `batchSize` queued paths; returns why the commit failed, if it did.
+    /// Commits the prepared batch (examining one first if none is), while the next one is examined;
+    /// returns why the commit failed, if it did.
     @discardableResult
     private func drainBatch() -> String? {
-        guard !stopped, orderStart < order.count else { return nil }
-        let end = min(order.count, orderStart + batchSize)
-        let batch = order[orderStart..<end].map { ($0, pending[$0] ?? .event) }
-
-        let updates: [FileUpdate]
+        guard !stopped else { return nil }
+        let current: PreparedBatch
         do {
-            let stored = try store.files(at: batch.map(\.0))
-            updates = examineInParallel(batch, stored: stored)
+            guard let next = try prepared ?? prepareBatch(excluding: []) else { return nil }
+            current = next
+        } catch {
+            return retryLater(error)
+        }
+        prepared = nil
+        let updates = current.updates()
+        // Its files are disjoint from this batch's, so what the store says of them now stays true after
+        // this commit. If the store cannot be read, the next turn tries again.
+        prepared = try? prepareBatch(excluding: Set(current.paths.map(\.0)))
+        updateBacklog(committing: current.paths.count)
+        do {
             let changes = try store.apply(updates)
             if retryDelay > 0 {
                 retryDelay = 0
                 onStoreTrouble(nil)
             }
-            for (path, _) in batch { pending[path] = nil }
-            orderStart = end
-            compactOrder()
-            backlogCount.store(pending.count, ordering: .relaxed)
+            updateBacklog()
+            releaseMemoryIfIdle(committed: updates.count)
             log(changes)
             if !changes.isEmpty { onCommit(changes) }
             return nil
         } catch {
-            // Keep the batch queued and try again later: nothing is dropped while the disk is full
+            // Keep both batches queued and try again later: nothing is dropped while the disk is full
             // or the database is locked.
-            retryDelay = min(max(retryDelay * 2, 0.5), 30)
-            logger.error(
-                "cannot commit; will retry",
-                metadata: ["ingest.error": "\(error)", "ingest.retryInSeconds": "\(retryDelay)"])
-            onStoreTrouble("\(error)")
-            return "\(error)"
+            let next = prepared
+            _ = next?.updates()
+            prepared = nil
+            requeueAtFront(current.paths + (next?.paths ?? []))
+            return retryLater(error)
         }
     }
 
-    private func examineInParallel(
-        _ batch: [(String, FileExaminer.Mode)], stored: [String: StoredFile]
-    ) -> [FileUpdate] {
-        let results = Mutex<[FileUpdate?]>(Array(repeating: nil, count: batch.count))
-        let examiner = self.examiner
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, FileUpdate)] = []
-            for index in stride(from: worker, to: batch.count, by: workers) {
-                let (path, mode) = batch[index]
-                if let update = examiner.examine(path, stored: stored[path], mode: mode) {
-                    local.append((index, update))
-                }
-            }
-            results.withLock { results in
-                for (index, update) in local { results[index] = update }
+    /// Ingesting grows the store's page cache (up to ``EventStore/writerCacheKiB``); an idle daemon does
+    /// not need it. Given back when the backlog runs empty after a batch's worth of files, so that a trickle
+    /// of single files does not close the readers after each one.
+    private func releaseMemoryIfIdle(committed: Int) {
+        committedSinceRelease += committed
+        guard !hasWork, committedSinceRelease >= batchSize else { return }
+        committedSinceRelease = 0
+        store.releaseMemory()
+        // The freed pages sit in malloc's arenas until handed back.
+        _ = mallocTrim(0)
+    }
+
+    private func retryLater(_ error: any Error) -> String {
+        retryDelay = min(max(retryDelay * 2, 0.5), 30)
+        logger.error(
+            "cannot commit; will retry",
+            metadata: ["ingest.error": "\(error)", "ingest.retryInSeconds": "\(retryDelay)"])
+        onStoreTrouble("\(error)")
+        updateBacklog()
+        return "\(error)"
+    }
+
+    /// Takes up to `batchSize` queued paths and starts examining them on the concurrent pool; nil when
+    /// nothing can be taken. Stops before a path in `busy` (the batch being committed): examined now,
+    /// it would be compared with what the store holds before that commit.
+    private func prepareBatch(excluding busy: Set<String>) throws(EventStoreError) -> PreparedBatch? {
+        var end = orderStart
+        while end < order.count, end - orderStart < batchSize, !busy.contains(order[end]) { end += 1 }
+        guard end > orderStart else { return nil }
+        let paths = order[orderStart..<end].map { ($0, pending[$0] ?? .event) }
+        let stored = try store.files(at: paths.map(\.0))
+        for (path, _) in paths { pending[path] = nil }
+        orderStart = end
+        compactOrder()
+        return PreparedBatch(paths, stored: stored, examiner: examiner)
+    }
+
+    /// Puts the paths of a failed commit back at the head of the backlog, unless queued again meanwhile.
+    private func requeueAtFront(_ paths: [(String, FileExaminer.Mode)]) {
+        var front: [String] = []
+        for (path, mode) in paths {
+            if let queued = pending[path] {
+                pending[path] = max(queued, mode)
+            } else {
+                pending[path] = mode
+                front.append(path)
             }
         }
-        return results.withLock { $0.compactMap { $0 } }
+        order.insert(contentsOf: front, at: orderStart)
     }
 
     private func compactOrder() {
@@ -257,3 +309,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         }
     }
 }
+
+/// glibc's `malloc_trim` (not in the Glibc module map): returns free heap memory to the system.
+@_silgen_name("malloc_trim")
+private func mallocTrim(_ pad: Int) -> Int32
