@@ -10,6 +10,12 @@ public enum ControlMethod: String, CaseIterable, Sendable {
     case eventGet = "event.get"
     case statementsList = "statements.list"
     case actorsList = "actors.list"
+
+    /// Operator commands change what the daemon does; only root, the daemon's user and the admin group
+    /// may send them. Everything else only reads.
+    public var isOperatorCommand: Bool {
+        self == .reparse
+    }
 }
 
 /// Notification method names the daemon sends.

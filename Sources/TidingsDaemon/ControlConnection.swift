@@ -15,6 +15,8 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
 
     let id: Int
     let fd: Int32
+    /// Who connected, from the kernel.
+    let peer: PeerCredentials?
     private let queue: DispatchQueue
     private var readSource: (any DispatchSourceRead)?
     private var writeSource: (any DispatchSourceWrite)?
@@ -38,6 +40,7 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
     init(id: Int, fd: Int32, queue: DispatchQueue, maximumLineLength: Int) {
         self.id = id
         self.fd = fd
+        self.peer = PeerCredentials.of(fd)
         self.queue = queue
         self.lines = LineBuffer(maximumLineLength: maximumLineLength)
     }

@@ -23,6 +23,7 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
     let queue = DispatchQueue(label: "tidings.control")
     let store: EventStore
     let methods: ControlMethods
+    let policy: AccessPolicy
     let logger: Logger
     let limits: Limits
     private var listener: UnixSocketListener?
@@ -35,9 +36,10 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
         return encoder
     }()
 
-    init(store: EventStore, methods: ControlMethods, logger: Logger, limits: Limits = Limits()) {
+    init(store: EventStore, methods: ControlMethods, policy: AccessPolicy, logger: Logger, limits: Limits = Limits()) {
         self.store = store
         self.methods = methods
+        self.policy = policy
         self.logger = logger
         self.limits = limits
     }
@@ -133,6 +135,18 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
         }
         guard let method = ControlMethod(rawValue: request.method) else {
             reply(to: connection, id: request.id, error: .methodNotFound(request.method))
+            return
+        }
+        if method.isOperatorCommand && !policy.mayOperate(connection.peer) {
+            logger.warning(
+                "refused an operator command",
+                metadata: [
+                    "control.method": "\(method.rawValue)", "control.uid": "\(connection.peer.map { "\($0.uid)" } ?? "?")",
+                    "control.pid": "\(connection.peer.map { "\($0.pid)" } ?? "?")",
+                ])
+            reply(
+                to: connection, id: request.id,
+                error: RPCError(code: RPCError.permissionDeniedCode, message: policy.refusal(method.rawValue, peer: connection.peer)))
             return
         }
         do {

@@ -88,7 +88,8 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         let methods = ControlMethods(
             store: store, ingestor: ingestor, root: configuration.root,
             status: { [unowned self] in try currentStatus() })
-        let server = ControlServer(store: store, methods: methods, logger: logger)
+        let server = ControlServer(
+            store: store, methods: methods, policy: AccessPolicy(adminGroup: configuration.adminGroup), logger: logger)
         self.server = server
         ingestor.onCommit = { [weak self] changes in
             server.publish(changes)

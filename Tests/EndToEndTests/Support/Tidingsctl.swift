@@ -22,11 +22,22 @@ struct Tidingsctl {
         self.socket = socket ?? tree.socket
     }
 
-    /// `tidingsctl SUBCOMMAND ARGS… --socket SOCKET`, to completion (killed after `timeout`).
-    func run(_ subcommand: String, _ arguments: [String] = [], timeout: Duration = Timeouts.standard) throws -> Run {
+    /// `tidingsctl SUBCOMMAND ARGS… --socket SOCKET`, to completion (killed after `timeout`); with `user`,
+    /// run as that user and group (`setpriv`; the tests run as root) to check what others may do.
+    func run(
+        _ subcommand: String, _ arguments: [String] = [], as user: (name: String, group: String)? = nil,
+        timeout: Duration = Timeouts.standard
+    ) throws -> Run {
         let log = tree.newLogPath("tidingsctl-\(subcommand)")
+        let tidingsctl = try Binaries.tidingsctl()
+        var executable = tidingsctl
+        var prefix: [String] = []
+        if let user {
+            executable = URL(fileURLWithPath: "/usr/bin/setpriv")
+            prefix = ["--reuid=\(user.name)", "--regid=\(user.group)", "--clear-groups", tidingsctl.path]
+        }
         let child = try ChildProcess(
-            try Binaries.tidingsctl(), [subcommand] + arguments + ["--socket", socket],
+            executable, prefix + [subcommand] + arguments + ["--socket", socket],
             stdout: .file(log + ".out"), stderrPath: log)
         guard let termination = child.waitForExit(timeout: timeout) else {
             child.kill()
