@@ -60,6 +60,11 @@ final class RawControlSocket {
         }
     }
 
+    /// The next raw line, or why there is none (end of file, time out).
+    func nextLine(timeout: Duration = Timeouts.standard) -> LineReader.Outcome {
+        reader.nextLine(timeout: timeout)
+    }
+
     /// Sends one line and returns the reply.
     func exchange(_ text: String) throws -> [String: Any] {
         try sendLine(text)
