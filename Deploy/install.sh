@@ -43,30 +43,12 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-case $PREFIX in /*) ;; *) die "PREFIX must be an absolute path, not '$PREFIX'" ;; esac
-PREFIX=${PREFIX%/}
-[ -n "$PREFIX" ] || die "PREFIX cannot be /"
-if [ -n "$DESTDIR" ]; then
-    mkdir -p "$DESTDIR"
-    DESTDIR=$(cd "$DESTDIR" && pwd)
-    [ "$DESTDIR" != / ] || DESTDIR=""
-fi
+source Deploy/layout.sh
+resolve_layout create
 if [ "$build" != only ] && [ -z "$DESTDIR" ] && [ "$(id -u)" -ne 0 ]; then
     die "installing into / needs root: run it with sudo (after building as yourself: --no-build), or set --destdir"
 fi
 
-# Where everything goes. The daemon's bundled dictionaries are a SwiftPM resource bundle that Foundation
-# looks for next to the executable's real path, so tidingsd lives in libexec with its bundle and bin holds a
-# symlink (the fallback SwiftPM compiles in is the build folder, which an installed daemon must not need).
-bindir=$DESTDIR$PREFIX/bin
-libexecdir=$DESTDIR$PREFIX/libexec/tidings
-datadir=$DESTDIR$PREFIX/share/tidings
-mandir=$DESTDIR$PREFIX/share/man/man1
-bashdir=$DESTDIR$PREFIX/share/bash-completion/completions
-zshdir=$DESTDIR$PREFIX/share/zsh/site-functions
-fishdir=$DESTDIR$PREFIX/share/fish/vendor_completions.d
-if [ "$PREFIX" = /usr/local ]; then unitdir=$DESTDIR/etc/systemd/system; else unitdir=$DESTDIR$PREFIX/lib/systemd/system; fi
-confdir=$DESTDIR/etc/tidings
 resources=Tidings_EventExtraction.resources
 release=$source_dir/.build/release
 manual=$source_dir/.build/manual

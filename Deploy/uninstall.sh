@@ -29,28 +29,11 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-case $PREFIX in /*) ;; *) die "PREFIX must be an absolute path, not '$PREFIX'" ;; esac
-PREFIX=${PREFIX%/}
-[ -n "$PREFIX" ] || die "PREFIX cannot be /"
-if [ -n "$DESTDIR" ]; then
-    [ -d "$DESTDIR" ] || die "DESTDIR $DESTDIR does not exist"
-    DESTDIR=$(cd "$DESTDIR" && pwd)
-    [ "$DESTDIR" != / ] || DESTDIR=""
-fi
+source Deploy/layout.sh
+resolve_layout existing
 if [ -z "$DESTDIR" ] && [ "$(id -u)" -ne 0 ]; then
     die "uninstalling from / needs root: run it with sudo, or set --destdir"
 fi
-
-# The same places as install.sh.
-bindir=$DESTDIR$PREFIX/bin
-libexecdir=$DESTDIR$PREFIX/libexec/tidings
-datadir=$DESTDIR$PREFIX/share/tidings
-mandir=$DESTDIR$PREFIX/share/man/man1
-bashdir=$DESTDIR$PREFIX/share/bash-completion/completions
-zshdir=$DESTDIR$PREFIX/share/zsh/site-functions
-fishdir=$DESTDIR$PREFIX/share/fish/vendor_completions.d
-if [ "$PREFIX" = /usr/local ]; then unitdir=$DESTDIR/etc/systemd/system; else unitdir=$DESTDIR$PREFIX/lib/systemd/system; fi
-confdir=$DESTDIR/etc/tidings
 
 systemd_running=no
 if [ -z "$DESTDIR" ] && [ -d /run/systemd/system ]; then systemd_running=yes; fi

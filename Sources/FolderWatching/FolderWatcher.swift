@@ -85,11 +85,6 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         queue.sync { unwatched }
     }
 
-    /// Runs `body` on the watcher's queue after every event read so far has been handed to the handler.
-    public func sync(_ body: @Sendable () -> Void) {
-        queue.sync { drain(); body() }
-    }
-
     // MARK: - On the queue
 
     /// Adds watches for `directory` (with a trailing slash) and everything below it.
