@@ -10,33 +10,8 @@ extension EventStore {
     /// The widest tolerance of a rough date (``EventDate/toleranceDays``): how far a change can move anchors.
     static let anchorWindowDays = 20
 
-    /// One action family between the same two sides (see ``EventKey``): the mentions that may share events.
-    private struct Group: Hashable {
-        var family: String
-        var source: String
-        var target: String
-
-        func key(anchorDay: Int?) -> String {
-            EventKey(family: family, source: source, target: target, anchorDay: anchorDay).text
-        }
-
-        static func < (a: Group, b: Group) -> Bool { (a.family, a.source, a.target) < (b.family, b.source, b.target) }
-    }
-
-    /// What one file changes in a group: the anchor days it takes away and brings, and its new rough mentions.
-    private struct GroupChange {
-        var oldAnchorDays: Set<Int> = []
-        var newAnchorDays: Set<Int> = []
-        var newRough: [RoughMention] = []
-    }
-
-    /// A roughly dated mention: it joins the nearest anchor (a mention dated to the day by its text).
-    private struct RoughMention {
-        var id: Int64
-        var day: Int
-        var tolerance: Int
-        var anchorDay: Int?
-    }
+    private typealias Group = EventBatch.Group
+    private typealias RoughMention = EventBatch.RoughMention
 
     /// Whether a date anchors others: dated to the day by the text itself, not taken from the article's date.
     /// Rough dates are the other ones.
@@ -44,17 +19,11 @@ extension EventStore {
         precision == EventDate.Precision.day.rawValue && provenance != EventDate.Provenance.articleDate.rawValue
     }
 
-    /// Replaces a file's mentions with `events`, then re-anchors the rough mentions around them and rewrites
-    /// the events whose mentions changed. Returns the event changes.
-    ///
-    /// Events and their mentions are looked up through `cache`, which the whole batch shares: an event many
-    /// articles mention is read once per batch, not once per article.
-    func replaceMentions(
-        fileId: Int64, path: String, with events: [ExtractedEvent], now: Double, cache: inout EventCache,
-        db: Database
-    ) throws -> [ChangeRecord] {
-        var affected = Set<String>()  // event keys
-        var groups: [Group: GroupChange] = [:]
+    /// Replaces a file's mentions with `events`, each provisionally in the event of its own day, and notes in
+    /// `batch` what ``settleEvents(_:now:db:)`` must re-anchor and rewrite once the batch's files are all in.
+    func replaceMentions(fileId: Int64, path: String, with events: [ExtractedEvent], batch: inout EventBatch, db: Database)
+        throws
+    {
         var removed: [(key: String, mentionId: Int64)] = []
         for row in try Row.fetchAll(
             db.cachedStatement(
@@ -65,57 +34,70 @@ extension EventStore {
             arguments: [fileId])
         {
             let key: String = row[0]
-            affected.insert(key)
+            batch.affected[key] = path
             removed.append((key, row[1]))
             let group = Group(family: row[2], source: row[3], target: row[4])
+            batch.groups[group, default: .init(path: path)].path = path
+            // A row this batch inserted (the same path stored twice) goes: its id may be handed out again.
+            batch.groups[group]!.newRough.removeAll { $0.id == row[1] }
             if let day: Int = row[5], let precision: String = row[6], let provenance: String = row[7],
                 EventStore.isAnchor(precision: precision, provenance: provenance)
             {
-                groups[group, default: GroupChange()].oldAnchorDays.insert(day)
+                // Unless a file before it in the batch touched that day, it was anchored (by this row) before.
+                batch.groups[group]!.anchoredBefore[day] = batch.groups[group]!.anchoredBefore[day] ?? true
             }
         }
-        if events.isEmpty && affected.isEmpty { return [] }
+        if events.isEmpty && removed.isEmpty { return }
         try db.cachedStatement(sql: "DELETE FROM mention WHERE fileId = ?").execute(arguments: [fileId])
-        for (key, mentionId) in removed { cache.remove(mentionId: mentionId, fromKey: key) }
+        for (key, mentionId) in removed { batch.cache.remove(mentionId: mentionId, fromKey: key) }
 
         for event in events {
             let key = EventKey(
                 family: event.signature.actionFamily, source: EventKey.side(event.source),
                 target: EventKey.side(event.target), anchorDay: event.date?.day.daysSinceEpoch)
-            // Provisionally anchored to its own day; rough dates are re-anchored below.
-            let eventId = try eventId(for: key.text, cache: &cache, db: db)
-            affected.insert(key.text)
-            let mentionId = try insertMention(event, key: key, eventId: eventId, fileId: fileId, db: db)
-            cache.add(MentionRow(event, id: mentionId, eventId: eventId, path: path), toKey: key.text)
-            guard let date = event.date, let day = key.anchorDay else { continue }
             let group = Group(family: key.family, source: key.source, target: key.target)
-            if EventStore.isAnchor(precision: date.precision.rawValue, provenance: date.provenance.rawValue) {
-                groups[group, default: GroupChange()].newAnchorDays.insert(day)
-            } else {
-                groups[group, default: GroupChange()].newRough.append(
+            let anchor = event.date.map {
+                EventStore.isAnchor(precision: $0.precision.rawValue, provenance: $0.provenance.rawValue)
+            }
+            if anchor == true, let day = key.anchorDay, batch.groups[group]?.anchoredBefore[day] == nil {
+                // Nothing in the batch touched that day yet, so the table still tells how it was before.
+                let before = try anchorExists(group, day: day, db: db)
+                batch.groups[group, default: .init(path: path)].anchoredBefore[day] = before
+            }
+            let eventId = try eventId(for: key.text, cache: &batch.cache, db: db)
+            batch.affected[key.text] = path
+            let mentionId = try insertMention(event, key: key, eventId: eventId, fileId: fileId, db: db)
+            batch.cache.add(MentionRow(event, id: mentionId, eventId: eventId, path: path), toKey: key.text)
+            guard let date = event.date, let day = key.anchorDay else { continue }
+            batch.groups[group, default: .init(path: path)].path = path
+            if anchor == false {
+                batch.groups[group]!.newRough.append(
                     RoughMention(id: mentionId, day: day, tolerance: date.toleranceDays, anchorDay: day))
             }
         }
-        for (group, change) in groups.sorted(by: { $0.key < $1.key }) {
-            try reanchor(group, change, fileId: fileId, affected: &affected, cache: &cache, db: db)
-        }
-        return try refresh(affected.sorted(), path: path, now: now, cache: &cache, db: db)
     }
 
-    /// Re-anchors the rough mentions of a group that a file's change can move: the file's own, and every rough
-    /// mention within reach of an anchor day that appeared or disappeared.
+    /// Re-anchors the rough mentions the batch can have moved, then rewrites the events whose mentions changed
+    /// and returns their changes.
+    func settleEvents(_ batch: inout EventBatch, now: Double, db: Database) throws -> [ChangeRecord] {
+        for (group, change) in batch.groups.sorted(by: { $0.key < $1.key }) {
+            try reanchor(group, change, batch: &batch, db: db)
+        }
+        return try refresh(batch.affected.sorted { $0.key < $1.key }, now: now, cache: &batch.cache, db: db)
+    }
+
+    /// Re-anchors the rough mentions of a group that the batch can move: its own, and every rough mention
+    /// within reach of a day that became, or stopped being, an anchor.
     ///
-    /// Every other rough mention already sits at its nearest anchor (each change re-anchors around the anchor
-    /// days it touches), and anchors elsewhere did not change. Mentions are visited by day, then id: the order
-    /// in which re-anchoring every rough mention near every touched day would first reach them, so events are
-    /// created in the same order.
+    /// Every other rough mention already sits at its nearest anchor (each batch re-anchors around the anchor
+    /// days it changes), and anchors elsewhere did not change. Mentions are visited by day, then id, so events
+    /// are created in an order that does not depend on how the changes were batched.
     private func reanchor(
-        _ group: Group, _ change: GroupChange, fileId: Int64, affected: inout Set<String>, cache: inout EventCache,
-        db: Database
+        _ group: Group, _ change: EventBatch.GroupChange, batch: inout EventBatch, db: Database
     ) throws {
         var candidates = change.newRough
-        for day in change.oldAnchorDays.symmetricDifference(change.newAnchorDays).sorted()
-        where try !otherAnchorExists(group, day: day, fileId: fileId, db: db) {
+        for (day, before) in change.anchoredBefore.sorted(by: { $0.key < $1.key })
+        where try anchorExists(group, day: day, db: db) != before {
             candidates += try roughMentions(group, near: day, db: db)
         }
         var seen = Set<Int64>()
@@ -125,27 +107,26 @@ extension EventStore {
             // A mention's anchorDay is always its event's: both are written together.
             let current = group.key(anchorDay: mention.anchorDay)
             guard key != current else { continue }
-            let eventId = try eventId(for: key, cache: &cache, db: db)
+            let eventId = try eventId(for: key, cache: &batch.cache, db: db)
             try db.cachedStatement(sql: "UPDATE mention SET eventId = ?, anchorDay = ? WHERE id = ?")
                 .execute(arguments: [eventId, anchor, mention.id])
-            cache.move(mentionId: mention.id, fromKey: current, toKey: key, toEventId: eventId)
-            affected.insert(current)
-            affected.insert(key)
+            batch.cache.move(mentionId: mention.id, fromKey: current, toKey: key, toEventId: eventId)
+            batch.affected[current] = batch.affected[current] ?? change.path
+            batch.affected[key] = batch.affected[key] ?? change.path
         }
     }
 
-    /// Whether another file anchors the group on `day` (then this file adding or removing its anchor there
-    /// moves nobody).
-    private func otherAnchorExists(_ group: Group, day: Int, fileId: Int64, db: Database) throws -> Bool {
+    /// Whether a mention dated to the day by its text anchors the group on `day`.
+    private func anchorExists(_ group: Group, day: Int, db: Database) throws -> Bool {
         try Bool.fetchOne(
             db.cachedStatement(
                 sql: """
                     SELECT 1 FROM mention
-                    WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day = ? AND fileId != ?
+                    WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day = ?
                         AND datePrecision = 'day' AND dateProvenance != 'articleDate'
                     LIMIT 1
                     """),
-            arguments: [group.family, group.source, group.target, day, fileId]) ?? false
+            arguments: [group.family, group.source, group.target, day]) ?? false
     }
 
     /// The group's rough mentions within ``anchorWindowDays`` of `day`.
@@ -247,17 +228,17 @@ extension EventStore {
         return db.lastInsertedRowID
     }
 
-    /// Rewrites each affected event's face from its mentions (deleting events left without any) and logs
-    /// `event.added`, `event.updated` or `event.removed` where subscribers would see a difference.
+    /// Rewrites the face of each affected event (its key, and the last file that changed it) from its mentions,
+    /// deleting events left without any, and logs `event.added`, `event.updated` or `event.removed` with that
+    /// file's path where subscribers would see a difference.
     ///
-    /// Nothing writes an event row between a file's first look at it and its refresh (placeholders aside, which
-    /// have no face), so the face in `cache` is still the one subscribers were last told about: also for an
-    /// event that only lost a re-anchored mention, which is logged as updated or removed.
+    /// Nothing but placeholders (which have no face) writes an event row before this, so the face in `cache` is
+    /// still the one subscribers were last told about.
     private func refresh(
-        _ keys: [String], path: String, now: Double, cache: inout EventCache, db: Database
+        _ keys: [(key: String, value: String)], now: Double, cache: inout EventCache, db: Database
     ) throws -> [ChangeRecord] {
         var changes: [ChangeRecord] = []
-        for key in keys {
+        for (key, path) in keys {
             guard let event = try event(forKey: key, cache: &cache, db: db) else { continue }
             let mentions = try event.mentions ?? mentions(ofEvent: event.id, db: db)
             cache.rememberMentions(mentions, ofKey: key)

@@ -5,7 +5,8 @@ internal import Foundation
 internal import GRDB
 
 extension EventStore {
-    /// Applies a batch of file updates in one transaction and returns the changes it logged, in seq order.
+    /// Applies a batch of file updates in one transaction and returns the changes it logged, in seq order:
+    /// each file's own change in the batch's order, then the events and statements as the batch left them.
     ///
     /// Each update is all-or-nothing with the whole batch: a crash leaves either every file of the batch
     /// stored or none, and the start-up reconcile redoes the rest.
@@ -13,36 +14,37 @@ extension EventStore {
         let now = now ?? Date().timeIntervalSince1970
         return try write { db in
             var changes: [ChangeRecord] = []
-            var events = EventCache()
-            var statements = StatementCache()
+            var events = EventBatch()
+            var statements = StatementBatch()
             for update in updates {
-                changes += try apply(update, now: now, events: &events, statements: &statements, db: db)
+                if let change = try apply(update, now: now, events: &events, statements: &statements, db: db) {
+                    changes.append(change)
+                }
             }
+            changes += try settleEvents(&events, now: now, db: db)
+            changes += try settleStatements(&statements, now: now, db: db)
             return changes
         }
     }
 
-    /// The file's own change first, then the events and statements it changed.
+    /// Stores one file and returns its own change, if any; its events and statements are settled with the batch.
     private func apply(
-        _ update: FileUpdate, now: Double, events cache: inout EventCache, statements: inout StatementCache,
-        db: Database
-    ) throws -> [ChangeRecord] {
+        _ update: FileUpdate, now: Double, events: inout EventBatch, statements: inout StatementBatch, db: Database
+    ) throws -> ChangeRecord? {
         switch update {
         case .remove(let path):
             guard let fileId = try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM file WHERE path = ?"), arguments: [path])
-            else { return [] }
-            let removed = try logChange(ChangeKind.articleRemoved, path: path, payload: nil, now: now, db: db)
-            var changes = [removed]
-            changes += try replaceMentions(fileId: fileId, path: path, with: [], now: now, cache: &cache, db: db)
-            changes += try replaceStatements(fileId: fileId, path: path, with: [], now: now, cache: &statements, db: db)
+            else { return nil }
+            try replaceMentions(fileId: fileId, path: path, with: [], batch: &events, db: db)
+            try replaceStatements(fileId: fileId, path: path, with: [], batch: &statements, db: db)
             try db.cachedStatement(sql: "DELETE FROM file WHERE id = ?").execute(arguments: [fileId])
-            return changes
+            return try logChange(ChangeKind.articleRemoved, path: path, payload: nil, now: now, db: db)
 
         case .restat(let path, let stat):
             try db.cachedStatement(sql: "UPDATE file SET device = ?, inode = ?, size = ?, mtimeNs = ? WHERE path = ?")
                 .execute(arguments: [stat.storedDevice, stat.storedInode, stat.size, stat.mtimeNs, path])
-            return []
+            return nil
 
         case .store(let path, let stat, let hash, let content):
             let existing = try Row.fetchOne(
@@ -50,26 +52,19 @@ extension EventStore {
             let previous = try existing.flatMap { try storedForm(fileId: $0["id"], db: db) }
             let fileId = try upsertFile(path: path, stat: stat, hash: hash, content: content, now: now, db: db)
             try replaceArticle(fileId: fileId, content: content, db: db)
-            var changes: [ChangeRecord] = []
-            let unchanged = existing.map { $0["hash"] as String == hash } == true && previous == StoredForm(content)
-            if !unchanged {
-                let kind: String
-                let payload: String
-                switch content {
-                case .failure(let message):
-                    kind = ChangeKind.fileError
-                    payload = ChangePayload.error(message)
-                case .article(let article, _):
-                    kind = existing == nil ? ChangeKind.articleAdded : ChangeKind.articleUpdated
-                    payload = ChangePayload.article(article)
-                }
-                changes.append(try logChange(kind, path: path, payload: payload, now: now, db: db))
-            }
-            let (events, quoted): ([ExtractedEvent], [QuotedPost]) =
+            let (extracted, quoted): ([ExtractedEvent], [QuotedPost]) =
                 if case .article(let article, let events) = content { (events, article.statements) } else { ([], []) }
-            changes += try replaceMentions(fileId: fileId, path: path, with: events, now: now, cache: &cache, db: db)
-            changes += try replaceStatements(fileId: fileId, path: path, with: quoted, now: now, cache: &statements, db: db)
-            return changes
+            try replaceMentions(fileId: fileId, path: path, with: extracted, batch: &events, db: db)
+            try replaceStatements(fileId: fileId, path: path, with: quoted, batch: &statements, db: db)
+            let unchanged = existing.map { $0["hash"] as String == hash } == true && previous == StoredForm(content)
+            if unchanged { return nil }
+            switch content {
+            case .failure(let message):
+                return try logChange(ChangeKind.fileError, path: path, payload: ChangePayload.error(message), now: now, db: db)
+            case .article(let article, _):
+                let kind = existing == nil ? ChangeKind.articleAdded : ChangeKind.articleUpdated
+                return try logChange(kind, path: path, payload: ChangePayload.article(article), now: now, db: db)
+            }
         }
     }
 

@@ -4,22 +4,17 @@ internal import GRDB
 
 /// Quoted posts, one row per distinct post (by normalized text) listing every article that quotes it.
 extension EventStore {
-    /// Replaces the posts a file quotes; returns `statement.*` changes.
-    func replaceStatements(
-        fileId: Int64, path: String, with posts: [QuotedPost], now: Double, cache: inout StatementCache,
-        db: Database
-    ) throws -> [ChangeRecord] {
-        let old = Set(
-            try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT statementId FROM statementArticle WHERE fileId = ?"),
-                arguments: [fileId]))
-        if posts.isEmpty && old.isEmpty { return [] }
-        var before: [Int64: StatementFace] = [:]
-        for id in old { before[id] = try statement(id, cache: &cache, db: db)?.face }
+    /// Replaces the posts a file quotes; ``settleStatements(_:now:db:)`` rewrites and announces them.
+    func replaceStatements(fileId: Int64, path: String, with posts: [QuotedPost], batch: inout StatementBatch, db: Database)
+        throws
+    {
+        let old = try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT statementId FROM statementArticle WHERE fileId = ?"), arguments: [fileId])
+        if posts.isEmpty && old.isEmpty { return }
+        for id in old { try touch(id, path: path, batch: &batch, db: db) }
         try db.cachedStatement(sql: "DELETE FROM statementArticle WHERE fileId = ?").execute(arguments: [fileId])
-        for id in old { cache.removeArticle(at: path, from: id) }
+        for id in old { batch.cache.removeArticle(at: path, from: id) }
 
-        var touched = old
         for post in posts {
             let key = post.normalizedText
             guard !key.isEmpty else { continue }
@@ -29,7 +24,7 @@ extension EventStore {
             guard let id = try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM statement WHERE key = ?"), arguments: [key])
             else { continue }
-            if before[id] == nil, !touched.contains(id) { before[id] = try statement(id, cache: &cache, db: db)?.face }
+            try touch(id, path: path, batch: &batch, db: db)
             try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO statementArticle (statementId, fileId, author, handle, date, text)
@@ -40,19 +35,29 @@ extension EventStore {
                 let copy = StatementCache.Copy(
                     path: sqliteText(path), author: sqliteText(post.author), handle: post.handle.map(sqliteText),
                     date: post.date.map { sqliteText($0.description) }, text: sqliteText(post.text))
-                cache.addArticle(copy, to: id)
+                batch.cache.addArticle(copy, to: id)
             }
-            touched.insert(id)
         }
+    }
 
+    /// Notes that the file at `path` changes statement `id`, keeping its face from before the batch.
+    private func touch(_ id: Int64, path: String, batch: inout StatementBatch, db: Database) throws {
+        if batch.touched[id] == nil { batch.before[id] = try statement(id, cache: &batch.cache, db: db)?.face }
+        batch.touched[id] = path
+    }
+
+    /// Rewrites the statements the batch touched (deleting those no article quotes any more) and returns
+    /// `statement.*` changes, with the path of the last file that changed each one.
+    func settleStatements(_ batch: inout StatementBatch, now: Double, db: Database) throws -> [ChangeRecord] {
         var changes: [ChangeRecord] = []
-        for id in touched.sorted() {
-            guard var statement = try statement(id, cache: &cache, db: db) else { continue }
+        for (id, path) in batch.touched.sorted(by: { $0.key < $1.key }) {
+            let before = batch.before[id]
+            guard var statement = try statement(id, cache: &batch.cache, db: db) else { continue }
             guard let copy = statement.first else {
                 try db.cachedStatement(sql: "DELETE FROM statement WHERE id = ?").execute(arguments: [id])
-                cache[id] = nil
-                if let old = before[id], old.articles > 0 {
-                    changes.append(try logChange(ChangeKind.statementRemoved, path: path, payload: old.json, now: now, db: db))
+                batch.cache[id] = nil
+                if let before, before.articles > 0 {
+                    changes.append(try logChange(ChangeKind.statementRemoved, path: path, payload: before.json, now: now, db: db))
                 }
                 continue
             }
@@ -61,11 +66,11 @@ extension EventStore {
                 try db.cachedStatement(sql: "UPDATE statement SET author = ?, handle = ?, date = ?, text = ? WHERE id = ?")
                     .execute(arguments: [copy.author, copy.handle, copy.date, copy.text, id])
                 statement.face.show(copy)
-                cache[id] = statement
+                batch.cache[id] = statement
             }
             let face = statement.face
-            guard face != before[id] else { continue }
-            let kind = (before[id]?.articles ?? 0) == 0 ? ChangeKind.statementAdded : ChangeKind.statementUpdated
+            guard face != before else { continue }
+            let kind = (before?.articles ?? 0) == 0 ? ChangeKind.statementAdded : ChangeKind.statementUpdated
             changes.append(try logChange(kind, path: path, payload: face.json, now: now, db: db))
         }
         return changes

@@ -50,3 +50,13 @@ struct StatementCache {
         statements[id] = statement
     }
 }
+
+/// What the files of one write transaction changed in the statement tables, settled once at its end (like
+/// ``EventBatch``): a post quoted by many articles of a batch is rewritten and announced once.
+struct StatementBatch {
+    var cache = StatementCache()
+    /// Each touched statement's face before the batch (none for a post no article had quoted).
+    var before: [Int64: StatementFace] = [:]
+    /// The statements whose articles changed, with the last file that changed each one.
+    var touched: [Int64: String] = [:]
+}

@@ -82,6 +82,32 @@ struct StoreConvergenceTests {
             """)
     }
 
+    @Test(arguments: StoreKind.allCases, sequenceSeeds)
+    func changeFeed_followedByAClient_mirrorsTheEventsAndStatementsAfterEveryBatch(kind: StoreKind, seed: UInt64) throws {
+        let corpus = try ConvergenceCorpus.shared()
+        var generator = SplitMix64(seed: seed &+ 2_000)
+        let script = EditScript.random(corpus, length: 30, using: &generator)
+        try withStore(kind) { store in
+            var mirror = ChangeMirror()
+            for (index, batch) in script.updates(corpus).enumerated() {
+                for change in try store.apply(batch, now: 1_700_000_000) { mirror.apply(change) }
+                let events = Dictionary(uniqueKeysWithValues: try store.events().map { ($0.id, $0) })
+                let statements = Dictionary(uniqueKeysWithValues: try store.statements().map { ($0.id, $0) })
+                let context = "after batch \(index + 1) of sequence \(seed):\n\(script.description(corpus))"
+                #expect(mirror.problems.isEmpty, "\(mirror.problems)\n\(context)")
+                #expect(Set(mirror.events.keys) == Set(events.keys), "event ids \(context)")
+                for (id, face) in mirror.events {
+                    guard let event = events[id] else { continue }
+                    #expect(face.code == event.code && face.summary == event.summary, "event \(id) \(context)")
+                    #expect(face.mentionCount == event.mentions && face.articleCount == event.articles.count, "event \(id) \(face) vs \(event) \(context)")
+                }
+                #expect(
+                    mirror.statements.mapValues(\.articles) == statements.mapValues(\.articles.count),
+                    "statements \(context)")
+            }
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func dump_seesWhatAnEditChanges(kind: StoreKind) throws {
         // The comparison is only as strong as the dump: an edit that moves one mention must show.
@@ -320,6 +346,49 @@ struct EditScript {
                     }
                 }.joined(separator: "; ")
         }.joined(separator: "\n")
+    }
+}
+
+// MARK: - A client following the change feed
+
+/// What a client that keeps events and statements by id from `event.*` and `statement.*` changes holds, and
+/// every change that made no sense for it (an `added` for an id it has, an `updated` or `removed` for one it
+/// does not).
+struct ChangeMirror {
+    struct Face: Decodable {
+        var id: Int64
+        var code: String?
+        var summary: String?
+        var mentionCount: Int?
+        var articleCount: Int?
+        var articles: Int?
+    }
+
+    var events: [Int64: Face] = [:]
+    var statements: [Int64: Face] = [:]
+    var problems: [String] = []
+
+    mutating func apply(_ change: ChangeRecord) {
+        guard change.kind.hasPrefix("event.") || change.kind.hasPrefix("statement.") else { return }
+        guard let payload = change.payload, let face = try? JSONDecoder().decode(Face.self, from: Data(payload.utf8))
+        else {
+            problems.append("seq \(change.seq) \(change.kind): unreadable payload \(change.payload ?? "nil")")
+            return
+        }
+        if change.kind.hasPrefix("event.") {
+            Self.apply(change, face, to: &events, problems: &problems)
+        } else {
+            Self.apply(change, face, to: &statements, problems: &problems)
+        }
+    }
+
+    private static func apply(_ change: ChangeRecord, _ face: Face, to faces: inout [Int64: Face], problems: inout [String]) {
+        let known = faces[face.id] != nil
+        switch change.kind.split(separator: ".").last {
+        case "added" where !known, "updated" where known: faces[face.id] = face
+        case "removed" where known: faces[face.id] = nil
+        default: problems.append("seq \(change.seq) \(change.kind) for id \(face.id), which the client \(known ? "has" : "does not have")")
+        }
     }
 }
 
