@@ -195,16 +195,24 @@ extension EventStore {
 
     /// The id of the event with `key`, created (as a placeholder until ``refresh``) when there is none.
     private func eventId(for key: String, cache: inout EventCache, db: Database) throws -> Int64 {
-        if let event = try event(forKey: key, cache: &cache, db: db) { return event.id }
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO event (key, code, rootCode, quadClass, label, summary, mentionCount, articleCount)
-                VALUES (?, '010', '01', 1, '', '', 0, 0)
-                """
-        ).execute(arguments: [key])
-        let id = db.lastInsertedRowID
-        cache.remember(key, id: id, face: nil, mentions: [])
-        return id
+        if let event = cache[key] { return event.id }
+        // Most keys a bulk ingest meets are new: try the insert first, and read the event only if it exists.
+        if let id = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    INSERT INTO event (key, code, rootCode, quadClass, label, summary, mentionCount, articleCount)
+                    VALUES (?, '010', '01', 1, '', '', 0, 0)
+                    ON CONFLICT(key) DO NOTHING RETURNING id
+                    """),
+            arguments: [key])
+        {
+            cache.remember(key, id: id, face: nil, mentions: [])
+            return id
+        }
+        guard let event = try event(forKey: key, cache: &cache, db: db) else {
+            throw DescribedError(description: "event \(key) neither inserted nor found")
+        }
+        return event.id
     }
 
     /// Stores a mention with its event id and anchor day (always its event's key's day); returns its id.

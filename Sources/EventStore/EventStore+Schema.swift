@@ -114,6 +114,20 @@ extension EventStore {
                     CREATE INDEX mentionByFile ON mention(fileId);
                     """)
         }
+        migrator.registerMigration("v3: anchors and rough mentions indexed apart") { db in
+            // Re-anchoring probes a group's anchors by day and scans its rough mentions near a day. Two partial
+            // indexes (each mention is in one of them, or in none when undated) answer both from the index
+            // alone, where the group index needed a row lookup for every date precision it checked.
+            try db.execute(
+                sql: """
+                    DROP INDEX mentionByGroup;
+                    CREATE INDEX mentionAnchorByGroup ON mention(family, sourceKey, targetKey, day)
+                        WHERE datePrecision = 'day' AND dateProvenance != 'articleDate';
+                    CREATE INDEX mentionRoughByGroup
+                        ON mention(family, sourceKey, targetKey, day, datePrecision, dateProvenance, anchorDay)
+                        WHERE NOT (datePrecision = 'day' AND dateProvenance != 'articleDate');
+                    """)
+        }
         return migrator
     }
 }
