@@ -62,8 +62,7 @@ struct BadInputTests {
     @Test func filesOverTheSizeLimit_areErrorsWithoutBeingRead_atTheLimitIsAnArticle() throws {
         let tree = try TemporaryTree()
         let limit = 4096
-        let daemon = try DaemonProcess(tree: tree, arguments: ["--max-file-size", "\(limit)"])
-        try daemon.waitUntilWatching()
+        let daemon = try DaemonProcess.started(in: tree, arguments: ["--max-file-size", "\(limit)"])
         let client = try daemon.connect()
         defer { client.close() }
         _ = try client.subscribe(SubscribeParams())

@@ -17,8 +17,7 @@ struct UnreadableFileTests {
         // One unreadable before start (found by the start-up reconcile), one dropped while running.
         try tree.dropByRename("locked-before.txt", seeds[0].bytes)
         #expect(chmod(tree.path("locked-before.txt"), 0o000) == 0)
-        let daemon = try DaemonProcess(tree: tree, as: Self.nobody)
-        try daemon.waitUntilWatching()
+        let daemon = try DaemonProcess.started(in: tree, as: Self.nobody)
         let client = try daemon.connect()
         defer { client.close() }
         _ = try client.subscribe(SubscribeParams(since: 0))

@@ -10,9 +10,8 @@ import Testing
 struct WatchPressureTests {
     @Test func queueOverflow_rescansEverything_andFindsFilesWhoseEventsWereLost() throws {
         let tree = try TemporaryTree()
-        let daemon = try DaemonProcess(
-            tree: tree, environment: ["TIDINGS_TEST_SEAM": "lose-events=lost,overflow-on-sigusr2"])
-        try daemon.waitUntilWatching()
+        let daemon = try DaemonProcess.started(
+            in: tree, environment: ["TIDINGS_TEST_SEAM": "lose-events=lost,overflow-on-sigusr2"])
         let client = try daemon.connect()
         defer { client.close() }
         _ = try client.subscribe(SubscribeParams())
@@ -39,9 +38,8 @@ struct WatchPressureTests {
 
     @Test func folderOverTheWatchLimit_makesTheDaemonDegraded_andIsRescannedPeriodicallyUntilWatched() throws {
         let tree = try TemporaryTree()
-        let daemon = try DaemonProcess(
-            tree: tree, environment: ["TIDINGS_TEST_SEAM": "unwatchable=nowatch,rescan-seconds=1"])
-        try daemon.waitUntilWatching()
+        let daemon = try DaemonProcess.started(
+            in: tree, environment: ["TIDINGS_TEST_SEAM": "unwatchable=nowatch,rescan-seconds=1"])
         let client = try daemon.connect()
         defer { client.close() }
         _ = try client.subscribe(SubscribeParams())

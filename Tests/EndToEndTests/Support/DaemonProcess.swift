@@ -42,9 +42,12 @@ final class DaemonProcess {
 
     /// Launches on `tree` and returns once the daemon reports `watching` (its start-up reconcile is done).
     static func started(
-        in tree: TemporaryTree, root: String? = nil, state: String? = nil, socket: String? = nil
+        in tree: TemporaryTree, root: String? = nil, state: String? = nil, socket: String? = nil,
+        arguments: [String] = [], environment: [String: String] = [:], as user: (name: String, group: String)? = nil
     ) throws -> DaemonProcess {
-        let daemon = try DaemonProcess(tree: tree, root: root, state: state, socket: socket)
+        let daemon = try DaemonProcess(
+            tree: tree, root: root, state: state, socket: socket, arguments: arguments, environment: environment,
+            as: user)
         try daemon.waitUntilWatching()
         return daemon
     }
