@@ -10,6 +10,10 @@ public import Logging
 /// `inotifytools_next_events(0, 1)` until it returns nothing. No polling.
 ///
 /// Events are hints: the receiver stats and hashes before believing them.
+///
+/// Directories that cannot be watched (the watch limit, `ENOSPC`) are tried again, and reported for a
+/// rescan, every ``rescanPeriod`` while there are any: a one-shot timer, so an idle watcher with every
+/// directory watched does nothing at all.
 public final class FolderWatcher: @unchecked Sendable {  // state confined to `queue`
     public enum State: Sendable, Equatable {
         case initial
@@ -22,12 +26,17 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
     private let queue = DispatchQueue(label: "tidings.watcher")
     private let logger: Logger
     private let handler: @Sendable ([WatchEvent]) -> Void
+    private let testSeam: TestSeam
     private var source: (any DispatchSourceRead)?
     private var state = State.initial
     /// IN_MOVED_FROM of directories waiting for their IN_MOVED_TO, by cookie.
     private var pendingMoves: [UInt32: String] = [:]
-    /// Directories that could not be watched (e.g. the watch limit was reached).
+    /// Directories that could not be watched (e.g. the watch limit was reached), with a trailing slash.
     private var unwatched: [String] = []
+    /// Whether the next retry of ``unwatched`` is scheduled.
+    private var retryScheduled = false
+    /// How often unwatched directories are tried again and rescanned.
+    public let rescanPeriod: Double
 
     static let watchMask = Int32(
         IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF
@@ -36,9 +45,15 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
     /// - Parameters:
     ///   - root: the folder to watch, recursively.
     ///   - handler: called on the watcher's queue with each drained batch of events, in order.
-    public init(root: String, logger: Logger, handler: @escaping @Sendable ([WatchEvent]) -> Void) {
+    ///   - testSeam: for the end-to-end tests only; ``TestSeam/none`` in production.
+    public init(
+        root: String, logger: Logger, testSeam: TestSeam = .none,
+        handler: @escaping @Sendable ([WatchEvent]) -> Void
+    ) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.logger = logger
+        self.testSeam = testSeam
+        self.rescanPeriod = testSeam.rescanPeriod ?? 60
         self.handler = handler
     }
 
@@ -64,6 +79,8 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
             source.resume()
             self.source = source
             state = .running
+            reported = unwatched
+            scheduleRetry()
             return .success(())
         }
         try result.get()
@@ -82,16 +99,24 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
 
     /// Directories that could not be watched; a periodic rescan must cover them.
     public var unwatchedDirectories: [String] {
-        queue.sync { unwatched }
+        queue.sync { unwatched.map { String($0.dropLast()) } }
     }
 
     // MARK: - On the queue
 
     /// Adds watches for `directory` (with a trailing slash) and everything below it.
     /// Returns an error only for the root; failures below it are logged and remembered.
-    private func watchTree(_ directory: String) -> FolderWatcherError? {
-        guard inotifytools_watch_recursively(directory, FolderWatcher.watchMask) == 0 else { return nil }
-        let code = inotifytools_error()
+    private func watchTree(_ directory: String, retrying: Bool = false) -> FolderWatcherError? {
+        let code: Int32
+        if let name = testSeam.unwatchableName, directory.split(separator: "/").last == Substring(name) {
+            code = ENOSPC  // the test seam: as if the watch limit were reached here
+        } else {
+            let watched = FileSystemName.withCString(directory) {
+                inotifytools_watch_recursively($0, FolderWatcher.watchMask)
+            }
+            guard watched == 0 else { return nil }
+            code = inotifytools_error()
+        }
         if code == ENOENT || code == ENOTDIR {
             // Gone or replaced before we got to it: the next event or rescan tells what it became.
             return directory == root + "/"
@@ -105,7 +130,9 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         } else {
             message = "cannot watch \(directory): \(String(cString: strerror(code)))"
         }
-        logger.error("cannot watch folder", metadata: ["watch.path": "\(directory)", "watch.error": "\(message)"])
+        logger.log(
+            level: retrying ? .debug : .error, "cannot watch folder",
+            metadata: ["watch.path": "\(directory)", "watch.error": "\(message)"])
         unwatched.append(directory)
         return directory == root + "/" && code != ENOSPC ? FolderWatcherError(.cannotWatch, message) : nil
     }
@@ -117,11 +144,93 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         }
         // A directory moved out of the tree has no IN_MOVED_TO partner.
         for (_, path) in pendingMoves {
-            _ = inotifytools_remove_watch_by_filename(path + "/")
+            _ = FileSystemName.withCString(path + "/") { inotifytools_remove_watch_by_filename($0) }
+            _ = forgetUnwatched(under: path)
             events.append(.directoryRemoved(path))
         }
         pendingMoves.removeAll()
+        emit(events)
+    }
+
+    /// Hands `events` on, followed by the new list of unwatched directories when it changed.
+    private func emit(_ events: [WatchEvent]) {
+        var events = events
+        if unwatched != reported {
+            reported = unwatched
+            events.append(.unwatchedDirectories(unwatched.map { String($0.dropLast()) }))
+            scheduleRetry()
+        }
         if !events.isEmpty { handler(events) }
+    }
+
+    /// Directories last reported unwatched.
+    private var reported: [String] = []
+
+    /// While some directory is unwatched, tries to watch it again every ``rescanPeriod`` and asks for a
+    /// rescan of it (its changes were not seen meanwhile). Nothing is scheduled when all are watched.
+    private func scheduleRetry() {
+        guard !retryScheduled, !unwatched.isEmpty, state == .running else { return }
+        retryScheduled = true
+        queue.asyncAfter(deadline: .now() + rescanPeriod) { [weak self] in
+            guard let self else { return }
+            retryScheduled = false
+            guard state == .running else { return }
+            let directories = unwatched
+            guard !directories.isEmpty else { return }
+            unwatched = []
+            for directory in directories { _ = watchTree(directory, retrying: true) }
+            logger.info(
+                "rescanning unwatched folders",
+                metadata: ["watch.folders": "\(directories.count)", "watch.stillUnwatched": "\(unwatched.count)"])
+            emit(directories.map { .rescan(String($0.dropLast())) })
+            scheduleRetry()
+        }
+    }
+
+    /// Gives the new names to watches that a folder took along when it moved under `directory` before
+    /// `directory` was watched.
+    ///
+    /// Such a move reaches us as an `IN_MOVED_FROM` without its `IN_MOVED_TO` (the new parent had no watch
+    /// yet); watching the new parent then meets the moved folder's inode, which the kernel already watches,
+    /// and libinotifytools keeps the old name for that watch. Events in it would be reported under the old
+    /// path, and the unmatched `IN_MOVED_FROM` would remove the watch. Renaming the watch fixes both.
+    private func renameStaleWatches(under directory: String) {
+        let wd = FileSystemName.withCString(directory) { inotifytools_wd_from_filename($0) }
+        if wd >= 0, let known = inotifytools_filename_from_wd(wd) {
+            let old = FileSystemName.decode(cString: known)
+            if !old.isEmpty, old != directory {
+                logger.debug("folder moved in before its new parent was watched", metadata: ["watch.from": "\(old)", "watch.to": "\(directory)"])
+                FileSystemName.withCString(old) { old in
+                    FileSystemName.withCString(directory) { new in inotifytools_replace_filename(old, new) }
+                }
+                return  // everything below it was renamed too
+            }
+        }
+        guard let stream = FileSystemName.withCString(directory, { opendir($0) }) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            guard entry.pointee.d_type == DT_DIR else { continue }  // symlinks are not followed
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { FileSystemName.decode($0.prefix { $0 != 0 }) }
+            if name == "." || name == ".." { continue }
+            renameStaleWatches(under: directory + name + "/")
+        }
+    }
+
+    /// Drops `directory` and everything below it from ``unwatched`` (it was moved or deleted); returns
+    /// whether there was any.
+    private func forgetUnwatched(under directory: String) -> Bool {
+        let count = unwatched.count
+        unwatched.removeAll { $0.hasPrefix(directory + "/") }
+        return unwatched.count != count
+    }
+
+    /// Acts as if the kernel had reported `IN_Q_OVERFLOW` (test seam, see ``TestSeam``).
+    public func injectOverflow() {
+        queue.async { [self] in
+            guard state == .running else { return }
+            logger.warning("inotify queue overflowed; rescanning everything", metadata: ["watch.injected": "true"])
+            emit([.overflow])
+        }
     }
 
     private func translate(_ pointer: UnsafeMutablePointer<inotify_event>, into events: inout [WatchEvent]) {
@@ -134,7 +243,7 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         }
         if mask & Int32(IN_IGNORED) != 0 { return }
         guard let directoryPointer = inotifytools_filename_from_wd(event.wd) else { return }
-        let directory = String(cString: directoryPointer)  // ends with "/"
+        let directory = FileSystemName.decode(cString: directoryPointer)  // ends with "/"
         if mask & Int32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
             if directory == root + "/" {
                 events.append(.rootRemoved)
@@ -144,23 +253,35 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         let name = event.len > 0 ? FolderWatcher.name(of: pointer) : ""
         guard !name.isEmpty else { return }
         let path = directory + name
+        if let lost = testSeam.droppedName, path.dropFirst(root.count).split(separator: "/").contains(Substring(lost)) {
+            return  // the test seam: as if the kernel had lost this event
+        }
         let isDirectory = mask & Int32(IN_ISDIR) != 0
 
         if isDirectory {
             if mask & Int32(IN_CREATE) != 0 {
                 _ = watchTree(path + "/")
+                renameStaleWatches(under: path + "/")
                 events.append(.directoryAppeared(path))
             } else if mask & Int32(IN_MOVED_FROM) != 0 {
                 pendingMoves[event.cookie] = path
             } else if mask & Int32(IN_MOVED_TO) != 0 {
                 if let old = pendingMoves.removeValue(forKey: event.cookie) {
-                    inotifytools_replace_filename(old + "/", path + "/")
+                    FileSystemName.withCString(old + "/") { old in
+                        FileSystemName.withCString(path + "/") { new in inotifytools_replace_filename(old, new) }
+                    }
+                    if forgetUnwatched(under: old) {
+                        // Its watches (if any) moved with it, but not all of it was watched: try again.
+                        _ = watchTree(path + "/")
+                    }
                     events.append(.directoryRemoved(old))
                 } else {
                     _ = watchTree(path + "/")
+                    renameStaleWatches(under: path + "/")
                 }
                 events.append(.directoryAppeared(path))
             } else if mask & Int32(IN_DELETE) != 0 {
+                _ = forgetUnwatched(under: path)
                 events.append(.directoryRemoved(path))
             }
             return
@@ -178,7 +299,7 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         let length = Int(pointer.pointee.len)
         let bytes = UnsafeRawBufferPointer(start: raw, count: length)
         let end = bytes.firstIndex(of: 0) ?? length
-        return String(decoding: bytes[..<end], as: UTF8.self)
+        return FileSystemName.decode(bytes[..<end])
     }
 
     /// File descriptors of this process that are inotify instances.

@@ -13,4 +13,11 @@ public enum WatchEvent: Sendable, Equatable {
     case overflow
     /// The watch root itself was deleted or moved.
     case rootRemoved
+    /// A folder that was not watched for a while (see ``unwatchedDirectories(_:)``): compare what is in it
+    /// with what is known; its changes were not reported meanwhile. Sent every
+    /// ``FolderWatcher/rescanPeriod`` for each unwatched folder, and once more when it is watched again.
+    case rescan(String)
+    /// The folders that cannot be watched changed (e.g. the watch limit was reached, or is no longer);
+    /// empty when every folder is watched again.
+    case unwatchedDirectories([String])
 }

@@ -97,7 +97,12 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         }
         server.start(listener)
 
-        let watcher = FolderWatcher(root: configuration.root, logger: logger) { [weak self] events in
+        let testSeam = FolderWatcher.TestSeam(environment: environment)
+        if testSeam.isActive {
+            logger.warning(
+                "test seam active: for tests only", metadata: ["daemon.testSeam": "\(environment[FolderWatcher.TestSeam.environmentVariable] ?? "")"])
+        }
+        let watcher = FolderWatcher(root: configuration.root, logger: logger, testSeam: testSeam) { [weak self] events in
             self?.handle(events)
         }
         do {
@@ -107,10 +112,15 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             throw DaemonError("\(error.message)")
         }
         self.watcher = watcher
-        for directory in watcher.unwatchedDirectories {
-            setProblem("watch", "cannot watch \(directory); see the log (fs.inotify.max_user_watches)")
-        }
+        reportUnwatched(watcher.unwatchedDirectories)
         installSignalHandlers()
+        if testSeam.overflowOnSignal {
+            signal(SIGUSR2, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: SIGUSR2, queue: signalQueue)
+            source.setEventHandler { [weak watcher] in watcher?.injectOverflow() }
+            source.resume()
+            signalSources.append(source)
+        }
         setState(.scanning)
         systemd.startWatchdog(on: server.queue)
         reportStatus(force: true)
@@ -307,12 +317,34 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
                 changed = []
                 setState(.scanning)
                 ingestor.reconcile()
+            case .rescan(let path):
+                if let relative = path == configuration.root ? "" : relativePath(path) {
+                    ingestor.submit(changed, mode: .event)
+                    changed = []
+                    ingestor.rescan(relativeFolder: relative)
+                }
+            case .unwatchedDirectories(let directories):
+                reportUnwatched(directories)
             case .rootRemoved:
                 logger.critical("the watch folder was removed or moved", metadata: ["daemon.root": "\(configuration.root)"])
                 setProblem("root", "the watch folder \(configuration.root) was removed or moved; recreate it and restart")
             }
         }
         ingestor.submit(changed, mode: .event)
+    }
+
+    /// Folders the watcher cannot watch make the daemon `degraded` until they are watched again.
+    private func reportUnwatched(_ directories: [String]) {
+        guard let first = directories.first else {
+            setProblem("watch", nil)
+            return
+        }
+        let more = directories.count > 1 ? " and \(directories.count - 1) more" : ""
+        let period = Int(watcher?.rescanPeriod ?? 60)
+        setProblem(
+            "watch",
+            "cannot watch \(first)\(more): changes there are found only by a rescan every \(period) s; "
+                + "raise fs.inotify.max_user_watches (see the log)")
     }
 
     private func relativePath(_ absolute: String) -> String? {

@@ -2,6 +2,7 @@ internal import ArticleParsing
 internal import Crypto
 internal import EventExtraction
 internal import EventStore
+internal import FolderWatching
 internal import Glibc
 
 /// Looks at one file and decides what the store must do about it: stat, read, hash, parse.
@@ -29,7 +30,8 @@ struct FileExaminer: Sendable {
 
     /// What to do about `path` (relative), or nil when nothing changed.
     func examine(_ path: String, stored: StoredFile?, mode: Mode) -> FileUpdate? {
-        let absolute = root + "/" + path
+        // The kernel's bytes of the path: names that are not UTF-8 are escaped in `path` (FileSystemName).
+        let absolute = FileSystemName.cString(root + "/" + path)
         var info = stat()
         guard lstat(absolute, &info) == 0 else {
             // Gone (or its folder is): forget it. Other lstat failures leave the record alone.
@@ -45,6 +47,10 @@ struct FileExaminer: Sendable {
             return nil
         }
         let bytes = read(absolute, expectedSize: fileStat.size)
+        if case .failure(let problem) = bytes, problem.isGone {
+            // Deleted or replaced by a non-file since the lstat: the same as not finding it.
+            return stored != nil ? .remove(path: path) : nil
+        }
         // An unreadable file gets an empty hash, so the next look at it tries the read again.
         let hash = (try? bytes.get()).map(FileExaminer.sha256Hex) ?? ""
         if mode != .forced, let stored, stored.hash == hash {
@@ -74,47 +80,65 @@ struct FileExaminer: Sendable {
 
     struct ReadProblem: Error {
         var message: String
+        /// The file vanished, or is no longer a regular file, between the `lstat` and the `open`.
+        var isGone = false
     }
 
-    /// Reads a whole regular file without following symlinks and without blocking on FIFOs.
-    private func read(_ absolute: String, expectedSize: Int64) -> Result<[UInt8], ReadProblem> {
+    /// Reads a whole regular file without following symlinks and without blocking on FIFOs; never holds
+    /// more than `maximumFileSize + 1` bytes, even when the file grows while being read.
+    private func read(_ absolute: [CChar], expectedSize: Int64) -> Result<[UInt8], ReadProblem> {
         if expectedSize > maximumFileSize {
             return .failure(ReadProblem(message: FileExaminer.tooLarge(expectedSize, limit: maximumFileSize)))
         }
         let fd = open(absolute, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else {
             let code = errno
+            if code == ENOENT || code == ENOTDIR || code == ELOOP {
+                // ELOOP: O_NOFOLLOW met a symlink that replaced the file.
+                return .failure(ReadProblem(message: "vanished", isGone: true))
+            }
             if code == EACCES || code == EPERM {
                 return .failure(
                     ReadProblem(
                         message: "permission denied: the daemon's user cannot read this file; make it readable "
-                            + "(e.g. chmod g+r and give the tidings group access); it is retried when it changes"))
+                            + "(e.g. chmod g+r and give the tidings group access); it is read again as soon as its permissions "
+                            + "or contents change"))
             }
             return .failure(ReadProblem(message: "cannot open: \(String(cString: strerror(code)))"))
         }
         defer { close(fd) }
+        // Opened without blocking, but only a regular file is read: a FIFO or device swapped in since the
+        // lstat would give no bytes, or endless ones.
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(ReadProblem(message: "not a regular file", isGone: true))
+        }
+        // One byte past the limit is enough to know the file is too large.
+        let readLimit = Int(min(maximumFileSize, Int64(Int.max - 1))) + 1
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(max(0, expectedSize)))
+        bytes.reserveCapacity(min(Int(max(0, expectedSize)), readLimit))
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let wanted = min(chunk.count, readLimit - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, wanted) }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(ReadProblem(message: "cannot read: \(String(cString: strerror(errno)))"))
             }
             bytes.append(contentsOf: chunk[0..<count])
-            // The file may grow while we read: never hold more than the limit.
+            // The file may have grown since the lstat: stop one byte past the limit.
             if Int64(bytes.count) > maximumFileSize {
-                return .failure(ReadProblem(message: FileExaminer.tooLarge(Int64(bytes.count), limit: maximumFileSize)))
+                return .failure(ReadProblem(message: FileExaminer.tooLarge(nil, limit: maximumFileSize)))
             }
         }
         return .success(bytes)
     }
 
-    private static func tooLarge(_ size: Int64, limit: Int64) -> String {
-        "the file is \(size) bytes, over the limit of \(limit) bytes; split it into smaller articles "
-            + "or raise the limit with --max-file-size"
+    /// `size` is nil when only known to be over the limit (the file grew while being read).
+    private static func tooLarge(_ size: Int64?, limit: Int64) -> String {
+        "\(size.map { "the file is \($0) bytes, over" } ?? "the file grew past") the limit of \(limit) bytes; "
+            + "split it into smaller articles or raise the limit with --max-file-size"
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {

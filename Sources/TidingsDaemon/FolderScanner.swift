@@ -1,10 +1,11 @@
 internal import EventStore
+internal import FolderWatching
 internal import Glibc
 
 /// Walks the watched tree and stats every article file in it.
 ///
 /// Uses `openat`/`fstatat` on directory descriptors (no path re-resolution per file), does not follow
-/// symlinks, and skips ignored names.
+/// symlinks, and skips ignored names. Names that are not UTF-8 are kept losslessly (``FileSystemName``).
 struct FolderScanner {
     let root: String
     let rules: PathRules
@@ -13,7 +14,7 @@ struct FolderScanner {
     func scan(relativeFolder: String = "") -> [String: FileStat] {
         var found: [String: FileStat] = [:]
         let start = relativeFolder.isEmpty ? root : root + "/" + relativeFolder
-        let fd = open(start, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        let fd = FileSystemName.withCString(start) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW) }
         guard fd >= 0 else { return found }
         walk(directoryFD: fd, prefix: relativeFolder.isEmpty ? "" : relativeFolder + "/", depth: 0, into: &found)
         return found
@@ -26,17 +27,18 @@ struct FolderScanner {
             return
         }
         defer { closedir(directory) }
-        var subfolders: [String] = []
+        var subfolders: [(name: String, bytes: [CChar])] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                raw.prefix { $0 != 0 }.map { CChar(bitPattern: $0) } + [0]
             }
+            let name = FileSystemName.decode(bytes.dropLast().lazy.map { UInt8(bitPattern: $0) })
             if name == "." || name == ".." || rules.isIgnored(name: name) { continue }
             var info = stat()
-            guard fstatat(directoryFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(directoryFD, bytes, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                subfolders.append(name)
+                subfolders.append((name, bytes))
             case S_IFREG where rules.format(ofFileNamed: name) != nil
                 && rules.isSelected(relativePath: prefix + name, name: name):
                 found[prefix + name] = FileStat(info)
@@ -46,8 +48,8 @@ struct FolderScanner {
         }
         // Deep trees are walked depth-first with one descriptor per level; 4096 levels is beyond any real folder.
         guard depth < 4096 else { return }
-        for name in subfolders {
-            let child = openat(directoryFD, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        for (name, bytes) in subfolders {
+            let child = openat(directoryFD, bytes, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
             guard child >= 0 else { continue }
             walk(directoryFD: child, prefix: prefix + name + "/", depth: depth + 1, into: &found)
         }

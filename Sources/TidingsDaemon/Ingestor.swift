@@ -56,6 +56,12 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         queue.async { self.reconcileNow() }
     }
 
+    /// Compares one folder ("" for all) with what the store holds under it and queues every difference: for
+    /// a folder that was not watched for a while (the watch limit).
+    func rescan(relativeFolder: String) {
+        queue.async { self.reconcileNow(under: relativeFolder) }
+    }
+
     /// Queues relative paths reported by the watcher (or an operator, with `.forced`).
     func submit(_ paths: [String], mode: FileExaminer.Mode) {
         guard !paths.isEmpty else { return }
@@ -127,12 +133,12 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
 
     // MARK: - On the queue
 
-    private func reconcileNow() {
+    private func reconcileNow(under folder: String = "") {
         let started = DispatchTime.now()
-        let onDisk = scanner.scan()
+        let onDisk = scanner.scan(relativeFolder: folder)
         let stored: [String: StoredFile]
         do {
-            stored = try store.allFiles()
+            stored = folder.isEmpty ? try store.allFiles() : try store.files(at: store.paths(under: folder))
         } catch {
             logger.error("cannot read the store to reconcile", metadata: ["ingest.error": "\(error)"])
             return
@@ -148,7 +154,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         logger.info(
             "reconciled folder with store",
             metadata: [
-                "reconcile.files": "\(onDisk.count)", "reconcile.changed": "\(changed.count)",
+                "reconcile.folder": "\(folder)", "reconcile.files": "\(onDisk.count)", "reconcile.changed": "\(changed.count)",
                 "reconcile.missing": "\(missing.count)",
                 "reconcile.ms": "\((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)",
             ])

@@ -1,5 +1,7 @@
 import ControlClient
 import ControlProtocol
+import Foundation
+import Glibc
 import Testing
 
 /// Files that are not articles: recorded as errors that say which file and why, without stopping the daemon.
@@ -39,5 +41,57 @@ struct BadInputTests {
         #expect(status.errors == 2)
         #expect(status.articles == 1)
         #expect(status.state == .watching)
+    }
+
+    @Test func textWithNULBytes_isAnErrorNamingTheOffset() throws {
+        let tree = try TemporaryTree()
+        let daemon = try DaemonProcess.started(in: tree)
+        let client = try daemon.connect()
+        defer { client.close() }
+        _ = try client.subscribe(SubscribeParams())
+
+        try tree.dropByRename("nul.txt", Array("Officials met in Baghdad on Monday.".utf8) + [0, 0, 0] + Array("More text.".utf8))
+        let change = try client.nextFileChange(daemon: daemon)
+
+        #expect(change.kind == ChangeKind.fileError && change.path == "nul.txt", "\(change.brief)")
+        let message = change.data?["error"]?.stringValue ?? ""
+        #expect(message.hasPrefix("nul.txt: "), "'\(message)'")
+        #expect(message.contains("NUL bytes at offset 35"), "'\(message)'")
+    }
+
+    @Test func filesOverTheSizeLimit_areErrorsWithoutBeingRead_atTheLimitIsAnArticle() throws {
+        let tree = try TemporaryTree()
+        let limit = 4096
+        let daemon = try DaemonProcess.started(in: tree, arguments: ["--max-file-size", "\(limit)"])
+        let client = try daemon.connect()
+        defer { client.close() }
+        _ = try client.subscribe(SubscribeParams())
+        let sentence = Array("Officials met in Baghdad on Monday to discuss the embassy. ".utf8)
+        var atLimit: [UInt8] = []
+        while atLimit.count < limit { atLimit += sentence }
+        atLimit = Array(atLimit.prefix(limit))
+
+        try tree.dropByRename("at-limit.txt", atLimit)
+        try tree.dropByRename("over-by-one.txt", atLimit + [0x2E])
+        // 64 GiB that occupy no disk (a sparse file): read whole, it would exhaust memory or take minutes.
+        let huge = tree.outside + "/huge.txt"
+        try tree.write([], toAbsolutePath: huge)
+        guard truncate(huge, 64 << 30) == 0 else {
+            throw HarnessError("cannot make a sparse file: \(String(cString: strerror(errno)))")
+        }
+        try tree.move(huge, to: tree.path("huge.txt"))
+        let changes = try client.nextFileChanges(3, daemon: daemon)
+
+        let byPath = Dictionary(uniqueKeysWithValues: changes.map { ($0.path ?? "-", $0) })
+        #expect(byPath["at-limit.txt"]?.kind == ChangeKind.articleAdded, "\(changes.map(\.brief))")
+        for (path, size) in [("over-by-one.txt", limit + 1), ("huge.txt", 64 << 30)] {
+            #expect(byPath[path]?.kind == ChangeKind.fileError, "\(changes.map(\.brief))")
+            let message = byPath[path]?.data?["error"]?.stringValue ?? ""
+            #expect(
+                message == "\(path): the file is \(size) bytes, over the limit of \(limit) bytes; split it into "
+                    + "smaller articles or raise the limit with --max-file-size",
+                "'\(message)'")
+        }
+        #expect(try daemon.status().state == .watching)
     }
 }

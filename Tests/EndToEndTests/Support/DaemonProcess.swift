@@ -17,27 +17,37 @@ final class DaemonProcess {
     private var queryClient: ControlClient?
 
     /// Launches `tidingsd --watch ROOT --state STATE --socket SOCKET ARGUMENTS…`, by default on `tree`'s root,
-    /// state and socket, with `environment` added to the test's; does not wait.
+    /// state and socket, with `environment` added to the test's; does not wait. With `user`, it runs as that
+    /// user and group (`setpriv`, which execs it: the pid is the daemon's); see ``TemporaryTree/giveAway(to:)``.
     init(
         tree: TemporaryTree, root: String? = nil, state: String? = nil, socket: String? = nil,
-        arguments: [String] = [], environment: [String: String] = [:]
+        arguments: [String] = [], environment: [String: String] = [:], as user: (name: String, group: String)? = nil
     ) throws {
         self.tree = tree
         self.root = root ?? tree.root
         self.state = state ?? tree.state
         self.socket = socket ?? tree.socket
         let log = tree.newLogPath("tidingsd")
+        var executable = try Binaries.tidingsd()
+        var prefix: [String] = []
+        if let user {
+            prefix = ["--reuid=\(user.name)", "--regid=\(user.group)", "--clear-groups", executable.path]
+            executable = URL(fileURLWithPath: "/usr/bin/setpriv")
+        }
         child = try ChildProcess(
-            try Binaries.tidingsd(),
-            ["--watch", self.root, "--state", self.state, "--socket", self.socket] + arguments,
+            executable,
+            prefix + ["--watch", self.root, "--state", self.state, "--socket", self.socket] + arguments,
             stdout: .file(log + ".out"), stderrPath: log, environment: environment)
     }
 
     /// Launches on `tree` and returns once the daemon reports `watching` (its start-up reconcile is done).
     static func started(
-        in tree: TemporaryTree, root: String? = nil, state: String? = nil, socket: String? = nil
+        in tree: TemporaryTree, root: String? = nil, state: String? = nil, socket: String? = nil,
+        arguments: [String] = [], environment: [String: String] = [:], as user: (name: String, group: String)? = nil
     ) throws -> DaemonProcess {
-        let daemon = try DaemonProcess(tree: tree, root: root, state: state, socket: socket)
+        let daemon = try DaemonProcess(
+            tree: tree, root: root, state: state, socket: socket, arguments: arguments, environment: environment,
+            as: user)
         try daemon.waitUntilWatching()
         return daemon
     }

@@ -118,6 +118,49 @@ final class TemporaryTree {
         }
     }
 
+    /// Creates a file at `relativeBytes` inside the root: a path given as bytes, which need not be UTF-8
+    /// (`caf\xE9.txt`); its folders must exist.
+    func write(relativeBytes: [UInt8], _ bytes: [UInt8]) throws {
+        let fd = try withRawPath(relativeBytes) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        guard fd >= 0 else { throw HarnessError("cannot create \(relativeBytes): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: "\(relativeBytes)")
+    }
+
+    /// Makes a folder at `relativeBytes` inside the root (bytes, which need not be UTF-8).
+    func makeFolder(relativeBytes: [UInt8]) throws {
+        guard try withRawPath(relativeBytes, { mkdir($0, 0o755) }) == 0 else {
+            throw HarnessError("cannot make folder \(relativeBytes): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Deletes the file at `relativeBytes` inside the root (bytes, which need not be UTF-8).
+    func remove(relativeBytes: [UInt8]) throws {
+        guard try withRawPath(relativeBytes, { unlink($0) }) == 0 else {
+            throw HarnessError("cannot delete \(relativeBytes): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func withRawPath(_ relativeBytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Int32) throws -> Int32 {
+        let target = Array(root.utf8) + [UInt8(ascii: "/")] + relativeBytes + [0]
+        return target.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
+    }
+
+    /// Hands the whole tree (base, root, outside; the state folder the daemon will create) to another user,
+    /// for a daemon run as that user (``DaemonProcess`` `as:`): the tests run as root, which reads everything.
+    func giveAway(to user: String) throws {
+        guard let entry = getpwnam(user) else { throw HarnessError("no user \(user)") }
+        let uid = entry.pointee.pw_uid
+        let gid = entry.pointee.pw_gid
+        for folder in [base, root, outside] {
+            guard chown(folder, uid, gid) == 0 else {
+                throw HarnessError("cannot chown \(folder) to \(user): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
     /// Writes a file at an absolute path (anywhere, e.g. under ``outside``), creating its folders.
     func write(_ bytes: [UInt8], toAbsolutePath target: String) throws {
         try FileManager.default.createDirectory(
