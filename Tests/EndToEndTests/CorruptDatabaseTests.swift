@@ -1,0 +1,109 @@
+import ControlProtocol
+import Foundation
+import GRDB
+import Glibc
+import Testing
+
+/// A damaged database is moved aside and the store rebuilt from the folder, under a new generation: no crash loop.
+struct CorruptDatabaseTests {
+    @Test func garbageDatabase_isMovedAside_andTheStoreRebuiltFromTheFolder_underANewGeneration() throws {
+        let tree = try TemporaryTree()
+        let names = try Seeds.drop(into: tree)
+        let generation = try Self.generationAfterIngesting(tree)
+        var generator = SystemRandomNumberGenerator()
+        let garbage = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try Self.checkpoint(Self.database(tree))
+        try tree.write(garbage, toAbsolutePath: Self.database(tree))
+
+        let (status, aside, line) = try Self.restartAndFindTheCopy(tree, expecting: names)
+
+        #expect(status.generation != generation)
+        #expect(FileManager.default.contents(atPath: aside).map(Array.init) == garbage, "the copy is not the garbage")
+        #expect(line.contains("file is not a database"), "\(line)")
+    }
+
+    @Test func truncatedDatabase_isMovedAside_andTheStoreRebuiltUnderANewGeneration() throws {
+        let tree = try TemporaryTree()
+        let names = try GeneratedCorpus.write(100, into: tree)
+        let generation = try Self.generationAfterIngesting(tree)
+        let database = Self.database(tree)
+        try Self.checkpoint(database)
+        var info = stat()
+        #expect(stat(database, &info) == 0 && info.st_size > 64 * 4096, "the database is too small to cut")
+        #expect(truncate(database, info.st_size / 2) == 0)
+
+        let (status, aside, _) = try Self.restartAndFindTheCopy(tree, expecting: names.sorted())
+
+        #expect(status.generation != generation)
+        #expect(FileManager.default.contents(atPath: aside)?.count == Int(info.st_size / 2))
+    }
+
+    /// Damage that SQLite does not notice when it opens the file (the schema pages are intact) is found by
+    /// `PRAGMA quick_check` at start-up, not by a failing write later.
+    @Test func databaseWithDamagedPages_failsTheStartUpCheck_isMovedAside_andTheStoreRebuilt() throws {
+        let tree = try TemporaryTree()
+        let names = try GeneratedCorpus.write(100, into: tree)
+        let generation = try Self.generationAfterIngesting(tree)
+        let database = Self.database(tree)
+        try Self.checkpoint(database)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: database)[.size] as? Int)
+        #expect(size > 64 * 4096, "the database is too small to damage its middle")
+        // Garbage over the middle fifth: data and index pages, far from the schema's.
+        var generator = SystemRandomNumberGenerator()
+        let garbage = (0..<(size / 5)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let file = try #require(FileHandle(forWritingAtPath: database))
+        try file.seek(toOffset: UInt64(size * 2 / 5))
+        try file.write(contentsOf: garbage)
+        try file.close()
+
+        let (status, _, line) = try Self.restartAndFindTheCopy(tree, expecting: names.sorted())
+
+        #expect(status.generation != generation)
+        #expect(line.contains("is damaged: "), "not found by the check: \(line)")
+    }
+
+    // MARK: - Helpers
+
+    private static func database(_ tree: TemporaryTree) -> String { tree.state + "/tidings.sqlite" }
+
+    /// Moves every page from the WAL into the database file and empties the WAL, so that damage done to the file
+    /// hits committed pages: while the WAL holds a page, SQLite reads it from there.
+    private static func checkpoint(_ database: String) throws {
+        let queue = try DatabaseQueue(path: database)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+    }
+
+    /// Starts a daemon on `tree`, waits for the ingest, stops it; returns the store's generation.
+    private static func generationAfterIngesting(_ tree: TemporaryTree) throws -> String {
+        let daemon = try DaemonProcess.started(in: tree)
+        let generation = try daemon.status().generation
+        #expect(try daemon.stop() == .exited(0))
+        return generation
+    }
+
+    /// Starts the daemon on the damaged database, requires it to serve every file of the folder, and returns its
+    /// status and the copy it moved aside (named in one loud log line with the database).
+    private static func restartAndFindTheCopy(
+        _ tree: TemporaryTree, expecting names: [String]
+    ) throws -> (status: StatusResult, aside: String, logLine: String) {
+        let daemon = try DaemonProcess(tree: tree)
+        let status = try daemon.waitUntil("every file stored", timeout: .seconds(60)) {
+            $0.state == .watching && $0.backlog == 0
+        }
+        #expect(try daemon.articles().map(\.path).sorted() == names)
+        #expect(status.files == names.count)
+
+        let copies = try FileManager.default.contentsOfDirectory(atPath: tree.state)
+            .filter { $0.hasPrefix("tidings.sqlite.corrupt-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+        #expect(copies.count == 1, "\(copies)\(daemon.diagnostics)")
+        let aside = tree.state + "/" + (copies.first ?? "none")
+        // The copy is named by the time in UTC: tidings.sqlite.corrupt-20250131T235959Z.
+        #expect(aside.wholeMatch(of: /.*\/tidings\.sqlite\.corrupt-\d{8}T\d{6}Z/) != nil, "\(aside)")
+        let lines = daemon.log.split(separator: "\n").filter { $0.contains("the database was damaged") }
+        #expect(lines.count == 1, "\(daemon.diagnostics)")
+        let line = String(lines.first ?? "")
+        #expect(line.contains(" critical ") && line.contains(database(tree) + " ") && line.contains(aside), "\(line)")
+        return (status, aside, line)
+    }
+}
