@@ -112,7 +112,9 @@ public final class EventStore: Sendable {
         do {
             return try writer.read(body)
         } catch {
-            throw EventStoreError(.cannotRead, "cannot read the database \(location): \(error)", underlying: error)
+            throw EventStoreError(
+                isCorruption(error) ? .corrupt : .cannotRead, "cannot read the database \(location): \(error)",
+                underlying: error)
         }
     }
 
@@ -121,7 +123,9 @@ public final class EventStore: Sendable {
         do {
             return try writer.write(body)
         } catch {
-            throw EventStoreError(.cannotWrite, "cannot write the database \(location): \(error)", underlying: error)
+            throw EventStoreError(
+                isCorruption(error) ? .corrupt : .cannotWrite, "cannot write the database \(location): \(error)",
+                underlying: error)
         }
     }
 }

@@ -161,15 +161,20 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         ingestor.onIdle = { [weak self] in self?.caughtUp() }
         let stateDirectory = configuration.stateDirectory
         ingestor.onStoreTrouble = { [weak self] failure in
-            self?.setProblem(
-                "store",
-                failure.map {
-                    "cannot write the store in \(stateDirectory) (\($0)): free space on its disk or make it writable; "
-                        + "the changes stay queued and are written when it works again"
-                })
+            self?.setProblem("store", failure.map { Daemon.storeProblem($0, stateDirectory: stateDirectory) })
         }
         self.ingestor = ingestor
         return ingestor
+    }
+
+    /// What `status` says while commits fail; the changes stay queued meanwhile.
+    private static func storeProblem(_ error: EventStoreError, stateDirectory: String) -> String {
+        if error.code == .corrupt {
+            return "\(error.message): restart tidingsd to move the database aside and rebuild the store from the "
+                + "folder; the changes stay queued until then"
+        }
+        return "cannot write the store in \(stateDirectory) (\(error.message)): free space on its disk or make it "
+            + "writable; the changes stay queued and are written when it works again"
     }
 
     /// The examiner and scanner for a configuration: its rules, size limit and dictionaries.

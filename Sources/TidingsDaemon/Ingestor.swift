@@ -16,9 +16,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     var onCommit: @Sendable ([ChangeRecord]) -> Void = { _ in }
     /// Called on the ingest queue whenever the backlog runs empty.
     var onIdle: @Sendable () -> Void = {}
-    /// Called on the ingest queue with the store's complaint when a commit fails, and with nil when one
-    /// works again.
-    var onStoreTrouble: @Sendable (String?) -> Void = { _ in }
+    /// Called on the ingest queue with the store's error when a commit fails, and with nil when one works again.
+    var onStoreTrouble: @Sendable (EventStoreError?) -> Void = { _ in }
 
     private let queue = DispatchQueue(label: "tidings.ingest")
     private let store: EventStore
@@ -210,11 +209,15 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private func drainBatch() -> String? {
         guard !stopped else { return nil }
         let current: PreparedBatch
-        do {
-            guard let next = try prepared ?? prepareBatch(excluding: []) else { return nil }
-            current = next
-        } catch {
-            return retryLater(error)
+        if let prepared {
+            current = prepared
+        } else {
+            do throws(EventStoreError) {
+                guard let next = try prepareBatch(excluding: []) else { return nil }
+                current = next
+            } catch {
+                return retryLater(error)
+            }
         }
         prepared = nil
         let updates = current.updates()
@@ -226,7 +229,9 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
             let changes = try store.apply(updates)
             if retryDelay > 0 {
                 retryDelay = 0
-                logger.notice("the store can be written again; ingesting resumes", metadata: ["ingest.database": "\(store.location)"])
+                logger.notice(
+                    "the store can be written again; ingesting resumes",
+                    metadata: ["ingest.database": "\(store.location)"])
                 onStoreTrouble(nil)
             }
             updateBacklog()
@@ -257,7 +262,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         _ = mallocTrim(0)
     }
 
-    private func retryLater(_ error: any Error) -> String {
+    private func retryLater(_ error: EventStoreError) -> String {
         updateBacklog()
         retryDelay = min(max(retryDelay * 2, firstRetryDelay), Self.maximumRetryDelay)
         logger.error(
@@ -265,7 +270,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
             metadata: [
                 "ingest.error": "\(error)", "ingest.retryInSeconds": "\(retryDelay)", "ingest.backlog": "\(backlog)",
             ])
-        onStoreTrouble("\(error)")
+        onStoreTrouble(error)
         return "\(error)"
     }
 

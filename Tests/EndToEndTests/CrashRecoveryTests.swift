@@ -58,7 +58,9 @@ struct CrashRecoveryTests {
             #expect(expectedCounts[table, default: 0] > 1, "the clean store has no \(table) rows to compare")
         }
         let difference = recovered.difference(from: expected)
-        #expect(difference == nil, "the store after the kills differs from a clean ingest (- kills, + clean):\n\(difference ?? "")")
+        #expect(
+            difference == nil,
+            "the store after the kills differs from a clean ingest (- kills, + clean):\n\(difference ?? "")")
 
         let problems = try ChangeLogAudit.problems(databaseAt: database)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
@@ -82,7 +84,8 @@ extension CrashRecoveryTests {
         try tampered.write { db in
             try db.execute(sql: "DELETE FROM mention WHERE id = (SELECT MAX(id) FROM mention)")
             try db.execute(sql: "DELETE FROM change WHERE seq = 2")
-            try db.execute(sql: "UPDATE event SET mentionCount = mentionCount + 1 WHERE id = (SELECT MIN(id) FROM event)")
+            try db.execute(
+                sql: "UPDATE event SET mentionCount = mentionCount + 1 WHERE id = (SELECT MIN(id) FROM event)")
         }
         try tampered.close()
 

@@ -124,7 +124,8 @@ final class DaemonProcess {
                 last = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
             }
             if deadline.hasPassed {
-                throw HarnessError("tidingsd's status did not show \(what) within \(timeout) (last: \(last))\(diagnostics)")
+                throw HarnessError(
+                    "tidingsd's status did not show \(what) within \(timeout) (last: \(last))\(diagnostics)")
             }
             pauseBetweenPolls()
         }

@@ -167,7 +167,8 @@ enum ChangeLogAudit {
             current AS (
                 SELECT s.id, s.text, COUNT(sa.fileId) AS articles
                 FROM statement s LEFT JOIN statementArticle sa ON sa.statementId = s.id GROUP BY s.id)
-            SELECT 'statement ' || COALESCE(c.id, l.id) || ': ' || COALESCE(l.kind || ' (seq ' || l.seq || ')', 'no change')
+            SELECT 'statement ' || COALESCE(c.id, l.id) || ': '
+                || COALESCE(l.kind || ' (seq ' || l.seq || ')', 'no change')
                 || CASE WHEN c.id IS NULL THEN ', not stored' ELSE ', stored, quoted by ' || c.articles END
             FROM latest l FULL JOIN current c ON c.id = l.id
             WHERE NOT ((c.id IS NULL AND l.kind IS 'statement.removed')
