@@ -1,3 +1,4 @@
+import ControlClient
 import ControlProtocol
 import Foundation
 import GRDB
@@ -9,15 +10,14 @@ struct CorruptDatabaseTests {
     @Test func garbageDatabase_isMovedAside_andTheStoreRebuiltFromTheFolder_underANewGeneration() throws {
         let tree = try TemporaryTree()
         let names = try Seeds.drop(into: tree)
-        let generation = try Self.generationAfterIngesting(tree)
+        let cursor = try Self.cursorAfterIngesting(tree)
         var generator = SystemRandomNumberGenerator()
         let garbage = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try Self.checkpoint(Self.database(tree))
         try tree.write(garbage, toAbsolutePath: Self.database(tree))
 
-        let (status, aside, line) = try Self.restartAndFindTheCopy(tree, expecting: names)
+        let (aside, line) = try Self.restartAndFindTheCopy(tree, expecting: names, cursor: cursor)
 
-        #expect(status.generation != generation)
         #expect(FileManager.default.contents(atPath: aside).map(Array.init) == garbage, "the copy is not the garbage")
         #expect(line.contains("file is not a database"), "\(line)")
     }
@@ -25,16 +25,15 @@ struct CorruptDatabaseTests {
     @Test func truncatedDatabase_isMovedAside_andTheStoreRebuiltUnderANewGeneration() throws {
         let tree = try TemporaryTree()
         let names = try GeneratedCorpus.write(100, into: tree)
-        let generation = try Self.generationAfterIngesting(tree)
+        let cursor = try Self.cursorAfterIngesting(tree)
         let database = Self.database(tree)
         try Self.checkpoint(database)
         var info = stat()
         #expect(stat(database, &info) == 0 && info.st_size > 64 * 4096, "the database is too small to cut")
         #expect(truncate(database, info.st_size / 2) == 0)
 
-        let (status, aside, _) = try Self.restartAndFindTheCopy(tree, expecting: names.sorted())
+        let (aside, _) = try Self.restartAndFindTheCopy(tree, expecting: names.sorted(), cursor: cursor)
 
-        #expect(status.generation != generation)
         #expect(FileManager.default.contents(atPath: aside)?.count == Int(info.st_size / 2))
     }
 
@@ -43,7 +42,7 @@ struct CorruptDatabaseTests {
     @Test func databaseWithDamagedPages_failsTheStartUpCheck_isMovedAside_andTheStoreRebuilt() throws {
         let tree = try TemporaryTree()
         let names = try GeneratedCorpus.write(100, into: tree)
-        let generation = try Self.generationAfterIngesting(tree)
+        let cursor = try Self.cursorAfterIngesting(tree)
         let database = Self.database(tree)
         try Self.checkpoint(database)
         let size = try #require(FileManager.default.attributesOfItem(atPath: database)[.size] as? Int)
@@ -56,9 +55,8 @@ struct CorruptDatabaseTests {
         try file.write(contentsOf: garbage)
         try file.close()
 
-        let (status, _, line) = try Self.restartAndFindTheCopy(tree, expecting: names.sorted())
+        let (_, line) = try Self.restartAndFindTheCopy(tree, expecting: names.sorted(), cursor: cursor)
 
-        #expect(status.generation != generation)
         #expect(line.contains("is damaged: "), "not found by the check: \(line)")
     }
 
@@ -74,25 +72,31 @@ struct CorruptDatabaseTests {
         try queue.close()
     }
 
-    /// Starts a daemon on `tree`, waits for the ingest, stops it; returns the store's generation.
-    private static func generationAfterIngesting(_ tree: TemporaryTree) throws -> String {
+    /// Starts a daemon on `tree`, waits for the ingest, stops it; returns the cursor a client would hold then.
+    private static func cursorAfterIngesting(_ tree: TemporaryTree) throws -> SubscribeParams {
         let daemon = try DaemonProcess.started(in: tree)
-        let generation = try daemon.status().generation
+        let status = try daemon.waitForStatus("an empty backlog") { $0.backlog == 0 }
         #expect(try daemon.stop() == .exited(0))
-        return generation
+        return SubscribeParams(since: status.seq, generation: status.generation)
     }
 
-    /// Starts the daemon on the damaged database, requires it to serve every file of the folder, and returns its
-    /// status and the copy it moved aside (named in one loud log line with the database).
+    /// Starts the daemon on the damaged database and requires it to serve every file of the folder under a new
+    /// generation, telling a client with the old `cursor` to resync; returns the copy it moved aside and the one
+    /// loud log line that names it with the database.
     private static func restartAndFindTheCopy(
-        _ tree: TemporaryTree, expecting names: [String]
-    ) throws -> (status: StatusResult, aside: String, logLine: String) {
+        _ tree: TemporaryTree, expecting names: [String], cursor: SubscribeParams
+    ) throws -> (aside: String, logLine: String) {
         let daemon = try DaemonProcess(tree: tree)
         let status = try daemon.waitUntil("every file stored", timeout: .seconds(60)) {
             $0.state == .watching && $0.backlog == 0
         }
         #expect(try daemon.articles().map(\.path).sorted() == names)
         #expect(status.files == names.count)
+        #expect(status.generation != cursor.generation)
+        let client = try daemon.connect()
+        defer { client.close() }
+        let subscription = try client.subscribe(cursor)
+        #expect(subscription.resync && subscription.since == 0, "\(subscription)")
 
         let copies = try FileManager.default.contentsOfDirectory(atPath: tree.state)
             .filter { $0.hasPrefix("tidings.sqlite.corrupt-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
@@ -104,6 +108,6 @@ struct CorruptDatabaseTests {
         #expect(lines.count == 1, "\(daemon.diagnostics)")
         let line = String(lines.first ?? "")
         #expect(line.contains(" critical ") && line.contains(database(tree) + " ") && line.contains(aside), "\(line)")
-        return (status, aside, line)
+        return (aside, line)
     }
 }
