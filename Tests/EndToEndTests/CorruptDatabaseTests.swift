@@ -9,11 +9,9 @@ import Testing
 struct CorruptDatabaseTests {
     @Test func garbageDatabase_isMovedAside_andTheStoreRebuiltFromTheFolder_underANewGeneration() throws {
         let tree = try TemporaryTree()
-        let names = try Seeds.drop(into: tree)
-        let cursor = try Self.cursorAfterIngesting(tree)
+        let (names, cursor, _) = try Self.ingested(tree, articles: 20)
         var generator = SystemRandomNumberGenerator()
         let garbage = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        try Self.checkpoint(Self.database(tree))
         try tree.write(garbage, toAbsolutePath: Self.database(tree))
 
         let (aside, line) = try Self.restartAndFindTheCopy(tree, expecting: names, cursor: cursor)
@@ -24,38 +22,30 @@ struct CorruptDatabaseTests {
 
     @Test func truncatedDatabase_isMovedAside_andTheStoreRebuiltUnderANewGeneration() throws {
         let tree = try TemporaryTree()
-        let names = try GeneratedCorpus.write(100, into: tree)
-        let cursor = try Self.cursorAfterIngesting(tree)
-        let database = Self.database(tree)
-        try Self.checkpoint(database)
-        var info = stat()
-        #expect(stat(database, &info) == 0 && info.st_size > 64 * 4096, "the database is too small to cut")
-        #expect(truncate(database, info.st_size / 2) == 0)
+        let (names, cursor, size) = try Self.ingested(tree, articles: 100)
+        #expect(size > 64 * 4096, "the database is too small to cut")
+        #expect(truncate(Self.database(tree), off_t(size / 2)) == 0)
 
-        let (aside, _) = try Self.restartAndFindTheCopy(tree, expecting: names.sorted(), cursor: cursor)
+        let (aside, _) = try Self.restartAndFindTheCopy(tree, expecting: names, cursor: cursor)
 
-        #expect(FileManager.default.contents(atPath: aside)?.count == Int(info.st_size / 2))
+        #expect(FileManager.default.contents(atPath: aside)?.count == size / 2)
     }
 
     /// Damage that SQLite does not notice when it opens the file (the schema pages are intact) is found by
     /// `PRAGMA quick_check` at start-up, not by a failing write later.
     @Test func databaseWithDamagedPages_failsTheStartUpCheck_isMovedAside_andTheStoreRebuilt() throws {
         let tree = try TemporaryTree()
-        let names = try GeneratedCorpus.write(100, into: tree)
-        let cursor = try Self.cursorAfterIngesting(tree)
-        let database = Self.database(tree)
-        try Self.checkpoint(database)
-        let size = try #require(FileManager.default.attributesOfItem(atPath: database)[.size] as? Int)
+        let (names, cursor, size) = try Self.ingested(tree, articles: 100)
         #expect(size > 64 * 4096, "the database is too small to damage its middle")
         // Garbage over the middle fifth: data and index pages, far from the schema's.
         var generator = SystemRandomNumberGenerator()
         let garbage = (0..<(size / 5)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let file = try #require(FileHandle(forWritingAtPath: database))
+        let file = try #require(FileHandle(forWritingAtPath: Self.database(tree)))
         try file.seek(toOffset: UInt64(size * 2 / 5))
         try file.write(contentsOf: garbage)
         try file.close()
 
-        let (_, line) = try Self.restartAndFindTheCopy(tree, expecting: names.sorted(), cursor: cursor)
+        let (_, line) = try Self.restartAndFindTheCopy(tree, expecting: names, cursor: cursor)
 
         #expect(line.contains("is damaged: "), "not found by the check: \(line)")
     }
@@ -64,20 +54,21 @@ struct CorruptDatabaseTests {
 
     private static func database(_ tree: TemporaryTree) -> String { tree.state + "/tidings.sqlite" }
 
-    /// Moves every page from the WAL into the database file and empties the WAL, so that damage done to the file
-    /// hits committed pages: while the WAL holds a page, SQLite reads it from there.
-    private static func checkpoint(_ database: String) throws {
-        let queue = try DatabaseQueue(path: database)
-        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try queue.close()
-    }
-
-    /// Starts a daemon on `tree`, waits for the ingest, stops it; returns the cursor a client would hold then.
-    private static func cursorAfterIngesting(_ tree: TemporaryTree) throws -> SubscribeParams {
+    /// `count` generated articles ingested by a daemon, which is then stopped; every page is then moved from the
+    /// WAL into the database file, so that damage to the file hits committed pages (SQLite reads a page from the WAL
+    /// while the WAL holds it). Returns the paths, the cursor a client would hold, and the database's size.
+    private static func ingested(
+        _ tree: TemporaryTree, articles count: Int
+    ) throws -> (names: [String], cursor: SubscribeParams, size: Int) {
+        let names = try GeneratedCorpus.write(count, into: tree).sorted()
         let daemon = try DaemonProcess.started(in: tree)
         let status = try daemon.waitForStatus("an empty backlog") { $0.backlog == 0 }
         #expect(try daemon.stop() == .exited(0))
-        return SubscribeParams(since: status.seq, generation: status.generation)
+        let queue = try DatabaseQueue(path: database(tree))
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        let size = try #require(FileManager.default.attributesOfItem(atPath: database(tree))[.size] as? Int)
+        return (names, SubscribeParams(since: status.seq, generation: status.generation), size)
     }
 
     /// Starts the daemon on the damaged database and requires it to serve every file of the folder under a new
