@@ -265,10 +265,15 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private func retryLater(_ error: EventStoreError) -> String {
         updateBacklog()
         retryDelay = min(max(retryDelay * 2, firstRetryDelay), Self.maximumRetryDelay)
+        let action =
+            error.code == .corrupt
+            ? "restart tidingsd to move the damaged database aside and rebuild it"
+            : "free disk space or make the state folder writable"
         logger.error(
-            "cannot commit; the batch stays queued and is retried (free disk space or make the state folder writable)",
+            "cannot commit; the batch stays queued and is retried",
             metadata: [
-                "ingest.error": "\(error)", "ingest.retryInSeconds": "\(retryDelay)", "ingest.backlog": "\(backlog)",
+                "ingest.error": "\(error)", "ingest.action": "\(action)", "ingest.retryInSeconds": "\(retryDelay)",
+                "ingest.backlog": "\(backlog)",
             ])
         onStoreTrouble(error)
         return "\(error)"
