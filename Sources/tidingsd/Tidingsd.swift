@@ -59,7 +59,9 @@ struct Tidingsd: ParsableCommand {
     // For tests: a full disk is cleared within seconds there, and the retries should notice it as fast.
     @Option(
         name: .long,
-        help: ArgumentHelp("Seconds before the first retry of a failed commit (default 0.5).", visibility: .hidden))
+        help: ArgumentHelp(
+            "Seconds before the first retry of a failed commit (default 0.5).", valueName: "seconds",
+            visibility: .hidden))
     var storeRetryDelay: Double?
 
     func validate() throws {
