@@ -44,4 +44,28 @@ struct DiskFullTests {
         #expect(fileChanges.compactMap(\.path).sorted() == paths.sorted(), "\(fileChanges.map(\.brief))")
         #expect(try daemon.stop() == .exited(0))
     }
+
+    /// The start-up ingest is where a full disk is most likely: the status must say `degraded` then too, not
+    /// `scanning` for ever; once there is room the daemon catches up and becomes `watching`.
+    @Test func diskFullDuringTheStartUpIngest_showsDegraded_thenTheDaemonCatchesUp() throws {
+        let tree = try TemporaryTree()
+        let disk = try SmallFilesystem(at: tree.state, megabytes: 32)
+        defer { disk.unmount() }
+        let first = try DaemonProcess.started(in: tree)
+        #expect(try first.stop() == .exited(0))
+        let paths = try GeneratedCorpus.write(200, into: tree)
+        try disk.fill()
+
+        let daemon = try DaemonProcess(tree: tree, arguments: ["--store-retry-delay", "0.05"])
+        let degraded = try daemon.waitUntil("degraded", timeout: .seconds(60)) { $0.state == .degraded }
+        #expect(degraded.problems.joined().contains("cannot write the store in \(tree.state) "), "\(degraded)")
+        #expect(degraded.backlog > 0, "\(degraded)")
+
+        try disk.free()
+
+        let ready = try daemon.waitUntil("every file stored", timeout: .seconds(120)) {
+            $0.state == .watching && $0.backlog == 0
+        }
+        #expect(ready.files == paths.count && ready.problems.isEmpty, "\(ready)")
+    }
 }
