@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(name: "TidingsDaemonTests", dependencies: ["TidingsDaemon"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ControlProtocol", "ControlClient"],
+            // GRDB only to read the daemon's database after it stopped (read-only), to compare stores.
+            dependencies: ["ControlProtocol", "ControlClient", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -37,9 +37,36 @@ public final class EventStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw EventStoreError(.cannotOpen, "cannot open the database \(path): \(error)", underlying: error)
+            throw EventStoreError(
+                isCorruption(error) ? .corrupt : .cannotOpen, "cannot open the database \(path): \(error)",
+                underlying: error)
         }
         try self.init(writer: pool, location: path)
+    }
+
+    /// Runs SQLite's `PRAGMA quick_check` (page and b-tree structure, not index contents, so it stays quick);
+    /// throws ``EventStoreError/Code/corrupt`` with the first problems it found.
+    public func checkIntegrity() throws(EventStoreError) {
+        let problems: [String]
+        do {
+            problems = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        } catch {
+            throw EventStoreError(
+                isCorruption(error) ? .corrupt : .cannotRead, "cannot check the database \(location): \(error)",
+                underlying: error)
+        }
+        guard problems != ["ok"] else { return }
+        let summary = problems.joined(separator: "; ").replacingOccurrences(of: "\n", with: "; ")
+        throw EventStoreError(.corrupt, "the database \(location) is damaged: \(summary)")
+    }
+
+    /// Closes the database (e.g. before moving its file); the store cannot be used afterwards.
+    public func close() throws(EventStoreError) {
+        do {
+            try writer.close()
+        } catch {
+            throw EventStoreError(.cannotWrite, "cannot close the database \(location): \(error)", underlying: error)
+        }
     }
 
     /// The writer's page cache, in KiB: at most this much is kept between ``releaseMemory()`` calls.
@@ -70,7 +97,9 @@ public final class EventStore: Sendable {
             try EventStore.migrator.migrate(writer)
             generation = try writer.write { db in try EventStore.loadOrCreateGeneration(db) }
         } catch {
-            throw EventStoreError(.cannotWrite, "cannot prepare the database \(location): \(error)", underlying: error)
+            throw EventStoreError(
+                isCorruption(error) ? .corrupt : .cannotWrite, "cannot prepare the database \(location): \(error)",
+                underlying: error)
         }
     }
 
@@ -88,7 +117,9 @@ public final class EventStore: Sendable {
         do {
             return try writer.read(body)
         } catch {
-            throw EventStoreError(.cannotRead, "cannot read the database \(location): \(error)", underlying: error)
+            throw EventStoreError(
+                isCorruption(error) ? .corrupt : .cannotRead, "cannot read the database \(location): \(error)",
+                underlying: error)
         }
     }
 
@@ -97,7 +128,16 @@ public final class EventStore: Sendable {
         do {
             return try writer.write(body)
         } catch {
-            throw EventStoreError(.cannotWrite, "cannot write the database \(location): \(error)", underlying: error)
+            throw EventStoreError(
+                isCorruption(error) ? .corrupt : .cannotWrite, "cannot write the database \(location): \(error)",
+                underlying: error)
         }
     }
+}
+
+/// Whether a database failure means the file is damaged or is no SQLite database at all (garbage, a
+/// truncated copy), rather than that it could not be reached (permissions, full disk, locks).
+private func isCorruption(_ error: any Error) -> Bool {
+    guard let error = error as? DatabaseError else { return false }
+    return error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
 }

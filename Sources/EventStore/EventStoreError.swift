@@ -5,11 +5,14 @@ public struct EventStoreError: Error, Sendable, CustomStringConvertible {
             case cannotOpen
             case cannotRead
             case cannotWrite
+            case corrupt
         }
         let value: Value
         public static let cannotOpen = Code(value: .cannotOpen)
         public static let cannotRead = Code(value: .cannotRead)
         public static let cannotWrite = Code(value: .cannotWrite)
+        /// The file is not a database, or its pages are damaged: moving it aside and rebuilding is the fix.
+        public static let corrupt = Code(value: .corrupt)
         public var description: String { value.rawValue }
     }
 

@@ -11,8 +11,13 @@ internal import Synchronization
 /// Wires the watcher, the ingestor, the store and the control server together, and runs them.
 public final class Daemon: @unchecked Sendable {  // see `Status`: shared state behind one Mutex
     struct Status {
-        var state = DaemonState.starting
+        /// Where the daemon is in its life: `starting`, `scanning` or `watching`.
+        var phase = DaemonState.starting
         var problems: [String: String] = [:]
+
+        /// What `status` reports: a running daemon with a problem is `degraded`, also while it scans (a full
+        /// disk during the start-up ingest must show).
+        var state: DaemonState { phase == .starting || problems.isEmpty ? phase : .degraded }
     }
 
     public static let version = TidingsVersion.current
@@ -121,7 +126,7 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             source.resume()
             signalSources.append(source)
         }
-        setState(.scanning)
+        setPhase(.scanning)
         systemd.startWatchdog(on: server.queue)
         reportStatus(force: true)
         logger.info(
@@ -136,7 +141,7 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
     /// Stops accepting work, finishes the batch in progress, closes the socket.
     public func stop() {
         systemd.notify("STOPPING=1")
-        setState(.starting)
+        setPhase(.starting)
         watcher?.stop()
         ingestor?.stop()
         server?.stop()
@@ -155,20 +160,31 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         }
         try makeStateDirectory()
         try takeLock()
-        let store: EventStore
-        do {
-            store = try EventStore(path: configuration.databasePath)
-        } catch {
-            throw DaemonError("\(error.message); check that \(configuration.stateDirectory) is writable or pass --state DIR")
-        }
+        let store = try StoreOpener(
+            databasePath: configuration.databasePath, stateDirectory: configuration.stateDirectory, logger: logger
+        ).open()
         self.store = store
         let (examiner, scanner) = try makeExaminer(configuration)
         let ingestor = Ingestor(
-            store: store, examiner: examiner, scanner: scanner, logger: logger, batchSize: configuration.batchSize)
+            store: store, examiner: examiner, scanner: scanner, logger: logger, batchSize: configuration.batchSize,
+            firstRetryDelay: configuration.storeRetryDelay)
         ingestor.onIdle = { [weak self] in self?.caughtUp() }
-        ingestor.onStoreTrouble = { [weak self] problem in self?.setProblem("store", problem) }
+        let stateDirectory = configuration.stateDirectory
+        ingestor.onStoreTrouble = { [weak self] failure in
+            self?.setProblem("store", failure.map { Daemon.storeProblem($0, stateDirectory: stateDirectory) })
+        }
         self.ingestor = ingestor
         return ingestor
+    }
+
+    /// What `status` says while commits fail; the changes stay queued meanwhile.
+    private static func storeProblem(_ error: EventStoreError, stateDirectory: String) -> String {
+        if error.code == .corrupt {
+            return "\(error.message): restart tidingsd to move the database aside and rebuild the store from the "
+                + "folder; the changes stay queued until then"
+        }
+        return "cannot write the store in \(stateDirectory) (\(error.message)): free space on its disk or make it "
+            + "writable; the changes stay queued and are written when it works again"
     }
 
     /// The examiner and scanner for a configuration: its rules, size limit and dictionaries.
@@ -315,7 +331,7 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             case .overflow:
                 ingestor.submit(changed, mode: .event)
                 changed = []
-                setState(.scanning)
+                setPhase(.scanning)
                 ingestor.reconcile()
             case .rescan(let path):
                 if let relative = path == configuration.root ? "" : relativePath(path) {
@@ -355,8 +371,8 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
 
     private func caughtUp() {
         let wasScanning = status.withLock { status in
-            defer { if status.state == .scanning { status.state = status.problems.isEmpty ? .watching : .degraded } }
-            return status.state == .scanning
+            defer { if status.phase == .scanning { status.phase = .watching } }
+            return status.phase == .scanning
         }
         if wasScanning {
             // Ready only once the start-up reconcile has caught up: clients then see the whole folder.
@@ -396,18 +412,13 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
                 + "\(status.statements) statements, \(status.errors) errors, backlog \(status.backlog)")
     }
 
-    private func setState(_ state: DaemonState) {
-        status.withLock { $0.state = state }
+    private func setPhase(_ phase: DaemonState) {
+        status.withLock { $0.phase = phase }
     }
 
     /// Records (or clears, with nil) a problem; any problem makes a running daemon `degraded`.
     private func setProblem(_ key: String, _ problem: String?) {
-        status.withLock { status in
-            status.problems[key] = problem
-            if status.state == .watching || status.state == .degraded {
-                status.state = status.problems.isEmpty ? .watching : .degraded
-            }
-        }
+        status.withLock { $0.problems[key] = problem }
     }
 
     private func currentStatus() throws -> StatusResult {

@@ -22,6 +22,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var socketGroup: String?
     /// The group allowed operator commands besides root and the daemon's user.
     public var adminGroup: String?
+    /// Seconds to wait before retrying a failed commit (full disk, read-only state folder); doubled with each
+    /// failure in a row, up to 30.
+    public var storeRetryDelay: Double
     /// swift-log level name.
     public var logLevel: String
     /// The configuration file these settings came from, if any.
@@ -30,8 +33,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public init(
         root: String, stateDirectory: String, socketPath: String, maximumFileSize: Int64 = 10_000_000,
         batchSize: Int = 256, dictionariesFolder: String? = nil, include: [String] = [], exclude: [String] = [],
-        socketGroup: String? = nil, adminGroup: String? = nil, logLevel: String = "info",
-        configurationFile: String? = nil
+        socketGroup: String? = nil, adminGroup: String? = nil, storeRetryDelay: Double = 0.5,
+        logLevel: String = "info", configurationFile: String? = nil
     ) {
         self.root = root
         self.stateDirectory = stateDirectory
@@ -43,6 +46,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         self.exclude = exclude
         self.socketGroup = socketGroup
         self.adminGroup = adminGroup
+        self.storeRetryDelay = storeRetryDelay
         self.logLevel = logLevel
         self.configurationFile = configurationFile
     }

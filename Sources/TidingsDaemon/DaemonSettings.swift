@@ -10,13 +10,15 @@ public struct DaemonSettings: Sendable {
     public var maximumFileSize: Int64?
     public var dictionaries: String?
     public var logLevel: String?
+    /// `--store-retry-delay` (hidden; tests): the first wait after a failed commit, in seconds.
+    public var storeRetryDelay: Double?
     /// `--config PATH`: must exist. Without it, /etc/tidings/tidings.toml is read when it exists.
     public var configurationFile: String?
     public var environment: [String: String]
 
     public init(
         watch: String?, state: String?, socket: String?, maximumFileSize: Int64?, dictionaries: String?,
-        logLevel: String?, configurationFile: String?, environment: [String: String]
+        logLevel: String?, configurationFile: String?, environment: [String: String], storeRetryDelay: Double? = nil
     ) {
         self.watch = watch
         self.state = state
@@ -26,6 +28,7 @@ public struct DaemonSettings: Sendable {
         self.logLevel = logLevel
         self.configurationFile = configurationFile
         self.environment = environment
+        self.storeRetryDelay = storeRetryDelay
     }
 
     /// Flags over the file over the defaults. Paths are made absolute.
@@ -54,7 +57,8 @@ public struct DaemonSettings: Sendable {
             maximumFileSize: maximumFileSize ?? file.maxFileSize ?? 10_000_000,
             dictionariesFolder: (dictionaries ?? file.dictionaries).map(DaemonSettings.absolute),
             include: file.include ?? [], exclude: file.exclude ?? [], socketGroup: file.socketGroup,
-            adminGroup: file.adminGroup, logLevel: logLevel ?? file.logLevel ?? "info", configurationFile: filePath)
+            adminGroup: file.adminGroup, storeRetryDelay: storeRetryDelay ?? 0.5,
+            logLevel: logLevel ?? file.logLevel ?? "info", configurationFile: filePath)
     }
 
     /// An absolute, symlink-free path, so watch events and stored paths agree.

@@ -16,8 +16,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     var onCommit: @Sendable ([ChangeRecord]) -> Void = { _ in }
     /// Called on the ingest queue whenever the backlog runs empty.
     var onIdle: @Sendable () -> Void = {}
-    /// Called on the ingest queue when writing fails (true) or works again (false).
-    var onStoreTrouble: @Sendable (String?) -> Void = { _ in }
+    /// Called on the ingest queue with the store's error when a commit fails, and with nil when one works again.
+    var onStoreTrouble: @Sendable (EventStoreError?) -> Void = { _ in }
 
     private let queue = DispatchQueue(label: "tidings.ingest")
     private let store: EventStore
@@ -25,6 +25,9 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private var scanner: FolderScanner
     private let logger: Logger
     private let batchSize: Int
+    /// The first wait after a failed commit; it doubles with each failure in a row, up to `maximumRetryDelay`.
+    private let firstRetryDelay: Double
+    private static let maximumRetryDelay: Double = 30
 
     /// Paths waiting, with the strongest reason each was queued for; `order` keeps arrival order.
     /// A path leaves `pending` when its batch is taken, so queuing it again meanwhile (a new event, a
@@ -40,12 +43,16 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private var committedSinceRelease = 0
     private let backlogCount = Atomic<Int>(0)
 
-    init(store: EventStore, examiner: FileExaminer, scanner: FolderScanner, logger: Logger, batchSize: Int = 256) {
+    init(
+        store: EventStore, examiner: FileExaminer, scanner: FolderScanner, logger: Logger, batchSize: Int = 256,
+        firstRetryDelay: Double = 0.5
+    ) {
         self.store = store
         self.examiner = examiner
         self.scanner = scanner
         self.logger = logger
         self.batchSize = batchSize
+        self.firstRetryDelay = firstRetryDelay
     }
 
     /// Paths waiting to be examined.
@@ -208,11 +215,15 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private func drainBatch() -> String? {
         guard !stopped else { return nil }
         let current: PreparedBatch
-        do {
-            guard let next = try prepared ?? prepareBatch(excluding: []) else { return nil }
-            current = next
-        } catch {
-            return retryLater(error)
+        if let prepared {
+            current = prepared
+        } else {
+            do throws(EventStoreError) {
+                guard let next = try prepareBatch(excluding: []) else { return nil }
+                current = next
+            } catch {
+                return retryLater(error)
+            }
         }
         prepared = nil
         let updates = current.updates()
@@ -224,6 +235,9 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
             let changes = try store.apply(updates)
             if retryDelay > 0 {
                 retryDelay = 0
+                logger.notice(
+                    "the store can be written again; ingesting resumes",
+                    metadata: ["ingest.database": "\(store.location)"])
                 onStoreTrouble(nil)
             }
             updateBacklog()
@@ -254,13 +268,20 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         _ = mallocTrim(0)
     }
 
-    private func retryLater(_ error: any Error) -> String {
-        retryDelay = min(max(retryDelay * 2, 0.5), 30)
-        logger.error(
-            "cannot commit; will retry",
-            metadata: ["ingest.error": "\(error)", "ingest.retryInSeconds": "\(retryDelay)"])
-        onStoreTrouble("\(error)")
+    private func retryLater(_ error: EventStoreError) -> String {
         updateBacklog()
+        retryDelay = min(max(retryDelay * 2, firstRetryDelay), Self.maximumRetryDelay)
+        let action =
+            error.code == .corrupt
+            ? "restart tidingsd to move the damaged database aside and rebuild it"
+            : "free disk space or make the state folder writable"
+        logger.error(
+            "cannot commit; the batch stays queued and is retried",
+            metadata: [
+                "ingest.error": "\(error)", "ingest.action": "\(action)", "ingest.retryInSeconds": "\(retryDelay)",
+                "ingest.backlog": "\(backlog)",
+            ])
+        onStoreTrouble(error)
         return "\(error)"
     }
 

@@ -56,18 +56,27 @@ struct Tidingsd: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Files larger than this many bytes are recorded as errors (default 10000000).", valueName: "bytes"))
     var maxFileSize: Int64?
 
+    // For tests: a full disk is cleared within seconds there, and the retries should notice it as fast.
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds before the first retry of a failed commit (default 0.5).", valueName: "seconds",
+            visibility: .hidden))
+    var storeRetryDelay: Double?
+
     func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("unknown --log-level '\(logLevel)'; use trace, debug, info, notice, warning, error or critical")
         }
         if let maxFileSize, maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive") }
+        if let storeRetryDelay, !(storeRetryDelay > 0) { throw ValidationError("--store-retry-delay must be positive") }
     }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = DaemonSettings(
             watch: watch, state: state, socket: socket, maximumFileSize: maxFileSize, dictionaries: dictionaries,
-            logLevel: logLevel, configurationFile: config, environment: environment)
+            logLevel: logLevel, configurationFile: config, environment: environment, storeRetryDelay: storeRetryDelay)
         let configuration: DaemonConfiguration
         do {
             configuration = try settings.resolve()

@@ -28,6 +28,7 @@ struct AccessTests {
         let reparse = try ctl.run("reparse", as: nobody)
         #expect(reparse.termination == .exited(1), "\(reparse)")
         #expect(reparse.stderr.contains("permission denied"), "\(reparse)")
+        #expect(reparse.stderr.contains("(JSON-RPC error -32003)"), "\(reparse)")
         #expect(daemon.log.contains("refused an operator command"), "\(daemon.diagnostics)")
 
         let asRoot = try ctl.run("reparse")

@@ -99,6 +99,21 @@ struct DaemonLifecycleTests {
         #expect(try daemon.status().socket == tree.socket)
     }
 
+    @Test func socketInAMissingFolder_createsTheFolder0750_andTheSocket0660() throws {
+        let tree = try TemporaryTree()
+        let folder = tree.base + "/run/tidings"
+        let socket = folder + "/ctl.sock"
+
+        let daemon = try DaemonProcess(tree: tree, socket: socket)
+        try daemon.waitUntilWatching()
+
+        var info = stat()
+        #expect(stat(folder, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o750, "the folder's mode is \(String(info.st_mode & 0o777, radix: 8))")
+        #expect(stat(socket, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o660, "the socket's mode is \(String(info.st_mode & 0o777, radix: 8))")
+    }
+
     @Test func socketLeftByKilledDaemon_isReplacedAtRestart_andTheStoreIsKept() throws {
         let tree = try TemporaryTree()
         let paths = try Seeds.drop(into: tree)

@@ -58,6 +58,22 @@ struct ProtocolErrorTests {
         #expect(try daemon.status().state == .watching)
     }
 
+    @Test func lineLongerThanOneMiB_getsRequestTooLarge_thenItsConnectionIsClosed_andOthersAreServed() throws {
+        let tree = try TemporaryTree()
+        let daemon = try DaemonProcess.started(in: tree)
+        let raw = try RawControlSocket(path: tree.socket)
+        let padding = String(repeating: "x", count: 1 << 20)
+
+        // The daemon may reply and close before the whole line is sent: a failed send is not the test's concern,
+        // the reply and the close are.
+        try? raw.sendLine(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"pad":"\#(padding)"}}"#)
+        let reply = try raw.readObject()
+
+        #expect(Self.errorCode(reply) == RPCError.requestTooLargeCode, "\(reply)")
+        #expect(raw.nextLine(timeout: Timeouts.standard) == .endOfFile, "the connection stayed open")
+        #expect(try daemon.status().state == .watching, "a new connection is not served\(daemon.diagnostics)")
+    }
+
     @Test func articleGet_untrackedAndOutsideRootPaths_getTheirOwnCodes() throws {
         let tree = try TemporaryTree()
         let daemon = try DaemonProcess.started(in: tree)

@@ -108,22 +108,34 @@ final class DaemonProcess {
     /// Polls `status` until the state is `watching`; throws with the last status and the log otherwise.
     @discardableResult
     func waitUntilWatching(timeout: Duration = Timeouts.standard) throws -> StatusResult {
+        try waitUntil("the state watching", timeout: timeout) { $0.state == .watching }
+    }
+
+    /// Polls `status` until `condition` holds, also while the daemon is starting and cannot answer yet; returns
+    /// that status, or throws with the last answer and the log (at once if the daemon ends).
+    @discardableResult
+    func waitUntil(
+        _ what: String, timeout: Duration = Timeouts.standard, _ condition: (StatusResult) -> Bool
+    ) throws -> StatusResult {
         var last = "no answer yet"
         let deadline = Deadline(after: timeout)
         while true {
             if !child.isRunning {
                 let ended = child.waitForExit(timeout: .seconds(1)).map(\.description) ?? "ended"
-                throw HarnessError("tidingsd \(ended) before it was watching\(diagnostics)")
+                throw HarnessError("tidingsd \(ended) before its status showed \(what)\(diagnostics)")
             }
             do {
                 let status = try withConnection { try $0.call(.status, as: StatusResult.self) }
-                if status.state == .watching { return status }
-                last = "state \(status.state.rawValue), backlog \(status.backlog), problems \(status.problems)"
+                if condition(status) { return status }
+                last =
+                    "state \(status.state.rawValue), files \(status.files), backlog \(status.backlog), "
+                    + "problems \(status.problems)"
             } catch {
                 last = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
             }
             if deadline.hasPassed {
-                throw HarnessError("tidingsd was not watching within \(timeout) (last: \(last))\(diagnostics)")
+                throw HarnessError(
+                    "tidingsd's status did not show \(what) within \(timeout) (last: \(last))\(diagnostics)")
             }
             pauseBetweenPolls()
         }
