@@ -93,8 +93,11 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         let methods = ControlMethods(
             store: store, ingestor: ingestor, root: configuration.root,
             status: { [unowned self] in try currentStatus() })
+        var limits = ControlServer.Limits()
+        limits.maximumSubscriberBacklog = configuration.maximumSubscriberBacklog
         let server = ControlServer(
-            store: store, methods: methods, policy: AccessPolicy(adminGroup: configuration.adminGroup), logger: logger)
+            store: store, methods: methods, policy: AccessPolicy(adminGroup: configuration.adminGroup), logger: logger,
+            limits: limits)
         self.server = server
         ingestor.onCommit = { [weak self] changes in
             server.publish(changes)

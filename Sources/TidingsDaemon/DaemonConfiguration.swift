@@ -25,6 +25,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Seconds to wait before retrying a failed commit (full disk, read-only state folder); doubled with each
     /// failure in a row, up to 30.
     public var storeRetryDelay: Double
+    /// Bytes of unsent changes after which a subscriber is told it lagged and is disconnected.
+    public var maximumSubscriberBacklog: Int
     /// swift-log level name.
     public var logLevel: String
     /// The configuration file these settings came from, if any.
@@ -34,7 +36,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         root: String, stateDirectory: String, socketPath: String, maximumFileSize: Int64 = 10_000_000,
         batchSize: Int = 256, dictionariesFolder: String? = nil, include: [String] = [], exclude: [String] = [],
         socketGroup: String? = nil, adminGroup: String? = nil, storeRetryDelay: Double = 0.5,
-        logLevel: String = "info", configurationFile: String? = nil
+        maximumSubscriberBacklog: Int = 8 << 20, logLevel: String = "info", configurationFile: String? = nil
     ) {
         self.root = root
         self.stateDirectory = stateDirectory
@@ -47,6 +49,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         self.socketGroup = socketGroup
         self.adminGroup = adminGroup
         self.storeRetryDelay = storeRetryDelay
+        self.maximumSubscriberBacklog = maximumSubscriberBacklog
         self.logLevel = logLevel
         self.configurationFile = configurationFile
     }

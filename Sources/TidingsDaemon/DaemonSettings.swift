@@ -12,13 +12,16 @@ public struct DaemonSettings: Sendable {
     public var logLevel: String?
     /// `--store-retry-delay` (hidden; tests): the first wait after a failed commit, in seconds.
     public var storeRetryDelay: Double?
+    /// `--max-subscriber-backlog` (hidden; tests): see ``DaemonConfiguration/maximumSubscriberBacklog``.
+    public var maximumSubscriberBacklog: Int?
     /// `--config PATH`: must exist. Without it, /etc/tidings/tidings.toml is read when it exists.
     public var configurationFile: String?
     public var environment: [String: String]
 
     public init(
         watch: String?, state: String?, socket: String?, maximumFileSize: Int64?, dictionaries: String?,
-        logLevel: String?, configurationFile: String?, environment: [String: String], storeRetryDelay: Double? = nil
+        logLevel: String?, configurationFile: String?, environment: [String: String], storeRetryDelay: Double? = nil,
+        maximumSubscriberBacklog: Int? = nil
     ) {
         self.watch = watch
         self.state = state
@@ -29,6 +32,7 @@ public struct DaemonSettings: Sendable {
         self.configurationFile = configurationFile
         self.environment = environment
         self.storeRetryDelay = storeRetryDelay
+        self.maximumSubscriberBacklog = maximumSubscriberBacklog
     }
 
     /// Flags over the file over the defaults. Paths are made absolute.
@@ -58,6 +62,7 @@ public struct DaemonSettings: Sendable {
             dictionariesFolder: (dictionaries ?? file.dictionaries).map(DaemonSettings.absolute),
             include: file.include ?? [], exclude: file.exclude ?? [], socketGroup: file.socketGroup,
             adminGroup: file.adminGroup, storeRetryDelay: storeRetryDelay ?? 0.5,
+            maximumSubscriberBacklog: maximumSubscriberBacklog ?? 8 << 20,
             logLevel: logLevel ?? file.logLevel ?? "info", configurationFile: filePath)
     }
 

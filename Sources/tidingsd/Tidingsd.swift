@@ -64,19 +64,31 @@ struct Tidingsd: ParsableCommand {
             visibility: .hidden))
     var storeRetryDelay: Double?
 
+    // For tests: a subscriber that reads nothing is cut off after a few hundred changes, not tens of thousands.
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Bytes of unsent changes after which a subscriber is told it lagged and disconnected (default 8388608).",
+            valueName: "bytes", visibility: .hidden))
+    var maxSubscriberBacklog: Int?
+
     func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("unknown --log-level '\(logLevel)'; use trace, debug, info, notice, warning, error or critical")
         }
         if let maxFileSize, maxFileSize <= 0 { throw ValidationError("--max-file-size must be positive") }
         if let storeRetryDelay, !(storeRetryDelay > 0) { throw ValidationError("--store-retry-delay must be positive") }
+        if let maxSubscriberBacklog, maxSubscriberBacklog <= 0 {
+            throw ValidationError("--max-subscriber-backlog must be positive")
+        }
     }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = DaemonSettings(
             watch: watch, state: state, socket: socket, maximumFileSize: maxFileSize, dictionaries: dictionaries,
-            logLevel: logLevel, configurationFile: config, environment: environment, storeRetryDelay: storeRetryDelay)
+            logLevel: logLevel, configurationFile: config, environment: environment, storeRetryDelay: storeRetryDelay,
+            maximumSubscriberBacklog: maxSubscriberBacklog)
         let configuration: DaemonConfiguration
         do {
             configuration = try settings.resolve()

@@ -5,21 +5,24 @@ import Testing
 /// A subscriber that stops reading must not grow the daemon's memory without bound nor stall anyone:
 /// past its queue limit it is told where to resume (`changes.lagged`) and disconnected.
 struct SlowSubscriberTests {
+    static let articleCount = 1500
+
     @Test func subscriberThatStopsReading_getsLaggedWithItsCursor_isDisconnected_andNothingIsLost() throws {
         let tree = try TemporaryTree()
-        let daemon = try DaemonProcess.started(in: tree)
+        // A small queue limit, so a few hundred articles pass it whatever the changes weigh.
+        let daemon = try DaemonProcess.started(in: tree, arguments: ["--max-subscriber-backlog", "\(64 << 10)"])
         let slow = try RawControlSocket(path: daemon.socket)
         _ = try slow.exchange(#"{"jsonrpc":"2.0","id":1,"method":"changes.subscribe","params":{"since":0}}"#)
 
-        // Enough changes to pass the 8 MiB queue limit while the subscriber reads nothing: a folder of
-        // article variants prepared outside, moved in with one rename.
+        // Enough changes to pass the queue limit while the subscriber reads nothing (the kernel's socket buffer
+        // takes a few hundred KiB first): a folder of article variants prepared outside, moved in with one rename.
         let seeds = try Seeds.all()
-        for index in 0..<1500 {
+        for index in 0..<Self.articleCount {
             let seed = seeds[index % seeds.count].bytes
             try tree.write(Array("Update \(index).\n\n".utf8) + seed, toAbsolutePath: tree.outside + "/bulk/a\(index).txt")
         }
         try tree.move(tree.outside + "/bulk", to: tree.path("bulk"))
-        #expect(eventually(timeout: .seconds(120)) { (try? daemon.status())?.files == 1500 }, "\(daemon.diagnostics)")
+        #expect(eventually(timeout: .seconds(120)) { (try? daemon.status())?.files == Self.articleCount }, "\(daemon.diagnostics)")
         // Others were not stalled: the daemon ingested everything and answered status throughout.
 
         // Now read everything: consecutive changes from 1, then the lagged notice naming the last one, then EOF.
