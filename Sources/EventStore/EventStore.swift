@@ -12,9 +12,13 @@ public final class EventStore: Sendable {
     public let generation: String
     /// Where the database lives, or `:memory:`.
     public let location: String
+    /// Whether opening started a new generation because the machine restarted since the store was last used
+    /// and the store was not closed with ``markCleanStop()``: the last transactions may have been lost.
+    public let rotatedAfterUncleanStop: Bool
 
-    /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it.
-    public convenience init(path: String) throws(EventStoreError) {
+    /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it. `bootId` tells this
+    /// boot of the machine from earlier ones (see ``rotatedAfterUncleanStop``).
+    public convenience init(path: String, bootId: String? = EventStore.currentBootId()) throws(EventStoreError) {
         var configuration = Configuration()
         configuration.label = "tidings.store"
         configuration.prepareDatabase { db in
@@ -41,7 +45,30 @@ public final class EventStore: Sendable {
                 isCorruption(error) ? .corrupt : .cannotOpen, "cannot open the database \(path): \(error)",
                 underlying: error)
         }
-        try self.init(writer: pool, location: path)
+        try self.init(writer: pool, location: path, bootId: bootId)
+    }
+
+    /// The kernel's id of this boot; nil where there is none.
+    public static func currentBootId() -> String? {
+        (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Records that the store was closed cleanly, and makes every committed transaction durable: a restart
+    /// after this keeps the generation even after a reboot. Nothing may be written after it.
+    public func markCleanStop() throws(EventStoreError) {
+        try write { db in try EventStore.setMeta("cleanStop", "1", db) }
+        try checkpointDurably()
+    }
+
+    /// Copies the WAL into the database file and syncs it.
+    private func checkpointDurably() throws(EventStoreError) {
+        guard writer is DatabasePool else { return }
+        do {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw EventStoreError(.cannotWrite, "cannot checkpoint the database \(location): \(error)", underlying: error)
+        }
     }
 
     /// Runs SQLite's `PRAGMA quick_check` (page and b-tree structure, not index contents, so it stays quick);
@@ -84,32 +111,55 @@ public final class EventStore: Sendable {
     /// A store that lives in memory only (tests, dry runs).
     public static func inMemory() throws(EventStoreError) -> EventStore {
         do {
-            return try EventStore(writer: DatabaseQueue(), location: ":memory:")
+            return try EventStore(writer: DatabaseQueue(), location: ":memory:", bootId: nil)
         } catch {
             throw EventStoreError(.cannotOpen, "cannot open an in-memory database: \(error)", underlying: error)
         }
     }
 
-    init(writer: any DatabaseWriter, location: String) throws(EventStoreError) {
+    init(writer: any DatabaseWriter, location: String, bootId: String?) throws(EventStoreError) {
         self.writer = writer
         self.location = location
         do {
             try EventStore.migrator.migrate(writer)
-            generation = try writer.write { db in try EventStore.loadOrCreateGeneration(db) }
+            (generation, rotatedAfterUncleanStop) = try writer.write { db in
+                try EventStore.startSession(bootId: bootId, db)
+            }
         } catch {
             throw EventStoreError(
                 isCorruption(error) ? .corrupt : .cannotWrite, "cannot prepare the database \(location): \(error)",
                 underlying: error)
         }
+        // Durable before anything else is written: a power loss from now on finds the stop unclean.
+        try checkpointDurably()
     }
 
-    private static func loadOrCreateGeneration(_ db: Database) throws -> String {
-        if let existing = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") {
-            return existing
+    /// The generation to use, and whether it is new because the last session may have lost transactions.
+    ///
+    /// With `synchronous = NORMAL` a crash of the process loses nothing committed, but a crash of the machine
+    /// (power loss) may lose the last transactions, so seqs clients saw may come back with other changes. That
+    /// can only have happened when the machine restarted (another boot id) and the store was not stopped
+    /// cleanly; then a new generation tells clients to resync.
+    private static func startSession(bootId: String?, _ db: Database) throws -> (String, Bool) {
+        let meta = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0["key"] as String, $0["value"] as String) },
+            uniquingKeysWith: { a, _ in a })
+        var generation = meta["generation"]
+        let lostPossibly = generation != nil && meta["cleanStop"] != "1" && meta["bootId"] != nil
+            && meta["bootId"] != bootId
+        if generation == nil || lostPossibly {
+            generation = UUID().uuidString.lowercased()
+            try setMeta("generation", generation!, db)
         }
-        let fresh = UUID().uuidString.lowercased()
-        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('generation', ?)", arguments: [fresh])
-        return fresh
+        if let bootId { try setMeta("bootId", bootId, db) }
+        try setMeta("cleanStop", "0", db)
+        return (generation!, lostPossibly)
+    }
+
+    private static func setMeta(_ key: String, _ value: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
     }
 
     /// Runs a read, mapping database failures to ``EventStoreError``.

@@ -70,6 +70,11 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
                 "store.files": "\(counts?.files ?? 0)", "store.errors": "\(counts?.errors ?? 0)",
                 "store.seq": "\(counts?.seq ?? 0)",
             ])
+        do {
+            try store?.markCleanStop()
+        } catch {
+            throw DaemonError("cannot write the store at \(configuration.databasePath): \(error)")
+        }
         releaseLock()
     }
 
@@ -147,6 +152,11 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         setPhase(.starting)
         watcher?.stop()
         ingestor?.stop()
+        do {
+            try store?.markCleanStop()
+        } catch {
+            logger.error("cannot record a clean stop; after a reboot clients will resync", metadata: ["store.error": "\(error)"])
+        }
         server?.stop()
         releaseLock()
         logger.info("stopped")
@@ -167,6 +177,14 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             databasePath: configuration.databasePath, stateDirectory: configuration.stateDirectory, logger: logger
         ).open()
         self.store = store
+        if store.rotatedAfterUncleanStop {
+            logger.warning(
+                """
+                the machine restarted without a clean stop of the daemon: the last transactions may have been lost, \
+                so the store starts a new generation and clients resync; nothing to do
+                """,
+                metadata: ["store.generation": "\(store.generation)"])
+        }
         let (examiner, scanner) = try makeExaminer(configuration)
         let ingestor = Ingestor(
             store: store, examiner: examiner, scanner: scanner, logger: logger, batchSize: configuration.batchSize,

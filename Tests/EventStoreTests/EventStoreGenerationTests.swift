@@ -87,3 +87,51 @@ struct EventStoreGenerationTests {
         }
     }
 }
+
+/// After a power loss the last transactions may be gone and their seqs handed out again: a restart of the
+/// machine without a clean stop starts a new generation, so clients resync; anything else keeps it.
+struct EventStoreUncleanStopTests {
+    @Test(arguments: [
+        (sameBoot: true, cleanStop: false, rotates: false),  // the process crashed: nothing committed is lost
+        (sameBoot: true, cleanStop: true, rotates: false),
+        (sameBoot: false, cleanStop: true, rotates: false),  // a reboot after a clean stop
+        (sameBoot: false, cleanStop: false, rotates: true),  // a reboot without one: maybe a power loss
+    ])
+    func reopen_startsANewGenerationOnlyAfterARebootWithoutACleanStop(sameBoot: Bool, cleanStop: Bool, rotates: Bool)
+        throws
+    {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("tidings.sqlite").path
+            let before = try {
+                let store = try EventStore(path: path, bootId: "boot-1")
+                _ = try store.apply([.article("a.txt")])
+                if cleanStop { try store.markCleanStop() }
+                return store.generation
+            }()
+
+            let reopened = try EventStore(path: path, bootId: sameBoot ? "boot-1" : "boot-2")
+
+            #expect((reopened.generation != before) == rotates)
+            #expect(reopened.rotatedAfterUncleanStop == rotates)
+            // The rows stay: the reconcile re-derives what was lost, and clients resync from 0.
+            #expect(try reopened.headSeq() == 1)
+            #expect(try reopened.allFiles().keys.sorted() == ["a.txt"])
+        }
+    }
+
+    @Test func reopen_afterARotation_keepsTheNewGenerationOnTheNextCleanCycle() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("tidings.sqlite").path
+            _ = try { try EventStore(path: path, bootId: "boot-1") }()
+            let rotated = try { try EventStore(path: path, bootId: "boot-2") }()
+            let rotatedGeneration = rotated.generation
+            try rotated.markCleanStop()
+
+            let reopened = try EventStore(path: path, bootId: "boot-3")
+
+            #expect(rotated.rotatedAfterUncleanStop)
+            #expect(reopened.generation == rotatedGeneration)
+            #expect(!reopened.rotatedAfterUncleanStop)
+        }
+    }
+}
