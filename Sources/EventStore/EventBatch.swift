@@ -21,6 +21,8 @@ struct EventBatch {
     struct GroupChange {
         /// Each anchor day a file of the batch gave or took, with whether it anchored the group before the batch.
         var anchoredBefore: [Int: Bool] = [:]
+        /// The anchors the batch inserted (and did not delete again), by day: a day with one is anchored after it.
+        var insertedAnchors: [Int: Set<Int64>] = [:]
         /// Rough mentions the batch inserted.
         var newRough: [RoughMention] = []
         /// The last file of the batch that changed the group: the `path` of the changes re-anchoring causes.

@@ -45,6 +45,7 @@ extension EventStore {
             {
                 // Unless a file before it in the batch touched that day, it was anchored (by this row) before.
                 batch.groups[group]!.anchoredBefore[day] = batch.groups[group]!.anchoredBefore[day] ?? true
+                batch.groups[group]!.insertedAnchors[day]?.remove(row[1])
             }
         }
         if events.isEmpty && removed.isEmpty { return }
@@ -59,18 +60,21 @@ extension EventStore {
             let anchor = event.date.map {
                 EventStore.isAnchor(precision: $0.precision.rawValue, provenance: $0.provenance.rawValue)
             }
+            let (eventId, isNew) = try eventId(for: key.text, cache: &batch.cache, db: db)
             if anchor == true, let day = key.anchorDay, batch.groups[group]?.anchoredBefore[day] == nil {
-                // Nothing in the batch touched that day yet, so the table still tells how it was before.
-                let before = try anchorExists(group, day: day, db: db)
+                // Nothing in the batch touched that day yet, so the table still tells how it was before; an
+                // anchor there would have made the event of that day, so a new one means there was none.
+                let before = try !isNew && anchorExists(group, day: day, db: db)
                 batch.groups[group, default: .init(path: path)].anchoredBefore[day] = before
             }
-            let eventId = try eventId(for: key.text, cache: &batch.cache, db: db)
             batch.affected[key.text] = path
             let mentionId = try insertMention(event, key: key, eventId: eventId, fileId: fileId, db: db)
             batch.cache.add(MentionRow(event, id: mentionId, eventId: eventId, path: path), toKey: key.text)
             guard let date = event.date, let day = key.anchorDay else { continue }
             batch.groups[group, default: .init(path: path)].path = path
-            if anchor == false {
+            if anchor == true {
+                batch.groups[group]!.insertedAnchors[day, default: []].insert(mentionId)
+            } else {
                 batch.groups[group]!.newRough.append(
                     RoughMention(id: mentionId, day: day, tolerance: date.toleranceDays, anchorDay: day))
             }
@@ -97,7 +101,7 @@ extension EventStore {
     ) throws {
         var candidates = change.newRough
         for (day, before) in change.anchoredBefore.sorted(by: { $0.key < $1.key })
-        where try anchorExists(group, day: day, db: db) != before {
+        where try (!(change.insertedAnchors[day] ?? []).isEmpty || anchorExists(group, day: day, db: db)) != before {
             candidates += try roughMentions(group, near: day, db: db)
         }
         var seen = Set<Int64>()
@@ -107,7 +111,7 @@ extension EventStore {
             // A mention's anchorDay is always its event's: both are written together.
             let current = group.key(anchorDay: mention.anchorDay)
             guard key != current else { continue }
-            let eventId = try eventId(for: key, cache: &batch.cache, db: db)
+            let (eventId, _) = try eventId(for: key, cache: &batch.cache, db: db)
             try db.cachedStatement(sql: "UPDATE mention SET eventId = ?, anchorDay = ? WHERE id = ?")
                 .execute(arguments: [eventId, anchor, mention.id])
             batch.cache.move(mentionId: mention.id, fromKey: current, toKey: key, toEventId: eventId)
@@ -193,9 +197,10 @@ extension EventStore {
         return cache[key]
     }
 
-    /// The id of the event with `key`, created (as a placeholder until ``refresh``) when there is none.
-    private func eventId(for key: String, cache: inout EventCache, db: Database) throws -> Int64 {
-        if let event = cache[key] { return event.id }
+    /// The id of the event with `key`, created (as a placeholder until ``refresh``) when there is none; `isNew`
+    /// when this call created it.
+    private func eventId(for key: String, cache: inout EventCache, db: Database) throws -> (id: Int64, isNew: Bool) {
+        if let event = cache[key] { return (event.id, false) }
         // Most keys a bulk ingest meets are new: try the insert first, and read the event only if it exists.
         if let id = try Int64.fetchOne(
             db.cachedStatement(
@@ -207,12 +212,12 @@ extension EventStore {
             arguments: [key])
         {
             cache.remember(key, id: id, face: nil, mentions: [])
-            return id
+            return (id, true)
         }
         guard let event = try event(forKey: key, cache: &cache, db: db) else {
             throw DescribedError(description: "event \(key) neither inserted nor found")
         }
-        return event.id
+        return (event.id, false)
     }
 
     /// Stores a mention with its event id and anchor day (always its event's key's day); returns its id.
