@@ -100,9 +100,9 @@ extension EventStore {
         _ group: Group, _ change: EventBatch.GroupChange, batch: inout EventBatch, db: Database
     ) throws {
         var candidates = change.newRough
-        for (day, before) in change.anchoredBefore.sorted(by: { $0.key < $1.key })
-        where try (!(change.insertedAnchors[day] ?? []).isEmpty || anchorExists(group, day: day, db: db)) != before {
-            candidates += try roughMentions(group, near: day, db: db)
+        for (day, before) in change.anchoredBefore.sorted(by: { $0.key < $1.key }) {
+            let after = try !(change.insertedAnchors[day] ?? []).isEmpty || anchorExists(group, day: day, db: db)
+            if after != before { candidates += try roughMentions(group, near: day, db: db) }
         }
         var seen = Set<Int64>()
         for mention in candidates.sorted(by: { ($0.day, $0.id) < ($1.day, $1.id) }) where seen.insert(mention.id).inserted {
