@@ -12,7 +12,9 @@ extension EventStore {
     /// stored or none, and the start-up reconcile redoes the rest.
     public func apply(_ updates: [FileUpdate], now: Double? = nil) throws(EventStoreError) -> [ChangeRecord] {
         let now = now ?? Date().timeIntervalSince1970
-        return try write { db in
+        var wroteSession = false
+        let changes = try write { db in
+            wroteSession = try writePendingSession(db)
             var changes: [ChangeRecord] = []
             var events = EventBatch()
             var statements = StatementBatch()
@@ -25,6 +27,8 @@ extension EventStore {
             changes += try settleStatements(&statements, now: now, db: db)
             return changes
         }
+        if wroteSession { try sessionWritten() }
+        return changes
     }
 
     /// Stores one file and returns its own change, if any; its events and statements are settled with the batch.

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GRDB
+internal import Synchronization
 
 /// The persisted, derived view of the watched folder: files, articles and the change log.
 ///
@@ -15,6 +16,14 @@ public final class EventStore: Sendable {
     /// Whether opening started a new generation because the machine restarted since the store was last used
     /// and the store was not closed with ``markCleanStop()``: the last transactions may have been lost.
     public let rotatedAfterUncleanStop: Bool
+    /// This session's record (generation, boot id, `cleanStop = 0`) until a commit writes it: a session that
+    /// commits nothing can lose nothing, and a full disk at start must not stop the daemon.
+    let pendingSession: Mutex<Session?>
+
+    struct Session {
+        var generation: String
+        var bootId: String?
+    }
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it. `bootId` tells this
     /// boot of the machine from earlier ones (see ``rotatedAfterUncleanStop``).
@@ -57,15 +66,37 @@ public final class EventStore: Sendable {
     /// Records that the store was closed cleanly, and makes every committed transaction durable: a restart
     /// after this keeps the generation even after a reboot. Nothing may be written after it.
     public func markCleanStop() throws(EventStoreError) {
-        try write { db in try EventStore.setMeta("cleanStop", "1", db) }
+        try write { db in
+            try writePendingSession(db)
+            try EventStore.setMeta("cleanStop", "1", db)
+        }
         try checkpointDurably()
     }
 
-    /// Copies the WAL into the database file and syncs it.
+    /// Writes this session's record in the transaction of `db` if no commit has yet; returns whether it did.
+    /// The caller makes that commit durable (``checkpointDurably()``) before anyone learns of it: a power
+    /// loss after that finds the stop unclean.
+    @discardableResult
+    func writePendingSession(_ db: Database) throws -> Bool {
+        guard let session = pendingSession.withLock({ $0 }) else { return false }
+        try EventStore.setMeta("generation", session.generation, db)
+        if let bootId = session.bootId { try EventStore.setMeta("bootId", bootId, db) }
+        try EventStore.setMeta("cleanStop", "0", db)
+        return true
+    }
+
+    /// After the commit that wrote the session's record: nothing more to write.
+    func sessionWritten() throws(EventStoreError) {
+        try checkpointDurably()
+        pendingSession.withLock { $0 = nil }
+    }
+
+    /// Copies the WAL into the database file and syncs it. The WAL file keeps its size (up to the journal size
+    /// limit): a start on a full disk can then still open the database, which writes a WAL header.
     private func checkpointDurably() throws(EventStoreError) {
         guard writer is DatabasePool else { return }
         do {
-            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(FULL)") }
         } catch {
             throw EventStoreError(.cannotWrite, "cannot checkpoint the database \(location): \(error)", underlying: error)
         }
@@ -120,40 +151,33 @@ public final class EventStore: Sendable {
     init(writer: any DatabaseWriter, location: String, bootId: String?) throws(EventStoreError) {
         self.writer = writer
         self.location = location
+        let meta: [String: String]
         do {
             try EventStore.migrator.migrate(writer)
-            (generation, rotatedAfterUncleanStop) = try writer.write { db in
-                try EventStore.startSession(bootId: bootId, db)
+            meta = try writer.read { db in
+                Dictionary(
+                    try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0[0] as String, $0[1] as String) },
+                    uniquingKeysWith: { a, _ in a })
             }
         } catch {
             throw EventStoreError(
                 isCorruption(error) ? .corrupt : .cannotWrite, "cannot prepare the database \(location): \(error)",
                 underlying: error)
         }
-        // Durable before anything else is written: a power loss from now on finds the stop unclean.
-        try checkpointDurably()
-    }
-
-    /// The generation to use, and whether it is new because the last session may have lost transactions.
-    ///
-    /// With `synchronous = NORMAL` a crash of the process loses nothing committed, but a crash of the machine
-    /// (power loss) may lose the last transactions, so seqs clients saw may come back with other changes. That
-    /// can only have happened when the machine restarted (another boot id) and the store was not stopped
-    /// cleanly; then a new generation tells clients to resync.
-    private static func startSession(bootId: String?, _ db: Database) throws -> (String, Bool) {
-        let meta = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0["key"] as String, $0["value"] as String) },
-            uniquingKeysWith: { a, _ in a })
-        var generation = meta["generation"]
-        let lostPossibly = generation != nil && meta["cleanStop"] != "1" && meta["bootId"] != nil
-            && meta["bootId"] != bootId
-        if generation == nil || lostPossibly {
-            generation = UUID().uuidString.lowercased()
-            try setMeta("generation", generation!, db)
+        // With `synchronous = NORMAL` a crash of the process loses nothing committed, but a crash of the machine
+        // (power loss) may lose the last transactions, whose seqs clients saw and the store hands out again. That
+        // can only have happened when the machine restarted (another boot id) after a session that committed
+        // and did not stop cleanly; then a new generation tells clients to resync.
+        let stored = meta["generation"]
+        let rotated = stored != nil && meta["cleanStop"] == "0" && meta["bootId"] != bootId
+        rotatedAfterUncleanStop = rotated
+        generation = (rotated ? nil : stored) ?? UUID().uuidString.lowercased()
+        pendingSession = Mutex(Session(generation: generation, bootId: bootId))
+        if stored == nil {
+            // A new database: its generation is part of its creation.
+            try write { db in try writePendingSession(db) }
+            try sessionWritten()
         }
-        if let bootId { try setMeta("bootId", bootId, db) }
-        try setMeta("cleanStop", "0", db)
-        return (generation!, lostPossibly)
     }
 
     private static func setMeta(_ key: String, _ value: String, _ db: Database) throws {
