@@ -27,7 +27,7 @@ extension EventStore {
             changes += try settleStatements(&statements, now: now, db: db)
             return changes
         }
-        if wroteSession { try sessionWritten() }
+        if wroteSession { sessionWritten() }
         return changes
     }
 

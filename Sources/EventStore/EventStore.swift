@@ -85,9 +85,10 @@ public final class EventStore: Sendable {
         return true
     }
 
-    /// After the commit that wrote the session's record: nothing more to write.
-    func sessionWritten() throws(EventStoreError) {
-        try checkpointDurably()
+    /// After the commit that wrote the session's record: nothing more to write once it is synced. If it
+    /// cannot be (a full disk), the next commit writes the record again and tries once more.
+    func sessionWritten() {
+        guard (try? checkpointDurably()) != nil else { return }
         pendingSession.withLock { $0 = nil }
     }
 
@@ -176,7 +177,7 @@ public final class EventStore: Sendable {
         if stored == nil {
             // A new database: its generation is part of its creation.
             try write { db in try writePendingSession(db) }
-            try sessionWritten()
+            sessionWritten()
         }
     }
 
