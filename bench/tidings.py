@@ -1,0 +1,97 @@
+"""Helpers shared by the benchmark scripts: run tidingsd, talk JSON-RPC to it, read /proc, medians."""
+import json, os, socket, statistics, subprocess, sys, tempfile, time
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+RELEASE = os.path.join(BENCH, "..", os.environ.get("SCRATCH", ".build"), "release")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def binary(name):
+    """A built tidingsd/tidingsctl (release), or a clear error."""
+    path = os.path.join(RELEASE, name)
+    if not os.access(path, os.X_OK):
+        sys.exit(f"{path} not found: build it with `swift build -c release` (bench/run.sh does)")
+    return path
+
+
+def rpc(sock_path, method, params=None):
+    with socket.socket(socket.AF_UNIX) as client:
+        client.connect(sock_path)
+        request = {"jsonrpc": "2.0", "id": 1, "method": method}
+        if params is not None:
+            request["params"] = params
+        client.sendall(json.dumps(request).encode() + b"\n")
+        return json.loads(client.makefile("rb").readline())["result"]
+
+
+class Daemon:
+    """`with Daemon(corpus, state) as d:` starts tidingsd and waits until it reports `watching`."""
+
+    def __init__(self, corpus, state, timeout=900):
+        self.corpus, self.state, self.timeout = corpus, state, timeout
+        self.sock = os.path.join(tempfile.mkdtemp(prefix="tidings-bench-"), "c.sock")
+
+    def __enter__(self):
+        started = time.perf_counter()
+        self.process = subprocess.Popen([binary("tidingsd"), "--watch", self.corpus, "--state", self.state,
+                                         "--socket", self.sock, "--log-level", "warning"])
+        self.pid = self.process.pid
+        while True:
+            try:
+                self.status = rpc(self.sock, "status")
+                if self.status["state"] == "watching":
+                    break
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                sys.exit("tidingsd exited before it was watching")
+            if time.perf_counter() - started > self.timeout:
+                self.__exit__()
+                sys.exit(f"tidingsd was not watching after {self.timeout} s")
+            time.sleep(0.005)
+        self.ready_seconds = time.perf_counter() - started
+        return self
+
+    def __exit__(self, *_):
+        self.process.terminate()
+        self.process.wait()
+
+
+def cpu_seconds(pid):
+    """user + sys CPU of a process (all its threads) so far."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def rss_mb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+
+
+def context_switches(pid):
+    """Voluntary + involuntary context switches of every thread: each wakeup of a sleeping thread counts one."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            for line in open(f"/proc/{pid}/task/{task}/status"):
+                if "ctxt_switches" in line:
+                    total += int(line.split()[1])
+        except FileNotFoundError:
+            pass
+    return total
+
+
+def load():
+    return open("/proc/loadavg").read().split()[0]
+
+
+def timed(command, **kwargs):
+    """Wall seconds of a command, output discarded; exits if it fails."""
+    started = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True, **kwargs)
+    return time.perf_counter() - started
+
+
+def median(values):
+    return statistics.median(values)
