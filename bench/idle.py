@@ -10,7 +10,7 @@ threads over that window (every wakeup of a sleeping thread is one), and runs `s
 to count syscalls (0 to skip). Also prints the store's size on disk per article.
 """
 import argparse, glob, os, re, shutil, subprocess, tempfile, time
-from tidings import Daemon, context_switches, cpu_seconds, load, rss_mb
+from tidings import Daemon, context_switches, cpu_seconds, load, rss_mb, switches_since
 
 
 def idle(corpus, state, seconds, strace_seconds):
@@ -22,14 +22,17 @@ def idle(corpus, state, seconds, strace_seconds):
             time.sleep(1)
             rss.append(rss_mb(pid))
         elapsed = time.perf_counter() - started
-        cpu, switches = cpu_seconds(pid) - cpu0, context_switches(pid) - switches0
+        cpu, switches = cpu_seconds(pid) - cpu0, switches_since(pid, switches0)
         threads = len(os.listdir(f"/proc/{pid}/task"))
         syscalls = "-"
         if strace_seconds and shutil.which("strace"):
             result = subprocess.run(["timeout", "-s", "INT", str(strace_seconds), "strace", "-c", "-f", "-p", str(pid)],
                                     capture_output=True, text=True)
             total = re.search(r"^100\.00\s+\S+\s+\S+\s+(\d+)", result.stderr, re.M)
-            syscalls = f"{int(total.group(1)) if total else 0} in {strace_seconds} s"
+            if "attached" not in result.stderr:
+                syscalls = "strace failed: " + result.stderr.strip().splitlines()[-1]
+            else:  # no table when nothing was called
+                syscalls = f"{int(total.group(1)) if total else 0} in {strace_seconds} s"
         return dict(files=daemon.status["files"], ready=daemon.ready_seconds, rss_min=min(rss), rss_max=max(rss),
                     cpu=cpu, wakeups=switches / elapsed, threads=threads, syscalls=syscalls)
 

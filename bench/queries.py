@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Query latency: `tidingsctl` listings on a full store, next to two floors measured in the same run.
 
-    bench/queries.py CORPUS_DIR STATE_DIR [--runs 5]
+    bench/queries.py CORPUS_DIR STATE_DIR [--runs 3]
 
 STATE_DIR must hold a store of CORPUS_DIR. Starts tidingsd on them, then runs each command --runs times (output
 to /dev/null) and prints medians: wall time, CPU of tidingsctl and of the daemon, and the floors: `sqlite3` running
 the equivalent SELECT on the same database file (read-only; `-json` for the --json forms), and `tidingsctl status`
-(one round trip: process start, connect, a tiny request).
+(one round trip: process start, connect, a tiny request). The same methods are also timed from a raw socket
+client (send the request, read the reply line; no JSON parsing): the daemon's share, without tidingsctl.
 """
-import argparse, os, resource, shutil, subprocess, sys
+import argparse, json, os, resource, shutil, socket, subprocess, sys, time
 from tidings import Daemon, binary, cpu_seconds, load, median, timed
 
 EVENTS = """SELECT e.id, e.code, e.rootCode, e.quadClass, e.label, e.date, e.datePrecision, e.dateProvenance,
@@ -40,6 +41,26 @@ QUERIES = [
 ]
 
 
+# (JSON-RPC method and params, equivalent SQL) for the raw client
+RAW = [
+    ("events.list", {}, EVENTS.format(where="", limit="")),
+    ("events.list", {"limit": 50}, EVENTS.format(where="", limit="LIMIT 50")),
+    ("events.list", {"actor": "Pompeo"}, EVENTS.format(where=ACTOR, limit="")),
+    ("events.list", {"from": "2020-01-01", "to": "2020-01-07"}, EVENTS.format(where=WEEK, limit="")),
+    ("articles.list", {}, ARTICLES),
+]
+
+
+def raw_call(sock_path, method, params):
+    """Seconds and bytes from connecting to reading the whole reply line."""
+    started = time.perf_counter()
+    with socket.socket(socket.AF_UNIX) as client:
+        client.connect(sock_path)
+        client.sendall(json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode() + b"\n")
+        reply = client.makefile("rb").readline()
+    return time.perf_counter() - started, len(reply)
+
+
 def children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -49,7 +70,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus")
     parser.add_argument("state")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if not shutil.which("sqlite3"):
         sys.exit("sqlite3 not found (the floor): apt-get install sqlite3")
@@ -64,17 +85,32 @@ def main():
         print("| command | output KB | wall ms | tidingsctl CPU ms | tidingsd CPU ms | sqlite3 floor ms |")
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
         for arguments, sql in QUERIES:
-            walls, client, server, floors = [], [], [], []
+            walls, client, server, floors, failed = [], [], [], [], None
             for _ in range(args.runs):
                 cpu0, daemon0 = children_cpu(), cpu_seconds(daemon.pid)
-                walls.append(timed(base + arguments))
+                started = time.perf_counter()
+                run = subprocess.run(base + arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                walls.append(time.perf_counter() - started)
                 client.append(children_cpu() - cpu0)
                 server.append(cpu_seconds(daemon.pid) - daemon0)
                 mode = ["-json"] if "--json" in arguments else []
                 floors.append(timed(["sqlite3", "-readonly", *mode, database, sql]))
-            size = len(subprocess.run(base + arguments, capture_output=True, check=True).stdout)
-            print(f"| `tidingsctl {' '.join(arguments)}` | {size / 1024:.0f} | {median(walls) * 1000:.0f} "
+                if run.returncode != 0:  # once is enough to show it
+                    failed = run.stderr.decode().strip().split(" (from")[0]
+                    break
+            out = f"fails after {len(walls)} run: {failed}" if failed else f"{len(run.stdout) / 1024:.0f}"
+            print(f"| `tidingsctl {' '.join(arguments)}` | {out} | {median(walls) * 1000:.0f} "
                   f"| {median(client) * 1000:.0f} | {median(server) * 1000:.0f} | {median(floors) * 1000:.0f} |")
+        for method, params, sql in RAW:
+            walls, server, floors = [], [], []
+            for _ in range(args.runs):
+                daemon0 = cpu_seconds(daemon.pid)
+                wall, size = raw_call(daemon.sock, method, params)
+                walls.append(wall)
+                server.append(cpu_seconds(daemon.pid) - daemon0)
+                floors.append(timed(["sqlite3", "-readonly", "-json", database, sql]))
+            print(f"| raw client: `{method}` `{json.dumps(params)}` | {size / 1024:.0f} | {median(walls) * 1000:.0f} "
+                  f"| - | {median(server) * 1000:.0f} | {median(floors) * 1000:.0f} |")
 
 
 if __name__ == "__main__":

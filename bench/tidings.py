@@ -70,16 +70,20 @@ def rss_mb(pid):
 
 
 def context_switches(pid):
-    """Voluntary + involuntary context switches of every thread: each wakeup of a sleeping thread counts one."""
-    total = 0
+    """Voluntary + involuntary context switches by thread id: each wakeup of a sleeping thread counts one."""
+    counts = {}
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
-            for line in open(f"/proc/{pid}/task/{task}/status"):
-                if "ctxt_switches" in line:
-                    total += int(line.split()[1])
+            counts[task] = sum(int(line.split()[1]) for line in open(f"/proc/{pid}/task/{task}/status")
+                               if "ctxt_switches" in line)
         except FileNotFoundError:
             pass
-    return total
+    return counts
+
+
+def switches_since(pid, before):
+    """Context switches since `before` (from context_switches): threads that exited meanwhile are not counted."""
+    return sum(count - before.get(task, 0) for task, count in context_switches(pid).items())
 
 
 def load():
