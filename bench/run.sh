@@ -84,7 +84,7 @@ if wants catchup; then
 fi
 if wants micro; then
     section "micro-benchmarks (bench/micro, ordo-one/benchmark)"
-    (cd bench/micro && swift package benchmark --format markdown)
+    (cd bench/micro && swift package benchmark --format markdown --no-progress)
 fi
 if wants plot; then
     section "cost curve"
