@@ -8,8 +8,8 @@ reads (counting lines, no JSON parsing but the last line's) until the change at 
 Next to it, the floor: `sqlite3 -json` reading the same rows (`SELECT seq, kind, path, payload, time FROM change`)
 from the same database file.
 """
-import argparse, json, os, resource, shutil, socket, sys, time
-from tidings import Daemon, cpu_seconds, load, median, timed
+import json, resource, socket, sys, time
+from tidings import Daemon, cpu_seconds, load, median, store_arguments, timed
 
 
 def catch_up(sock_path):
@@ -38,14 +38,8 @@ def catch_up(sock_path):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus")
-    parser.add_argument("state")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    if not shutil.which("sqlite3"):
-        sys.exit("sqlite3 not found (the floor): apt-get install sqlite3")
-    database = os.path.join(args.state, "tidings.sqlite")
+    args = store_arguments(__doc__)
+    database = args.database
     seconds, floors, daemon_cpu, client_cpu = [], [], [], []
     with Daemon(args.corpus, args.state) as daemon:
         print(f"load {load()}; medians of {args.runs} runs")

@@ -9,8 +9,8 @@ the equivalent SELECT on the same database file (read-only; `-json` for the --js
 (one round trip: process start, connect, a tiny request). The same methods are also timed from a raw socket
 client (send the request, read the reply line; no JSON parsing): the daemon's share, without tidingsctl.
 """
-import argparse, json, os, resource, shutil, socket, subprocess, sys, time
-from tidings import Daemon, binary, cpu_seconds, load, median, timed
+import json, resource, socket, subprocess, time
+from tidings import Daemon, binary, cpu_seconds, load, median, store_arguments, timed
 
 EVENTS = """SELECT e.id, e.code, e.rootCode, e.quadClass, e.label, e.date, e.datePrecision, e.dateProvenance,
   e.sourceName, e.sourceCode, e.targetName, e.targetCode, e.location, e.summary, e.mentionCount, e.articleCount,
@@ -67,14 +67,8 @@ def children_cpu():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus")
-    parser.add_argument("state")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    if not shutil.which("sqlite3"):
-        sys.exit("sqlite3 not found (the floor): apt-get install sqlite3")
-    database = os.path.join(args.state, "tidings.sqlite")
+    args = store_arguments(__doc__)
+    database = args.database
     ctl = binary("tidingsctl")
     with Daemon(args.corpus, args.state) as daemon:
         base = [ctl, "--socket", daemon.sock]

@@ -1,5 +1,5 @@
 """Helpers shared by the benchmark scripts: run tidingsd, talk JSON-RPC to it, read /proc, medians."""
-import json, os, socket, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, socket, statistics, subprocess, sys, tempfile, time
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 RELEASE = os.path.join(BENCH, "..", os.environ.get("SCRATCH", ".build"), "release")
@@ -12,6 +12,19 @@ def binary(name):
     if not os.access(path, os.X_OK):
         sys.exit(f"{path} not found: build it with `swift build -c release` (bench/run.sh does)")
     return path
+
+
+def store_arguments(doc):
+    """CORPUS_DIR STATE_DIR [--runs N] of a benchmark on a full store with an sqlite3 floor; args.database is set."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus")
+    parser.add_argument("state")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not shutil.which("sqlite3"):
+        sys.exit("sqlite3 not found (the floor): apt-get install sqlite3")
+    args.database = os.path.join(args.state, "tidings.sqlite")
+    return args
 
 
 def rpc(sock_path, method, params=None):
