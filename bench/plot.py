@@ -41,7 +41,7 @@ def main():
         for label, values in lines:
             axis.plot(n, values, marker="o", label=label)
             for x, y in zip(n, values):
-                axis.annotate(f"{y:.3g}", (x, y), textcoords="offset points", xytext=(4, 6), fontsize=8)
+                axis.annotate(f"{y:,.0f}" if y >= 100 else f"{y:.3g}", (x, y), textcoords="offset points", xytext=(4, 6), fontsize=8)
         axis.set_xscale("log")
         if log_y:
             axis.set_yscale("log")
@@ -49,12 +49,12 @@ def main():
             axis.set_ylim(bottom=0, top=max(max(values) for _, values in lines) * 1.25)
         axis.set_xticks(n, [f"{x:,}" for x in n])
         axis.set_title(title)
-        axis.set_xlabel("articles ingested (empty store, one run of tidingsd --once)")
+        axis.set_xlabel("articles ingested into an empty store (tidingsd --once)")
         axis.grid(True, alpha=0.3)
         if len(lines) > 1:
             axis.legend(fontsize=8)
-    loads = ", ".join(f"{row['articles']}: {row['load']}" for row in rows)
-    figure.suptitle(f"Tidings bulk-ingest cost curve (1-min load average at start: {loads})", fontsize=10)
+    runs = ", ".join(f"{int(row['articles']):,}: {row['runs']} (load {row['load']})" for row in rows)
+    figure.suptitle(f"Tidings bulk-ingest cost curve; runs (median) per size: {runs}", fontsize=10)
     figure.savefig(args.output, dpi=100)
     print(f"wrote {args.output}")
 
