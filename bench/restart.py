@@ -4,8 +4,8 @@
     bench/restart.py CORPUS_DIR STATE_DIR [--runs 3] [--tidingsd .build/release/tidingsd]
 
 STATE_DIR must already hold a store of CORPUS_DIR (e.g. from `tidingsd --once`). Each run starts the daemon,
-polls `status` until `watching`, and compares the change log's head with the one stored before the first run
-(no new change means no re-parse). Next to it, the floor: `find DIR -type f -printf '%s %T@\\n'` over the same folder.
+polls `status` until `watching` (and reads the CPU time it used until then), and compares the change log's head
+with the one stored before the first run (no new change means no re-parse). Next to it, the floor: `find DIR -type f -printf '%s %T@\\n'` over the same folder.
 """
 import argparse, json, os, socket, sqlite3, statistics, subprocess, sys, tempfile, time
 
@@ -28,7 +28,7 @@ def main():
     database = sqlite3.connect(os.path.join(args.state, "tidings.sqlite"))
     head_before = database.execute("SELECT COALESCE(MAX(seq), 0) FROM change").fetchone()[0]
     database.close()
-    ready, floor, files, new_changes = [], [], 0, []
+    ready, cpu, floor, files, new_changes = [], [], [], 0, []
     for _ in range(args.runs):
         started = time.perf_counter()
         subprocess.run(["find", args.corpus, "-type", "f", "-printf", "%s %T@\n"], stdout=subprocess.DEVNULL, check=True)
@@ -49,6 +49,8 @@ def main():
                     sys.exit("tidingsd exited")
                 time.sleep(0.005)
             ready.append(time.perf_counter() - started)
+            fields = open(f"/proc/{daemon.pid}/stat").read().rsplit(")", 1)[1].split()
+            cpu.append((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
             files = result["files"]
             new_changes.append(result["seq"])
         finally:
@@ -56,9 +58,10 @@ def main():
             daemon.wait()
     # Any re-parse of an unchanged file would log a change: the head must not move.
     reparsed = new_changes[-1] - head_before
-    print(f"| files | ready (median of {args.runs}) | re-parsed | find floor |")
-    print("| ---: | ---: | ---: | ---: |")
-    print(f"| {files} | {statistics.median(ready):.3f} s | {reparsed} | {statistics.median(floor):.3f} s |")
+    print(f"| files | ready (median of {args.runs}) | CPU until ready | re-parsed | find floor |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    print(f"| {files} | {statistics.median(ready):.3f} s | {statistics.median(cpu):.2f} s | {reparsed} "
+          f"| {statistics.median(floor):.3f} s |")
 
 
 if __name__ == "__main__":
