@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--smoke] [ingest|latency|restart|idle|queries|catchup|micro|plot]...
 #
-# Full run (about 30 minutes): bulk ingest at 1k and 10k (3 runs each) and 100k (1 run, about 8 minutes), whose
+# Full run (30–45 minutes on 2 cores): bulk ingest at 1k and 10k (3 runs each) and 100k (1 run, 8–20 minutes), whose
 # store is kept as $CORPUS_DIR/state-100000 and reused by restart, idle, queries and catchup (built by
 # `tidingsd --once` if `ingest` is not chosen and it is missing); the ingest rows go to bench/cost-curve.csv,
 # which `plot` draws as bench/cost-curve.png. Corpora are generated once (bench/gen_corpus.py, deterministic)
