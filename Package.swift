@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tidingsd", targets: ["tidingsd"]),
         .executable(name: "tidingsctl", targets: ["tidingsctl"]),
+        .library(name: "TidingsExtraction", targets: ["ArticleParsing", "EventExtraction"]),  // for bench/micro
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

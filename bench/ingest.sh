@@ -8,7 +8,9 @@
 # CPU time, peak RSS and the store's size. Prints a Markdown table of medians.
 #
 # Environment: RUNS (default 3), CORPUS_DIR (default /tmp/tidings-bench), SCRATCH (swift build
-# --scratch-path, default .build), TIDINGSD (a tidingsd binary to use instead of building one).
+# --scratch-path, default .build), TIDINGSD (a tidingsd binary to use instead of building one),
+# CSV (also append one row per size to this file, for bench/plot.py), KEEP_STATE (keep the last run's store
+# as $KEEP_STATE/state-N instead of deleting it, for the benchmarks that need a full store).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,10 @@ else
     bin=$scratch/release/tidingsd
 fi
 mkdir -p "$corpus_dir"
+csv=${CSV:-}
+if [ -n "$csv" ] && [ ! -s "$csv" ]; then
+    echo "articles,corpus_mb,load,runs,ingest_s,cpu_s,cpu_ms_per_article,peak_rss_mb,cat_s,store_bytes_per_article" > "$csv"
+fi
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 now() { date +%s.%N; }
@@ -55,7 +61,12 @@ for n in "${sizes[@]}"; do
         cpus+=("$(echo "$user + $sys" | bc)")
         rss+=("$maxrss")
         store=$(du -cb "$state"/tidings.sqlite* | tail -1 | cut -f1)
-        rm -rf "$state" "$state.time"
+        rm -f "$state.time"
+        if [ -n "${KEEP_STATE:-}" ]; then
+            rm -rf "$KEEP_STATE/state-$n" && mkdir -p "$KEEP_STATE" && mv "$state" "$KEEP_STATE/state-$n"
+        else
+            rm -rf "$state"
+        fi
     done
     wall=$(printf '%s\n' "${walls[@]}" | median)
     cat_s=$(printf '%s\n' "${cats[@]}" | median)
@@ -64,4 +75,9 @@ for n in "${sizes[@]}"; do
     awk -v n="$n" -v b="$bytes" -v load="$load" -v w="$wall" -v c="$cat_s" -v cpu="$cpu" -v rss="$peak" -v st="$store" \
         'BEGIN { printf "| %d | %.1f | %s | %.2f | %.0f | %.2f | %.1f | %.0f | %.0f | %.0f |\n",
                  n, b / 1e6, load, w, n / w, b / 1e6 / w, cpu, rss / 1024, b / 1e6 / c, st / n }'
+    if [ -n "$csv" ]; then
+        awk -v n="$n" -v b="$bytes" -v load="$load" -v r="$runs" -v w="$wall" -v c="$cat_s" -v cpu="$cpu" -v rss="$peak" -v st="$store" \
+            'BEGIN { printf "%d,%.1f,%s,%d,%.2f,%.2f,%.3f,%.0f,%.3f,%.0f\n",
+                     n, b / 1e6, load, r, w, cpu, cpu * 1000 / n, rss / 1024, c, st / n }' >> "$csv"
+    fi
 done

@@ -4,17 +4,12 @@
     bench/restart.py CORPUS_DIR STATE_DIR [--runs 3] [--tidingsd .build/release/tidingsd]
 
 STATE_DIR must already hold a store of CORPUS_DIR (e.g. from `tidingsd --once`). Each run starts the daemon,
-polls `status` until `watching`, and compares the change log's head with the one stored before the first run
-(no new change means no re-parse). Next to it, the floor: `find DIR -type f -printf '%s %T@\\n'` over the same folder.
+waits for its `watching` log line (and reads the CPU time it used until then), and compares the change log's
+head with the one stored before the first run (no new change means no re-parse). Next to it, the floor:
+`find DIR -type f -printf '%s %T@\\n'` over the same folder.
 """
-import argparse, json, os, socket, sqlite3, statistics, subprocess, sys, tempfile, time
-
-
-def status(sock):
-    client = socket.socket(socket.AF_UNIX)
-    client.connect(sock)
-    client.sendall(b'{"jsonrpc":"2.0","id":1,"method":"status"}\n')
-    return json.loads(client.makefile("rb").readline())["result"]
+import argparse, os, sqlite3
+from tidings import Daemon, binary, load, median, timed
 
 
 def main():
@@ -22,43 +17,24 @@ def main():
     parser.add_argument("corpus")
     parser.add_argument("state")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--tidingsd", default=os.path.join(os.path.dirname(__file__), "..", ".build", "release", "tidingsd"))
+    parser.add_argument("--tidingsd")
     args = parser.parse_args()
-    sock = os.path.join(tempfile.mkdtemp(prefix="tidings-restart-"), "c.sock")
     database = sqlite3.connect(os.path.join(args.state, "tidings.sqlite"))
     head_before = database.execute("SELECT COALESCE(MAX(seq), 0) FROM change").fetchone()[0]
     database.close()
-    ready, floor, files, new_changes = [], [], 0, []
+    ready, cpu, floor = [], [], []
+    print(f"load {load()}")
     for _ in range(args.runs):
-        started = time.perf_counter()
-        subprocess.run(["find", args.corpus, "-type", "f", "-printf", "%s %T@\n"], stdout=subprocess.DEVNULL, check=True)
-        floor.append(time.perf_counter() - started)
-
-        started = time.perf_counter()
-        daemon = subprocess.Popen([args.tidingsd, "--watch", args.corpus, "--state", args.state, "--socket", sock,
-                                   "--log-level", "warning"])
-        try:
-            while True:
-                try:
-                    result = status(sock)
-                    if result["state"] == "watching":
-                        break
-                except OSError:
-                    pass
-                if daemon.poll() is not None:
-                    sys.exit("tidingsd exited")
-                time.sleep(0.005)
-            ready.append(time.perf_counter() - started)
-            files = result["files"]
-            new_changes.append(result["seq"])
-        finally:
-            daemon.terminate()
-            daemon.wait()
+        floor.append(timed(["find", args.corpus, "-type", "f", "-printf", "%s %T@\n"]))
+        with Daemon(args.corpus, args.state, tidingsd=args.tidingsd or binary("tidingsd")) as daemon:
+            ready.append(daemon.ready_seconds)
+            cpu.append(daemon.ready_cpu)
+            files, head = daemon.status["files"], daemon.status["seq"]
     # Any re-parse of an unchanged file would log a change: the head must not move.
-    reparsed = new_changes[-1] - head_before
-    print(f"| files | ready (median of {args.runs}) | re-parsed | find floor |")
-    print("| ---: | ---: | ---: | ---: |")
-    print(f"| {files} | {statistics.median(ready):.3f} s | {reparsed} | {statistics.median(floor):.3f} s |")
+    print()
+    print(f"| files | ready (median of {args.runs}) | CPU until ready | re-parsed | find floor |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    print(f"| {files} | {median(ready):.3f} s | {median(cpu):.2f} s | {head - head_before} | {median(floor):.3f} s |")
 
 
 if __name__ == "__main__":
