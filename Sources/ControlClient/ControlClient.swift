@@ -34,7 +34,9 @@ public final class ControlClient {
     public var timeout: Duration?
 
     private let socket: UnixSocket
-    private var lineBuffer = LineBuffer()
+    /// Replies are as long as the daemon makes them (a page of 10,000 events is about 5 MB); the limit only
+    /// stops a runaway peer.
+    private var lineBuffer = LineBuffer(maximumLineLength: 256 << 20)
     private var readyLines: [LineBuffer.Output] = []
     private var notifications: [Notification] = []
     private var nextID: Int64 = 1

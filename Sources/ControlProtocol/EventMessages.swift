@@ -25,12 +25,14 @@ public struct EventsListParams: Codable, Sendable, Equatable {
     public var code: String?
     /// Only events reported by this article (path relative to the root, or absolute inside it).
     public var article: String?
-    /// At most this many events.
+    /// At most this many events (the daemon answers at most 10,000 per request).
     public var limit: Int?
+    /// Skip this many events first: the next page.
+    public var offset: Int?
 
     public init(
         from: String? = nil, to: String? = nil, actor: String? = nil, code: String? = nil, article: String? = nil,
-        limit: Int? = nil
+        limit: Int? = nil, offset: Int? = nil
     ) {
         self.from = from
         self.to = to
@@ -38,6 +40,7 @@ public struct EventsListParams: Codable, Sendable, Equatable {
         self.code = code
         self.article = article
         self.limit = limit
+        self.offset = offset
     }
 }
 

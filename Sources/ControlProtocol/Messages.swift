@@ -140,12 +140,15 @@ public struct PathParams: Codable, Sendable, Equatable {
 public struct ArticlesListParams: Codable, Sendable, Equatable {
     /// Only `ok` or only `error` files; all when absent.
     public var status: ArticleStatus?
-    /// At most this many rows (newest first by ingestion); all when absent.
+    /// At most this many rows, by path (the daemon answers at most 10,000 per request).
     public var limit: Int?
+    /// Skip this many rows first: the next page.
+    public var offset: Int?
 
-    public init(status: ArticleStatus? = nil, limit: Int? = nil) {
+    public init(status: ArticleStatus? = nil, limit: Int? = nil, offset: Int? = nil) {
         self.status = status
         self.limit = limit
+        self.offset = offset
     }
 }
 

@@ -5,10 +5,10 @@ internal import GRDB
 
 /// Read queries over events, statements and actors, answered in the protocol's shapes.
 extension EventStore {
-    /// Events matching every given filter, by date (undated last), then id.
+    /// Events matching every given filter, by date (undated last), then id; `offset` events are skipped first.
     public func events(
         from: String? = nil, to: String? = nil, actor: String? = nil, code: String? = nil, article: String? = nil,
-        limit: Int? = nil
+        limit: Int? = nil, offset: Int = 0
     ) throws(EventStoreError) -> [EventSummary] {
         try read { db in
             var conditions: [String] = []
@@ -43,7 +43,7 @@ extension EventStore {
             var sql = "SELECT \(EventStore.prefixed(EventFace.columns, "e.")) FROM event e"
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY e.date IS NULL, e.date, e.id"
-            if let limit { sql += " LIMIT \(max(0, limit))" }
+            sql += " LIMIT \(limit.map { max(0, $0) } ?? -1) OFFSET \(max(0, offset))"
             let faces = try Row.fetchAll(db, sql: sql, arguments: arguments)
                 .map(EventFace.init)
             let paths = try articlePaths(ofEvents: faces.map(\.id), db: db)

@@ -81,13 +81,15 @@ extension EventStore {
         }
     }
 
-    /// Articles and failed files, by path; `errorsOnly` nil means both.
-    public func articles(errorsOnly: Bool? = nil, limit: Int? = nil) throws(EventStoreError) -> [ArticleRow] {
+    /// Articles and failed files, by path; `errorsOnly` nil means both. `offset` rows are skipped first.
+    public func articles(errorsOnly: Bool? = nil, limit: Int? = nil, offset: Int = 0) throws(EventStoreError)
+        -> [ArticleRow]
+    {
         try read { db in
             var sql = "SELECT \(EventStore.articleRowColumns) FROM file f LEFT JOIN article a ON a.fileId = f.id"
             if let errorsOnly { sql += errorsOnly ? " WHERE f.status = 'error'" : " WHERE f.status = 'ok'" }
             sql += " ORDER BY f.path"
-            if let limit { sql += " LIMIT \(max(0, limit))" }
+            sql += " LIMIT \(limit.map { max(0, $0) } ?? -1) OFFSET \(max(0, offset))"
             return try Row.fetchAll(db, sql: sql).map(EventStore.articleRow)
         }
     }

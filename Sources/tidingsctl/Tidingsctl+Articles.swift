@@ -13,23 +13,17 @@ extension Tidingsctl {
         @Flag(name: .long, help: "Only files that failed to parse.")
         var errors = false
 
-        @Option(
-            name: .long, help: ArgumentHelp("At most this many rows, most recently ingested first.", valueName: "n")
-        )
-        var limit: Int?
-
-        func validate() throws {
-            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, not \(limit)") }
-        }
+        @OptionGroup var page: PageOptions
 
         func run() throws {
-            let params = ArticlesListParams(status: errors ? .error : nil, limit: limit)
+            let params = ArticlesListParams(status: errors ? .error : nil, limit: page.limit, offset: page.offset)
             try global.printCall(.articlesList, params: params, as: [ArticleSummary].self) { articles in
                 guard !articles.isEmpty else {
                     print(errors ? "no files with errors" : "no articles yet")
                     return
                 }
                 Self.table(for: articles).print()
+                page.noteIfMore(shown: articles.count, what: "files")
             }
         }
 

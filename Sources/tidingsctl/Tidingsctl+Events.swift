@@ -24,16 +24,14 @@ extension Tidingsctl {
         )
         var article: String?
 
-        @Option(name: .long, help: ArgumentHelp("At most this many events, oldest first.", valueName: "n"))
-        var limit: Int?
+        @OptionGroup var page: PageOptions
 
         func validate() throws {
-            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, not \(limit)") }
             if let article, article.isEmpty { throw ValidationError("--article needs a path") }
         }
 
         func run() throws {
-            let params = filters.params(article: article, limit: limit)
+            let params = filters.params(article: article, page: page)
             try global.printCall(.eventsList, params: params, as: [EventSummary].self) { events in
                 guard !events.isEmpty else {
                     let asked = [filters.description, article.map { "article \($0)" }].compactMap { $0 }
@@ -41,6 +39,7 @@ extension Tidingsctl {
                     return
                 }
                 Self.table(for: events).print()
+                page.noteIfMore(shown: events.count, what: "events")
             }
         }
 

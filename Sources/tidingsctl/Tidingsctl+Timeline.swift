@@ -18,6 +18,7 @@ extension Tidingsctl {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: EventFilterOptions
+        @OptionGroup var page: PageOptions
 
         @Option(name: .long, help: ArgumentHelp("Write the timeline as an HTML page to this file.", valueName: "file"))
         var html: String?
@@ -28,7 +29,7 @@ extension Tidingsctl {
         }
 
         func run() throws {
-            let params = filters.params()
+            let params = filters.params(page: page)
             if global.json {
                 try global.printCall(.eventsList, params: params, as: [EventSummary].self) { _ in }
                 return

@@ -52,6 +52,38 @@ struct TidingsctlTests {
         #expect(parsed.allSatisfy { $0["status"] as? String == "ok" && $0["error"] is NSNull }, "\(parsed)")
     }
 
+    @Test func eventsAndArticles_arePaged_withLimitAndOffset_andSayWhereTheNextPageStarts() throws {
+        let tree = try TemporaryTree()
+        try Seeds.drop(into: tree)
+        let daemon = try DaemonProcess.started(in: tree)
+        let ctl = Tidingsctl(tree: tree)
+
+        let all = try #require(try ctl.json("events", ["--limit", "10000"]) as? [[String: Any]])
+        let ids = all.compactMap { $0["id"] as? Int }
+        #expect(ids.count > 6, "the seeds report more than a few events: \(ids)")
+        var paged: [Int] = []
+        for offset in stride(from: 0, to: ids.count, by: 3) {
+            let page = try #require(try ctl.json("events", ["--limit", "3", "--offset", "\(offset)"]) as? [[String: Any]])
+            paged += page.compactMap { $0["id"] as? Int }
+        }
+        #expect(paged == ids, "pages of 3 give the listing in the same order, each event once")
+
+        let full = try ctl.run("events", ["--limit", "2"])
+        #expect(full.termination == .exited(0))
+        #expect(full.stderr.contains("--offset 2"), "a full page says where the next starts: \(full.stderr)")
+        let last = try ctl.run("articles", ["--limit", "4", "--offset", "4"])
+        #expect(last.stdout.contains("004_"), "\(last.stdout)")
+        #expect(!last.stderr.contains("--offset"), "the last page is not full: \(last.stderr)")
+
+        // The daemon answers at most 10,000 rows, and refuses a negative page.
+        let raw = try RawControlSocket(path: daemon.socket)
+        let reply = try raw.exchange(#"{"jsonrpc":"2.0","id":1,"method":"events.list","params":{"offset":-1}}"#)
+        let error = try #require(reply["error"] as? [String: Any], "\(reply)")
+        #expect(error["code"] as? Int == -32602 && (error["message"] as? String)?.contains("offset") == true, "\(reply)")
+        let bad = try ctl.run("events", ["--limit", "20000"])
+        #expect(bad.termination != .exited(0) && bad.stderr.contains("--limit"), "\(bad)")
+    }
+
     @Test func watchSinceJSON_replaysWhatTheClientMissed_thenFollowsLiveChanges() throws {
         let tree = try TemporaryTree()
         let daemon = try DaemonProcess.started(in: tree)
