@@ -19,23 +19,23 @@ EVENTS = """SELECT e.id, e.code, e.rootCode, e.quadClass, e.label, e.date, e.dat
 FROM event e {where} ORDER BY e.date IS NULL, e.date, e.id {limit}"""
 ARTICLES = """SELECT f.path, a.title, a.published, a.publishedSource, f.status, f.error, f.hash, f.size, f.ingestedAt,
   (SELECT COUNT(DISTINCT m.eventId) FROM mention m WHERE m.fileId = f.id) AS events
-FROM file f LEFT JOIN article a ON a.fileId = f.id ORDER BY f.path"""
+FROM file f LEFT JOIN article a ON a.fileId = f.id ORDER BY f.path LIMIT 1000"""
 ACTOR = ("WHERE e.id IN (SELECT eventId FROM mention WHERE sourceName LIKE '%Pompeo%' OR sourceCode LIKE '%Pompeo%'"
          " OR targetName LIKE '%Pompeo%' OR targetCode LIKE '%Pompeo%')")
 WEEK = "WHERE e.date >= '2020-01-01' AND e.date <= '2020-01-07'"
 
 # (tidingsctl arguments, equivalent SQL)
 QUERIES = [
-    (["events"], EVENTS.format(where="", limit="")),
-    (["events", "--json"], EVENTS.format(where="", limit="")),
+    (["events"], EVENTS.format(where="", limit="LIMIT 1000")),
+    (["events", "--json"], EVENTS.format(where="", limit="LIMIT 1000")),
     (["events", "--limit", "50"], EVENTS.format(where="", limit="LIMIT 50")),
-    (["events", "--actor", "Pompeo"], EVENTS.format(where=ACTOR, limit="")),
-    (["events", "--actor", "Pompeo", "--json"], EVENTS.format(where=ACTOR, limit="")),
-    (["events", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, limit="")),
-    (["events", "--from", "2020-01-01", "--to", "2020-01-07", "--json"], EVENTS.format(where=WEEK, limit="")),
-    (["timeline"], EVENTS.format(where="", limit="")),
-    (["timeline", "--json"], EVENTS.format(where="", limit="")),
-    (["timeline", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, limit="")),
+    (["events", "--actor", "Pompeo"], EVENTS.format(where=ACTOR, limit="LIMIT 1000")),
+    (["events", "--actor", "Pompeo", "--json"], EVENTS.format(where=ACTOR, limit="LIMIT 1000")),
+    (["events", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, limit="LIMIT 1000")),
+    (["events", "--from", "2020-01-01", "--to", "2020-01-07", "--json"], EVENTS.format(where=WEEK, limit="LIMIT 1000")),
+    (["timeline"], EVENTS.format(where="", limit="LIMIT 1000")),
+    (["timeline", "--json"], EVENTS.format(where="", limit="LIMIT 1000")),
+    (["timeline", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, limit="LIMIT 1000")),
     (["articles"], ARTICLES),
     (["articles", "--json"], ARTICLES),
 ]
@@ -43,11 +43,11 @@ QUERIES = [
 
 # (JSON-RPC method and params, equivalent SQL) for the raw client
 RAW = [
-    ("events.list", {}, EVENTS.format(where="", limit="")),
+    ("events.list", {"limit": 1000}, EVENTS.format(where="", limit="LIMIT 1000")),
     ("events.list", {"limit": 50}, EVENTS.format(where="", limit="LIMIT 50")),
-    ("events.list", {"actor": "Pompeo"}, EVENTS.format(where=ACTOR, limit="")),
-    ("events.list", {"from": "2020-01-01", "to": "2020-01-07"}, EVENTS.format(where=WEEK, limit="")),
-    ("articles.list", {}, ARTICLES),
+    ("events.list", {"actor": "Pompeo", "limit": 1000}, EVENTS.format(where=ACTOR, limit="LIMIT 1000")),
+    ("events.list", {"from": "2020-01-01", "to": "2020-01-07", "limit": 1000}, EVENTS.format(where=WEEK, limit="LIMIT 1000")),
+    ("articles.list", {"limit": 1000}, ARTICLES),
 ]
 
 

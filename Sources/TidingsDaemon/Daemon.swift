@@ -397,7 +397,7 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         }
         if wasScanning {
             // The reconcile listed every file and every stored row: 10 MB and more at 100k files.
-            ingestor?.releaseMemory()
+            ingestor?.trimHeap()
             // Ready only once the start-up reconcile has caught up: clients then see the whole folder.
             systemd.notify("READY=1")
             reportStatus(force: true)

@@ -266,11 +266,15 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         releaseMemory()
     }
 
-    /// Gives the store's page caches and malloc's free memory back to the system (e.g. once the start-up
-    /// reconcile, which lists every file, is done).
-    func releaseMemory() {
+    /// Gives the store's page caches and malloc's free memory back to the system.
+    private func releaseMemory() {
         store.releaseMemory()
-        // The freed pages sit in malloc's arenas until handed back.
+        trimHeap()
+    }
+
+    /// Hands malloc's free memory back to the system (e.g. what the start-up reconcile, which lists every file
+    /// and stored row, freed): freed pages otherwise sit in malloc's arenas.
+    func trimHeap() {
         _ = mallocTrim(0)
     }
 
