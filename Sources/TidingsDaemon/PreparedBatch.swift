@@ -17,7 +17,8 @@ final class PreparedBatch: @unchecked Sendable {  // `results` is written by the
             // Each worker fills its own slots (every `workers`-th path), so the workers share nothing and need
             // no lock; concurrentPerform returns once all are done. (A Synchronization.Mutex collected the
             // results before: correct, but invisible to the thread sanitizer, which reported a race.)
-            results.withUnsafeMutableBufferPointer { slots in
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer  // each worker writes only its own indices
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     for index in stride(from: worker, to: paths.count, by: workers) {
                         let (path, mode) = paths[index]
