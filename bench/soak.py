@@ -297,7 +297,8 @@ def main():
             missing = sorted(set(range(seqs[0], seqs[-1] + 1)) - set(seqs))
             problems.append(f"the change log has gaps: {len(missing)} seqs missing, first {missing[:10]}")
         if problems:
-            raise Failure(f"{len(problems)} differences; the first:\n" + "\n".join(problems[:10]))
+            tables = ", ".join(f"{sum(p.startswith(t + ' ') for p in problems)} in {t}" for t in live)
+            raise Failure(f"{len(problems)} differences ({tables}); the first:\n" + "\n".join(problems[:10]))
         counts = ", ".join(f"{len(rows)} {table}" for table, rows in live.items())
         print(f"soak: ok: the store equals a fresh ingest ({counts}); change log 1…{len(seqs)} without gaps")
         ok = True
