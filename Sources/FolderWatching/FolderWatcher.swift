@@ -208,7 +208,7 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         defer { closedir(stream) }
         while let entry = readdir(stream) {
             guard entry.pointee.d_type == DT_DIR else { continue }  // symlinks are not followed
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { FileSystemName.decode($0.prefix { $0 != 0 }) }
+            let name = FileSystemName.entryName(entry)
             if name == "." || name == ".." { continue }
             renameStaleWatches(under: directory + name + "/")
         }
@@ -237,7 +237,7 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         defer { closedir(stream) }
         while let entry = readdir(stream) {
             guard entry.pointee.d_type == DT_DIR else { continue }  // symlinks are not followed
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { FileSystemName.decode($0.prefix { $0 != 0 }) }
+            let name = FileSystemName.entryName(entry)
             if name == "." || name == ".." { continue }
             let stale = FileSystemName.withCString(oldName + name + "/") { inotifytools_wd_from_filename($0) } >= 0
             if stale || hasStaleWatch(below: directory + name + "/", oldName: oldName + name + "/") { return true }
@@ -337,9 +337,7 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         defer { closedir(directory) }
         var target = [CChar](repeating: 0, count: 64)
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = String(decoding: FileSystemName.entryNameBytes(entry), as: UTF8.self)
             guard let fd = Int32(name) else { continue }
             let length = readlink("/proc/self/fd/\(name)", &target, target.count - 1)
             guard length > 0 else { continue }

@@ -21,10 +21,6 @@ struct SlowSubscriberTests {
         try tree.move(tree.outside + "/bulk", to: tree.path("bulk"))
         #expect(eventually(timeout: .seconds(120)) { (try? daemon.status())?.files == 1500 }, "\(daemon.diagnostics)")
         // Others were not stalled: the daemon ingested everything and answered status throughout.
-        // Changes are published after their commit, so a slow build (the thread sanitizer's) may still be
-        // queueing them for this subscriber: reading before the limit is passed would let it catch up.
-        #expect(
-            eventually(timeout: .seconds(120)) { daemon.log.contains("subscriber too slow") }, "\(daemon.diagnostics)")
 
         // Now read everything: consecutive changes from 1, then the lagged notice naming the last one, then EOF.
         var expected: Int64 = 1
