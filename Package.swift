@@ -7,7 +7,10 @@ let package = Package(
     products: [
         .executable(name: "tidingsd", targets: ["tidingsd"]),
         .executable(name: "tidingsctl", targets: ["tidingsctl"]),
-        .library(name: "TidingsExtraction", targets: ["ArticleParsing", "EventExtraction"]),  // for bench/micro
+        // For bench/micro and fuzz/ (packages of their own, kept out of the normal build).
+        .library(name: "TidingsExtraction", targets: ["ArticleParsing", "EventExtraction"]),
+        .library(name: "ArticleParsing", targets: ["ArticleParsing"]),
+        .library(name: "ControlProtocol", targets: ["ControlProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -42,7 +45,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // JSON-RPC 2.0 messages and line framing shared by the daemon and its clients.
+        // JSON-RPC 2.0 messages, line framing and request decoding shared by the daemon and its clients.
         .target(name: "ControlProtocol"),
         // A blocking Unix-socket JSON-RPC client, for tidingsctl and the end-to-end tests.
         .target(name: "ControlClient", dependencies: ["ControlProtocol"]),

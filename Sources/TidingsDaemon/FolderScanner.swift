@@ -29,9 +29,7 @@ struct FolderScanner {
         defer { closedir(directory) }
         var subfolders: [(name: String, bytes: [CChar])] = []
         while let entry = readdir(directory) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                raw.prefix { $0 != 0 }.map { CChar(bitPattern: $0) } + [0]
-            }
+            let bytes = FileSystemName.entryNameBytes(entry).map { CChar(bitPattern: $0) } + [0]
             let name = FileSystemName.decode(bytes.dropLast().lazy.map { UInt8(bitPattern: $0) })
             if name == "." || name == ".." || rules.isIgnored(name: name) { continue }
             var info = stat()

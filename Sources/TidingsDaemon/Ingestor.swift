@@ -86,7 +86,10 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     func folderRemoved(_ relativeFolder: String) {
         queue.async {
             do {
-                self.enqueue(try self.store.paths(under: relativeFolder), mode: .event)
+                // Also the files of the batch being examined: read before the move, they are committed under
+                // the old path after it, and must be looked at again (found gone) after that.
+                let inFlight = (self.prepared?.paths.map(\.0) ?? []).filter { $0.hasPrefix(relativeFolder + "/") }
+                self.enqueue(try self.store.paths(under: relativeFolder) + inFlight, mode: .event)
             } catch {
                 self.logger.error("cannot list tracked files", metadata: ["ingest.folder": "\(relativeFolder)", "ingest.error": "\(error)"])
             }

@@ -1,10 +1,9 @@
 internal import Dispatch
 internal import EventStore
 internal import Foundation
-internal import Synchronization
 
 /// A batch of paths being examined in parallel: stat, read, hash and parse are independent per file.
-final class PreparedBatch: @unchecked Sendable {  // `results` is written by the pool before `done` is left
+final class PreparedBatch: @unchecked Sendable {  // `results` is written by the pool before `done` is left, read after
     let paths: [(String, FileExaminer.Mode)]
     private let done = DispatchGroup()
     private var results: [FileUpdate?]
@@ -14,19 +13,19 @@ final class PreparedBatch: @unchecked Sendable {  // `results` is written by the
         results = Array(repeating: nil, count: paths.count)
         done.enter()
         DispatchQueue.global().async { [self] in
-            let examined = Mutex<[(Int, FileUpdate)]>([])
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var local: [(Int, FileUpdate)] = []
-                for index in stride(from: worker, to: paths.count, by: workers) {
-                    let (path, mode) = paths[index]
-                    if let update = examiner.examine(path, stored: stored[path], mode: mode) {
-                        local.append((index, update))
+            // Each worker fills its own slots (every `workers`-th path), so the workers share nothing and need
+            // no lock; concurrentPerform returns once all are done. (A Synchronization.Mutex collected the
+            // results before: correct, but invisible to the thread sanitizer, which reported a race.)
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer  // each worker writes only its own indices
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for index in stride(from: worker, to: paths.count, by: workers) {
+                        let (path, mode) = paths[index]
+                        slots[index] = examiner.examine(path, stored: stored[path], mode: mode)
                     }
                 }
-                examined.withLock { $0 += local }
             }
-            for (index, update) in examined.withLock({ $0 }) { results[index] = update }
             done.leave()
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Testing
 
 /// How a child process ended.
 struct Termination: Equatable, CustomStringConvertible {
@@ -76,7 +77,17 @@ final class ChildProcess {
 
     deinit {
         if process.isRunning { kill() }
+        // Under `swift test --sanitize=thread` (or address) the built tidingsd and tidingsctl are instrumented
+        // too, and report on their stderr, which a passing test never reads: fail the test that ran them.
+        let log = stderr
+        if let marker = Self.sanitizerMarkers.first(where: log.contains) {
+            let report = log[log.range(of: marker)!.lowerBound...].prefix(6000)
+            Issue.record("\(commandLine) reported a sanitizer error on stderr (\(stderrPath)):\n\(report)")
+        }
     }
+
+    /// How a sanitizer's report starts.
+    static let sanitizerMarkers = ["WARNING: ThreadSanitizer:", "ERROR: AddressSanitizer:", "ERROR: LeakSanitizer:"]
 
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }

@@ -1,21 +1,20 @@
-internal import ControlProtocol
 internal import Foundation
 
-/// A request line, checked against JSON-RPC 2.0.
-struct IncomingRequest {
+/// A request line, checked against JSON-RPC 2.0: what the daemon makes of each line a client sends.
+public struct IncomingRequest: Sendable {
     /// Nil for a notification (no reply is sent).
-    var id: RPCID?
-    var method: String
-    var params: JSONValue?
+    public var id: RPCID?
+    public var method: String
+    public var params: JSONValue?
 
     /// Why a line is not a request, and the id to answer with when one could be read.
-    struct Failure: Error {
-        var id: RPCID?
-        var error: RPCError
+    public struct Failure: Error {
+        public var id: RPCID?
+        public var error: RPCError
     }
 
     /// Parses one line: -32700 when it is not JSON, -32600 when it is not a JSON-RPC request.
-    static func decode(_ line: [UInt8]) -> Result<IncomingRequest, Failure> {
+    public static func decode(_ line: [UInt8]) -> Result<IncomingRequest, Failure> {
         let data = Data(line)
         let object: Any
         do {
@@ -49,7 +48,7 @@ struct IncomingRequest {
     }
 
     /// The params decoded as `type`, or nil when the request has none. Wrong shapes are -32602.
-    func decodeParams<P: Decodable>(_ type: P.Type) throws(RPCError) -> P? {
+    public func decodeParams<P: Decodable>(_ type: P.Type) throws(RPCError) -> P? {
         guard let params, params != .null else { return nil }
         if case .array(let items) = params, items.isEmpty { return nil }
         do {
