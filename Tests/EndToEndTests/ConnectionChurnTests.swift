@@ -1,3 +1,4 @@
+import Foundation
 import ControlClient
 import ControlProtocol
 import Testing
@@ -24,5 +25,71 @@ struct ConnectionChurnTests {
         }
 
         #expect(answered == 400)
+    }
+
+    @Test func hundredsOfConnectionsAtOnce_halfRequestsAndHangUpsMidStream_leaveItServing_withNoSocketLeftOpen()
+        throws
+    {
+        let tree = try TemporaryTree()
+        let daemon = try DaemonProcess.started(in: tree)
+        let idleDescriptors = try Self.openDescriptors(daemon.child.pid)
+
+        var dropped = 0
+        do {
+            // 300 clients connected at the same time, each asks before any reads: every one is answered.
+            let clients = try (0..<300).map { _ in try RawControlSocket(path: daemon.socket) }
+            for (index, client) in clients.enumerated() {
+                try client.sendLine(#"{"jsonrpc":"2.0","id":\#(index),"method":"status"}"#)
+            }
+            for (index, client) in clients.enumerated() {
+                let reply = try client.readObject()
+                #expect(reply["id"] as? Int == index && reply["result"] != nil, "\(reply)")
+            }
+            // Half a request, then the hang-up (each socket closes when the scope ends).
+            let halves = try (0..<50).map { _ in try RawControlSocket(path: daemon.socket) }
+            for half in halves { try half.send(#"{"jsonrpc":"2.0","id":1,"meth"#) }
+            // Subscribers that hang up while changes stream to them: each has read the first one.
+            let subscribers = try (0..<20).map { _ in try RawControlSocket(path: daemon.socket) }
+            for subscriber in subscribers {
+                _ = try subscriber.exchange(#"{"jsonrpc":"2.0","id":1,"method":"changes.subscribe","params":{}}"#)
+            }
+            dropped = try Seeds.drop(into: tree).count
+            for subscriber in subscribers {
+                let notice = try subscriber.readObject()
+                #expect(notice["method"] as? String == "changes.notify", "\(notice)")
+            }
+        }
+
+        // Still serving; every connection's socket is closed again.
+        #expect(eventually { (try? daemon.status())?.files == dropped }, "\(daemon.diagnostics)")
+        #expect(
+            eventually { (try? Self.openDescriptors(daemon.child.pid)) == idleDescriptors },
+            "sockets: \(idleDescriptors) before, \((try? Self.openDescriptors(daemon.child.pid)) ?? -1) after")
+        #expect(daemon.child.isRunning)
+    }
+
+    @Test func subscriberThatOnlyStopsSending_stillGetsItsChanges() throws {
+        let tree = try TemporaryTree()
+        let daemon = try DaemonProcess.started(in: tree)
+        let subscriber = try RawControlSocket(path: daemon.socket)
+        _ = try subscriber.exchange(#"{"jsonrpc":"2.0","id":1,"method":"changes.subscribe","params":{}}"#)
+        subscriber.finishSending()
+        // One queue serves every connection: answering a later request, it has most likely read this end of input.
+        let churn = try RawControlSocket(path: daemon.socket)
+        _ = try churn.exchange(#"{"jsonrpc":"2.0","id":2,"method":"status"}"#)
+
+        try Seeds.drop(into: tree)
+
+        let notice = try subscriber.readObject()
+        #expect(notice["method"] as? String == "changes.notify", "\(notice)")
+    }
+
+    /// The daemon's open sockets (the listener and its connections; the store's reader connections, which it
+    /// opens as it likes, are files and do not count).
+    private static func openDescriptors(_ pid: Int32) throws -> Int {
+        let folder = "/proc/\(pid)/fd"
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0))?.hasPrefix("socket:") == true
+        }.count
     }
 }

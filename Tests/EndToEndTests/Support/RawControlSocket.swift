@@ -31,11 +31,21 @@ final class RawControlSocket {
 
     /// Sends `text` followed by `\n`.
     func sendLine(_ text: String) throws {
-        let bytes = Array((text + "\n").utf8)
+        try send(text + "\n")
+    }
+
+    /// Shuts down the sending side only, as `echo … | socat` does at the end of its input.
+    func finishSending() {
+        _ = shutdown(fd, Int32(SHUT_WR))
+    }
+
+    /// Sends `text` as it is (half a request, say).
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes {
-                send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
             }
             if written < 0 {
                 if errno == EINTR { continue }
