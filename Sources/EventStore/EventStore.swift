@@ -16,6 +16,8 @@ public final class EventStore: Sendable {
     /// Whether opening started a new generation because the machine restarted since the store was last used
     /// and the store was not closed with ``markCleanStop()``: the last transactions may have been lost.
     public let rotatedAfterUncleanStop: Bool
+    /// Whether the session before this one ended with ``markCleanStop()`` (a new database counts as clean).
+    public let lastStopWasClean: Bool
     /// This session's record (generation, boot id, `cleanStop = 0`) until a commit writes it: a session that
     /// commits nothing can lose nothing, and a full disk at start must not stop the daemon.
     let pendingSession: Mutex<Session?>
@@ -170,6 +172,7 @@ public final class EventStore: Sendable {
         // can only have happened when the machine restarted (another boot id) after a session that committed
         // and did not stop cleanly; then a new generation tells clients to resync.
         let stored = meta["generation"]
+        lastStopWasClean = stored == nil || meta["cleanStop"] == "1"
         let rotated = stored != nil && meta["cleanStop"] == "0" && meta["bootId"] != bootId
         rotatedAfterUncleanStop = rotated
         generation = (rotated ? nil : stored) ?? UUID().uuidString.lowercased()

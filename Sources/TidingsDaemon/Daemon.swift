@@ -173,9 +173,9 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         }
         try makeStateDirectory()
         try takeLock()
-        let store = try StoreOpener(
-            databasePath: configuration.databasePath, stateDirectory: configuration.stateDirectory, logger: logger
-        ).open()
+        let opener = StoreOpener(
+            databasePath: configuration.databasePath, stateDirectory: configuration.stateDirectory, logger: logger)
+        let store = try opener.open()
         self.store = store
         if store.rotatedAfterUncleanStop {
             logger.warning(
@@ -191,7 +191,10 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             firstRetryDelay: configuration.storeRetryDelay)
         ingestor.onIdle = { [weak self] in self?.caughtUp() }
         let stateDirectory = configuration.stateDirectory
+        let checkRequest = opener.checkRequest
         ingestor.onStoreTrouble = { [weak self] failure in
+            // The restart the problem asks for then checks the pages and sets a damaged database aside.
+            if failure?.code == .corrupt { _ = Glibc.close(Glibc.open(checkRequest, O_CREAT | O_WRONLY | O_CLOEXEC, 0o640)) }
             self?.setProblem("store", failure.map { Daemon.storeProblem($0, stateDirectory: stateDirectory) })
         }
         self.ingestor = ingestor

@@ -24,6 +24,7 @@ struct StoreOpener {
             throw cannotOpen(error)
         }
         let aside = try moveAside(damage)
+        unlink(checkRequest)
         logger.critical(
             """
             the database was damaged: moved it aside, rebuilding the store from the folder (clients resync); \
@@ -38,10 +39,17 @@ struct StoreOpener {
         }
     }
 
+    /// Asks the next start to check the database's pages (a commit found it damaged while running).
+    var checkRequest: String { databasePath + ".check" }
+
     private func openChecked() throws(EventStoreError) -> EventStore {
         let store = try EventStore(path: databasePath)
+        // The check reads the whole file (seconds for a 100k-article store): it runs when damage is likely, after
+        // a crash or when the last session saw a damaged page, not on every restart.
+        guard !store.lastStopWasClean || access(checkRequest, F_OK) == 0 else { return store }
         do throws(EventStoreError) {
             try store.checkIntegrity()
+            unlink(checkRequest)
         } catch {
             // Closed before its files are moved: SQLite would otherwise clean up a `-wal` by name later.
             try? store.close()

@@ -32,10 +32,11 @@ struct CorruptDatabaseTests {
     }
 
     /// Damage that SQLite does not notice when it opens the file (the schema pages are intact) is found by
-    /// `PRAGMA quick_check` at start-up, not by a failing write later.
-    @Test func databaseWithDamagedPages_failsTheStartUpCheck_isMovedAside_andTheStoreRebuilt() throws {
+    /// `PRAGMA quick_check` at the start after a crash (after a clean stop the check is skipped: it reads the
+    /// whole file), not by a failing write later.
+    @Test func databaseWithDamagedPages_afterACrash_failsTheStartUpCheck_isMovedAside_andTheStoreRebuilt() throws {
         let tree = try TemporaryTree()
-        let (names, cursor, size) = try Self.ingested(tree, articles: 100)
+        let (names, cursor, size) = try Self.ingested(tree, articles: 100, crashing: true)
         #expect(size > 64 * 4096, "the database is too small to damage its middle")
         // Garbage over the middle fifth: data and index pages, far from the schema's.
         var generator = SystemRandomNumberGenerator()
@@ -58,12 +59,16 @@ struct CorruptDatabaseTests {
     /// WAL into the database file, so that damage to the file hits committed pages (SQLite reads a page from the WAL
     /// while the WAL holds it). Returns the paths, the cursor a client would hold, and the database's size.
     private static func ingested(
-        _ tree: TemporaryTree, articles count: Int
+        _ tree: TemporaryTree, articles count: Int, crashing: Bool = false
     ) throws -> (names: [String], cursor: SubscribeParams, size: Int) {
         let names = try GeneratedCorpus.write(count, into: tree).sorted()
         let daemon = try DaemonProcess.started(in: tree)
         let status = try daemon.waitForStatus("an empty backlog") { $0.backlog == 0 }
-        #expect(try daemon.stop() == .exited(0))
+        if crashing {
+            try daemon.crash()
+        } else {
+            #expect(try daemon.stop() == .exited(0))
+        }
         let queue = try DatabaseQueue(path: database(tree))
         try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try queue.close()
