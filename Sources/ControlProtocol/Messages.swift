@@ -137,6 +137,10 @@ public struct PathParams: Codable, Sendable, Equatable {
 }
 
 /// Params of `articles.list`.
+/// The most rows one `events.list` or `articles.list` answers (also the default `limit`): a listing of a whole
+/// 100k-article store would hold the daemon's control loop, and every other client, for seconds.
+public let maximumListPage = 10_000
+
 public struct ArticlesListParams: Codable, Sendable, Equatable {
     /// Only `ok` or only `error` files; all when absent.
     public var status: ArticleStatus?

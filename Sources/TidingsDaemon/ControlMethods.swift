@@ -92,15 +92,11 @@ struct ControlMethods: Sendable {
         return components.joined(separator: "/")
     }
 
-    /// The most rows one `events.list` or `articles.list` answers: a listing of a whole 100k store would take
-    /// the control queue, and every other client, for seconds; clients page with `offset` instead.
-    static let maximumPage = 10_000
-
-    /// `limit` (at most ``maximumPage``, which is also the default) and `offset` (default 0), checked.
+    /// `limit` (at most `maximumListPage`, which is also the default) and `offset` (default 0), checked.
     static func page(_ limit: Int?, _ offset: Int?) throws -> (limit: Int, offset: Int) {
         if let limit, limit < 0 { throw RPCError.invalidParams("'limit' must be 0 or more, not \(limit)") }
         if let offset, offset < 0 { throw RPCError.invalidParams("'offset' must be 0 or more, not \(offset)") }
-        return (min(limit ?? maximumPage, maximumPage), offset ?? 0)
+        return (min(limit ?? maximumListPage, maximumListPage), offset ?? 0)
     }
 
     static func summary(_ row: ArticleRow) -> ArticleSummary {

@@ -1,11 +1,11 @@
 import ArgumentParser
+import ControlProtocol
 import Foundation
 
-/// Which page of a long listing to show: the daemon answers at most ``maximum`` rows per request, so a
+/// Which page of a long listing to show: the daemon answers at most `maximumListPage` rows per request, so a
 /// listing of 100k articles is read a page at a time.
 struct PageOptions: ParsableArguments {
-    /// The daemon's largest page (`events.list`, `articles.list`).
-    static let maximum = 10_000
+    static let maximum = maximumListPage
 
     @Option(
         name: .long,
