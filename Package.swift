@@ -26,6 +26,8 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libinotifytools0-dev"])]
         ),
+        // epoll(7), which Swift's Glibc module leaves out: the control server's client sockets.
+        .systemLibrary(name: "CEpoll"),
 
         // Pure: bytes in, article out. No I/O.
         .target(name: "ArticleParsing"),
@@ -59,6 +61,7 @@ let package = Package(
             name: "TidingsDaemon",
             dependencies: [
                 "ArticleParsing",
+                "CEpoll",
                 "EventExtraction",
                 "EventStore",
                 "ControlProtocol",

@@ -22,6 +22,10 @@ class Failure(Exception):
     pass
 
 
+class Stall(Failure):
+    """The daemon did not answer a request in time."""
+
+
 # ---------------------------------------------------------------- talking to the daemon
 
 class Client:
@@ -49,7 +53,10 @@ class Client:
 
     def call(self, method, params=None):
         self.send(method, params)
-        reply = self.read()
+        try:
+            reply = self.read()
+        except socket.timeout:
+            raise Stall(f"no reply to {method} {json.dumps(params)} within {self.sock.gettimeout()} s")
         if "error" in reply:
             raise Failure(f"{method}: {reply['error']}")
         return reply["result"]
@@ -66,7 +73,7 @@ def call(sock, method, params=None):
         client.close()
 
 
-def churn_clients(sock, rng, stop, errors):
+def churn_clients(sock, rng, stop, errors, on_stall):
     """Clients come and go until `stop`; any protocol misbehaviour lands in `errors`."""
     head = 0
     while not stop.is_set():
@@ -79,6 +86,8 @@ def churn_clients(sock, rng, stop, errors):
             else:
                 subscribe(sock, rng.randint(0, head), rng.randint(0, 200))
         except (Failure, OSError, ValueError) as error:
+            if isinstance(error, (Stall, socket.timeout)):
+                on_stall()
             errors.append(f"client: {error!r}")
             return
 
@@ -225,6 +234,18 @@ def compare(live, fresh):
 
 # ---------------------------------------------------------------- the run
 
+def dump_stacks(pid, path):
+    """A stalled daemon's sockets, descriptors and threads' stacks, for the person who reads the failure."""
+    with open(path, "wb") as out:
+        for command in (["ss", "-xp"], ["ls", "-l", f"/proc/{pid}/fd"],
+                        ["gdb", "-batch", "-p", str(pid), "-ex", "thread apply all bt"]):
+            if shutil.which(command[0]):
+                out.write(f"$ {' '.join(command)}\n".encode())
+                out.flush()
+                subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, timeout=120)
+    print(f"soak: the daemon's stacks during the stall are in {path}", file=sys.stderr)
+
+
 def wait_until(what, timeout, condition):
     deadline = time.monotonic() + timeout
     while True:
@@ -263,7 +284,8 @@ def main():
     try:
         wait_until("watching", 60, lambda: settled(sock))
         folder, stop, errors = Folder(root, random.Random(seed), seed_texts()), threading.Event(), []
-        churner = threading.Thread(target=churn_clients, args=(sock, random.Random(seed + 1), stop, errors))
+        stall = lambda: dump_stacks(daemon.pid, os.path.join(work, "stall-stacks.txt"))
+        churner = threading.Thread(target=churn_clients, args=(sock, random.Random(seed + 1), stop, errors, stall))
         churner.start()
         steps, started = 0, time.monotonic()
         while time.monotonic() - started < args.duration and not errors and daemon.poll() is None:

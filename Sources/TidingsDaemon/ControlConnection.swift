@@ -1,9 +1,8 @@
 internal import ControlProtocol
-internal import Dispatch
 internal import Glibc
 
 /// One client on the control socket: non-blocking reads split into lines, a bounded outbox, and
-/// the client's change subscription. Lives on the server's queue.
+/// the client's change subscription. Lives on the server's queue; told of readiness by the server's ``SocketPoller``.
 final class ControlConnection: @unchecked Sendable {  // confined to the server's queue
     /// Where a subscriber is in the change log.
     struct Subscription {
@@ -17,10 +16,9 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
     let fd: Int32
     /// Who connected, from the kernel.
     let peer: PeerCredentials?
-    private let queue: DispatchQueue
-    private var readSource: (any DispatchSourceRead)?
-    private var writeSource: (any DispatchSourceWrite)?
-    private var writeSourceRunning = false
+    private let poller: SocketPoller
+    private var isReading = true
+    private var isWaitingToWrite = false
     private var lines: LineBuffer
     private var outbox: [UInt8] = []
     private var outboxStart = 0
@@ -37,11 +35,11 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
     /// Called once when the connection is closed.
     var onClose: (ControlConnection) -> Void = { _ in }
 
-    init(id: Int, fd: Int32, queue: DispatchQueue, maximumLineLength: Int) {
+    init(id: Int, fd: Int32, poller: SocketPoller, maximumLineLength: Int) {
         self.id = id
         self.fd = fd
         self.peer = PeerCredentials.of(fd)
-        self.queue = queue
+        self.poller = poller
         self.lines = LineBuffer(maximumLineLength: maximumLineLength)
     }
 
@@ -49,22 +47,14 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
     var pendingOutput: Int { outbox.count - outboxStart }
 
     func start() {
-        // The descriptor is closed only once both sources are cancelled: closing it earlier lets the next
-        // accept() reuse the number while Dispatch still unregisters the old sources, which then silences
-        // the new connection.
-        let sourcesDone = DispatchGroup()
-        let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        read.setEventHandler { [weak self] in self?.readAvailable() }
-        let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-        write.setEventHandler { [weak self] in self?.flush() }
-        for source in [read, write] as [any DispatchSourceProtocol] {
-            sourcesDone.enter()
-            source.setCancelHandler { sourcesDone.leave() }
-        }
-        sourcesDone.notify(queue: queue) { [fd] in _ = Glibc.close(fd) }
-        read.resume()
-        readSource = read
-        writeSource = write  // resumed only while there is something to write
+        poller.add(fd, reading: true, writing: false) { [unowned self] readiness in ready(readiness) }
+    }
+
+    private func ready(_ readiness: SocketPoller.Readiness) {
+        if isReading, !readiness.isDisjoint(with: [.readable, .hungUp]) { readAvailable() }
+        if readiness.contains(.writable) { flush() }
+        // The client closed its socket (not just its sending side): nothing can reach it any more.
+        if readiness.contains(.hungUp) { close() }
     }
 
     /// Queues one line (a `\n` is added) and writes what the socket takes now.
@@ -88,22 +78,23 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
     }
 
     private func stopReading() {
-        readSource?.cancel()
-        readSource = nil
+        guard isReading, !isClosed else { return }
+        isReading = false
+        poller.update(fd, reading: false, writing: isWaitingToWrite)
     }
 
-    /// Stops both sources; the descriptor is closed when they are done (see ``start()``).
+    private func waitToWrite(_ waiting: Bool) {
+        guard waiting != isWaitingToWrite, !isClosed else { return }
+        isWaitingToWrite = waiting
+        poller.update(fd, reading: isReading, writing: waiting)
+    }
+
+    /// Stops watching the socket and closes it.
     func close() {
         guard !isClosed else { return }
         isClosed = true
-        readSource?.cancel()
-        readSource = nil
-        if let writeSource {
-            // A suspended source must be resumed before it is released.
-            if !writeSourceRunning { writeSource.resume() }
-            writeSource.cancel()
-        }
-        writeSource = nil
+        poller.remove(fd)
+        _ = Glibc.close(fd)
         outbox = []
         onClose(self)
     }
@@ -160,10 +151,7 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
             } else if written < 0, errno == EINTR {
                 continue
             } else if written < 0, errno == EAGAIN || errno == EWOULDBLOCK {
-                if !writeSourceRunning {
-                    writeSourceRunning = true
-                    writeSource?.resume()
-                }
+                waitToWrite(true)
                 return
             } else {
                 close()  // the client went away
@@ -173,11 +161,8 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
         guard !isClosed else { return }
         outbox.removeAll(keepingCapacity: outbox.count <= 64 * 1024)
         outboxStart = 0
-        let wasBlocked = writeSourceRunning
-        if writeSourceRunning {
-            writeSourceRunning = false
-            writeSource?.suspend()
-        }
+        let wasBlocked = isWaitingToWrite
+        waitToWrite(false)
         if closeWhenFlushed {
             close()
         } else if wasBlocked {

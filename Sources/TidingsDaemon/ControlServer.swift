@@ -7,7 +7,8 @@ internal import Logging
 
 /// Serves the JSON-RPC control protocol on a Unix socket, and pushes committed changes to subscribers.
 ///
-/// Everything runs on one serial queue driven by Dispatch sources: no thread per client.
+/// Everything runs on one serial queue: a Dispatch source for new clients, a ``SocketPoller`` for the
+/// clients' sockets; no thread per client.
 final class ControlServer: @unchecked Sendable {  // mutable state confined to `queue`
     struct Limits {
         /// A request line longer than this is refused and the connection closed.
@@ -28,6 +29,7 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
     let limits: Limits
     private var listener: UnixSocketListener?
     private var acceptSource: (any DispatchSourceRead)?
+    private var poller: SocketPoller?
     private var connections: [Int: ControlConnection] = [:]
     private var nextConnectionID = 1
     private let encoder: JSONEncoder = {
@@ -45,8 +47,10 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
     }
 
     /// Starts accepting clients on `listener`.
-    func start(_ listener: UnixSocketListener) {
+    func start(_ listener: UnixSocketListener) throws(SocketPoller.Failure) {
+        let poller = try SocketPoller(queue: queue)
         queue.sync {
+            self.poller = poller
             self.listener = listener
             let source = DispatchSource.makeReadSource(fileDescriptor: listener.fd, queue: queue)
             source.setEventHandler { [weak self] in self?.acceptClients() }
@@ -61,6 +65,8 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
             acceptSource?.cancel()
             acceptSource = nil
             for connection in Array(connections.values) { connection.close() }
+            poller?.close()
+            poller = nil
             listener?.close()
             listener = nil
         }
@@ -91,7 +97,7 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
     // MARK: - On the queue
 
     private func acceptClients() {
-        guard let listener else { return }
+        guard let listener, let poller else { return }
         while true {
             let fd = accept(listener.fd, nil, nil)
             if fd < 0 {
@@ -104,7 +110,7 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             let connection = ControlConnection(
-                id: nextConnectionID, fd: fd, queue: queue, maximumLineLength: limits.maximumLineLength)
+                id: nextConnectionID, fd: fd, poller: poller, maximumLineLength: limits.maximumLineLength)
             nextConnectionID += 1
             connection.onLine = { [unowned self] connection, line in handle(line, from: connection) }
             connection.onLineTooLong = { [unowned self] connection in

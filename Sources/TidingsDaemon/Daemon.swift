@@ -108,7 +108,11 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             server.publish(changes)
             self?.reportStatus()
         }
-        server.start(listener)
+        do {
+            try server.start(listener)
+        } catch {
+            throw DaemonError("cannot serve the control socket: \(error.description)")
+        }
 
         let testSeam = FolderWatcher.TestSeam(environment: environment)
         if testSeam.isActive {

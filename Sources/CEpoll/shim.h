@@ -1,0 +1,5 @@
+#ifndef TIDINGS_CEPOLL_SHIM_H
+#define TIDINGS_CEPOLL_SHIM_H
+// Swift's Glibc module leaves out <sys/epoll.h>.
+#include <sys/epoll.h>
+#endif
