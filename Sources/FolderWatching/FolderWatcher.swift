@@ -28,6 +28,8 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
     private let handler: @Sendable ([WatchEvent]) -> Void
     private let testSeam: TestSeam
     private var source: (any DispatchSourceRead)?
+    /// libinotifytools' inotify descriptor, while running.
+    private var inotifyFD: Int32 = -1
     private var state = State.initial
     /// IN_MOVED_FROM of directories waiting for their IN_MOVED_TO, by cookie.
     private var pendingMoves: [UInt32: String] = [:]
@@ -70,6 +72,7 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
                 return .failure(.init(.cannotInitialize, "cannot find the inotify descriptor in /proc/self/fd"))
             }
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            inotifyFD = fd
             if let error = watchTree(root + "/") {
                 inotifytools_cleanup()
                 return .failure(error)
@@ -93,6 +96,7 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
             source?.cancel()
             source = nil
             inotifytools_cleanup()
+            inotifyFD = -1
             state = .stopped
         }
     }
@@ -108,8 +112,8 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
     /// Returns an error only for the root; failures below it are logged and remembered.
     private func watchTree(_ directory: String, retrying: Bool = false) -> FolderWatcherError? {
         let code: Int32
-        if let name = testSeam.unwatchableName, directory.split(separator: "/").last == Substring(name) {
-            code = ENOSPC  // the test seam: as if the watch limit were reached here
+        if isUnwatchableBySeam(directory) {
+            code = ENOSPC
         } else {
             let watched = FileSystemName.withCString(directory) {
                 inotifytools_watch_recursively($0, FolderWatcher.watchMask)
@@ -117,6 +121,18 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
             guard watched == 0 else { return nil }
             code = inotifytools_error()
         }
+        return failedToWatch(directory, code, retrying: retrying)
+    }
+
+    /// The test seam's stand-in for the watch limit: as if `ENOSPC` were reached at folders of that name.
+    private func isUnwatchableBySeam(_ directory: String) -> Bool {
+        guard let name = testSeam.unwatchableName else { return false }
+        return directory.split(separator: "/").last == Substring(name)
+    }
+
+    /// Logs and remembers a folder that could not be watched (`code` is the errno); returns an error only for
+    /// the root.
+    private func failedToWatch(_ directory: String, _ code: Int32, retrying: Bool = false) -> FolderWatcherError? {
         if code == ENOENT || code == ENOTDIR {
             // Gone or replaced before we got to it: the next event or rescan tells what it became.
             return directory == root + "/"
@@ -135,6 +151,48 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
             metadata: ["watch.path": "\(directory)", "watch.error": "\(message)"])
         unwatched.append(directory)
         return directory == root + "/" && code != ENOSPC ? FolderWatcherError(.cannotWatch, message) : nil
+    }
+
+    /// Watches `directory` (trailing slash) and every folder below it, each under its name on disk now.
+    ///
+    /// libinotifytools names every watch, and its names go stale when folders move: its
+    /// `inotifytools_replace_filename` edits its tree of names while walking it and skips some (inotify-tools
+    /// issues #59 and #130), and watching a folder that the kernel already watches (one moved in before its
+    /// new parent was watched) keeps the old name. Events in a folder whose watch has a stale name are reported
+    /// under a path that no longer exists, and lost (found by bench/soak.py). The kernel knows which watch a
+    /// folder has: adding a watch to a watched folder returns that watch's descriptor. A watch known by another
+    /// name is removed and added again under the folder's name; the events it had queued are dropped, so
+    /// callers report `directory` as appeared, which rescans it after this.
+    private func watchSubtree(_ directory: String) {
+        if isUnwatchableBySeam(directory) {
+            _ = failedToWatch(directory, ENOSPC)
+            return
+        }
+        let flags = UInt32(bitPattern: FolderWatcher.watchMask) | UInt32(IN_ONLYDIR | IN_DONT_FOLLOW)
+        let wd = FileSystemName.withCString(directory) { inotify_add_watch(inotifyFD, $0, flags) }
+        guard wd >= 0 else {
+            _ = failedToWatch(directory, errno)
+            return
+        }
+        let known = inotifytools_filename_from_wd(wd).map { FileSystemName.decode(cString: $0) }
+        if known != directory {
+            if let known {
+                logger.debug("a watch kept a folder's old name", metadata: ["watch.from": "\(known)", "watch.to": "\(directory)"])
+                _ = inotifytools_remove_watch_by_wd(wd)
+            }
+            guard FileSystemName.withCString(directory, { inotifytools_watch_file($0, FolderWatcher.watchMask) }) != 0 else {
+                _ = failedToWatch(directory, inotifytools_error())
+                return
+            }
+        }
+        guard let stream = FileSystemName.withCString(directory, { opendir($0) }) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            guard entry.pointee.d_type == DT_DIR else { continue }  // symlinks are not followed
+            let name = FileSystemName.entryName(entry)
+            if name == "." || name == ".." { continue }
+            watchSubtree(directory + name + "/")
+        }
     }
 
     private func drain() {
@@ -187,64 +245,6 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
         }
     }
 
-    /// Gives the new names to watches that a folder took along when it moved under `directory` before
-    /// `directory` was watched.
-    ///
-    /// Such a move reaches us as an `IN_MOVED_FROM` without its `IN_MOVED_TO` (the new parent had no watch
-    /// yet); watching the new parent then meets the moved folder's inode, which the kernel already watches,
-    /// and libinotifytools keeps the old name for that watch. Events in it would be reported under the old
-    /// path, and the unmatched `IN_MOVED_FROM` would remove the watch. Renaming the watch fixes both.
-    private func renameStaleWatches(under directory: String) {
-        let wd = FileSystemName.withCString(directory) { inotifytools_wd_from_filename($0) }
-        if wd >= 0, let known = inotifytools_filename_from_wd(wd) {
-            let old = FileSystemName.decode(cString: known)
-            if !old.isEmpty, old != directory {
-                logger.debug("folder moved in before its new parent was watched", metadata: ["watch.from": "\(old)", "watch.to": "\(directory)"])
-                renameWatches(from: old, to: directory)
-                return  // everything below it was renamed too
-            }
-        }
-        guard let stream = FileSystemName.withCString(directory, { opendir($0) }) else { return }
-        defer { closedir(stream) }
-        while let entry = readdir(stream) {
-            guard entry.pointee.d_type == DT_DIR else { continue }  // symlinks are not followed
-            let name = FileSystemName.entryName(entry)
-            if name == "." || name == ".." { continue }
-            renameStaleWatches(under: directory + name + "/")
-        }
-    }
-
-    /// Gives the watches of `old` and of every folder below it (paths with a trailing slash) the names under
-    /// `new`, where the folder is now.
-    ///
-    /// libinotifytools' `inotifytools_replace_filename` edits its tree of names while it walks it, and so can
-    /// skip watches (inotify-tools issues #59 and #130): a subfolder of a renamed folder kept its old name, and
-    /// its files were reported under a path that no longer exists, so their changes were lost (found by
-    /// bench/soak.py). Called again until no folder below `new` is still known by its old name.
-    private func renameWatches(from old: String, to new: String) {
-        for _ in 0..<64 {
-            FileSystemName.withCString(old) { old in
-                FileSystemName.withCString(new) { new in inotifytools_replace_filename(old, new) }
-            }
-            guard hasStaleWatch(below: new, oldName: old) else { return }
-        }
-        logger.warning("some watches keep the old name of a renamed folder", metadata: ["watch.from": "\(old)", "watch.to": "\(new)"])
-    }
-
-    /// Whether a folder below `directory` on disk is watched under its name below `oldName` instead.
-    private func hasStaleWatch(below directory: String, oldName: String) -> Bool {
-        guard let stream = FileSystemName.withCString(directory, { opendir($0) }) else { return false }
-        defer { closedir(stream) }
-        while let entry = readdir(stream) {
-            guard entry.pointee.d_type == DT_DIR else { continue }  // symlinks are not followed
-            let name = FileSystemName.entryName(entry)
-            if name == "." || name == ".." { continue }
-            let stale = FileSystemName.withCString(oldName + name + "/") { inotifytools_wd_from_filename($0) } >= 0
-            if stale || hasStaleWatch(below: directory + name + "/", oldName: oldName + name + "/") { return true }
-        }
-        return false
-    }
-
     /// Drops `directory` and everything below it from ``unwatched`` (it was moved or deleted); returns
     /// whether there was any.
     private func forgetUnwatched(under directory: String) -> Bool {
@@ -289,24 +289,22 @@ public final class FolderWatcher: @unchecked Sendable {  // state confined to `q
 
         if isDirectory {
             if mask & Int32(IN_CREATE) != 0 {
-                _ = watchTree(path + "/")
-                renameStaleWatches(under: path + "/")
+                watchSubtree(path + "/")
                 events.append(.directoryAppeared(path))
             } else if mask & Int32(IN_MOVED_FROM) != 0 {
                 pendingMoves[event.cookie] = path
             } else if mask & Int32(IN_MOVED_TO) != 0 {
                 if let old = pendingMoves.removeValue(forKey: event.cookie) {
-                    renameWatches(from: old + "/", to: path + "/")
+                    // Its watches moved with it: most get their new names here, the rest in watchSubtree, which
+                    // also watches a folder made in it just before the move (its IN_CREATE came under the old
+                    // name, gone by then).
+                    FileSystemName.withCString(old + "/") { old in
+                        FileSystemName.withCString(path + "/") { new in inotifytools_replace_filename(old, new) }
+                    }
                     _ = forgetUnwatched(under: old)
-                    // Its watches moved with it, but a folder made in it just before the move was not watched:
-                    // its IN_CREATE came under the old name, gone by then (ENOENT). Watch what is missing;
-                    // watches it already has keep their (now renamed) names.
-                    _ = watchTree(path + "/")
                     events.append(.directoryRemoved(old))
-                } else {
-                    _ = watchTree(path + "/")
-                    renameStaleWatches(under: path + "/")
                 }
+                watchSubtree(path + "/")
                 events.append(.directoryAppeared(path))
             } else if mask & Int32(IN_DELETE) != 0 {
                 _ = forgetUnwatched(under: path)

@@ -68,6 +68,46 @@ struct ConnectionChurnTests {
         #expect(daemon.child.isRunning)
     }
 
+    /// Found by the soak test: with a Dispatch source per client, libdispatch's records of short-lived sockets
+    /// went wrong after a few minutes of this (a request never read, or a crash); see ``SocketPoller``.
+    @Test func clientsComingAndGoingWhileChangesStream_areEachAnswered_andLeaveNoSocketOpen() throws {
+        let tree = try TemporaryTree()
+        let daemon = try DaemonProcess.started(in: tree)
+        let idleDescriptors = try Self.openDescriptors(daemon.child.pid)
+        // Moved into the folder one per round, so that changes stream while clients come and go.
+        let staging = try TemporaryTree()
+        let articles = try GeneratedCorpus.write(400, into: staging)
+
+        for round in 0..<max(600, articles.count) {
+            if round < articles.count {
+                try FileManager.default.moveItem(
+                    atPath: staging.path(articles[round]), toPath: tree.path("\(round).txt"))
+            }
+            let client = try RawControlSocket(path: daemon.socket)
+            switch round % 3 {
+            case 0:
+                let reply = try client.exchange(#"{"jsonrpc":"2.0","id":1,"method":"status"}"#)
+                #expect(reply["result"] != nil, "round \(round): \(reply)")
+            case 1:
+                // Replays from the start, then hangs up with most of it unsent.
+                let reply = try client.exchange(#"{"jsonrpc":"2.0","id":1,"method":"changes.subscribe","params":{"since":0}}"#)
+                #expect(reply["result"] != nil, "round \(round): \(reply)")
+            default:
+                // Subscribes and stops sending (`echo … | socat`), then hangs up.
+                try client.sendLine(#"{"jsonrpc":"2.0","id":1,"method":"changes.subscribe","params":{}}"#)
+                client.finishSending()
+                let reply = try client.readObject()
+                #expect(reply["result"] != nil, "round \(round): \(reply)")
+            }
+        }
+
+        #expect(eventually { (try? daemon.status())?.files == articles.count }, "\(daemon.diagnostics)")
+        #expect(
+            eventually { (try? Self.openDescriptors(daemon.child.pid)) == idleDescriptors },
+            "sockets: \(idleDescriptors) before, \((try? Self.openDescriptors(daemon.child.pid)) ?? -1) after")
+        #expect(daemon.child.isRunning)
+    }
+
     @Test func subscriberThatOnlyStopsSending_stillGetsItsChanges() throws {
         let tree = try TemporaryTree()
         let daemon = try DaemonProcess.started(in: tree)

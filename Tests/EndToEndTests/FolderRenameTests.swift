@@ -33,6 +33,27 @@ struct FolderRenameTests {
         try expectIngested(rounds.map { "r\($0)/q/new.txt" }, in: tree, by: daemon)
     }
 
+    /// `mv a z && mv z/s0 z/u0 && …` before the daemon reads the events: when it handles the first move, the
+    /// subfolders already have their newer names on disk, so a watch that libinotifytools' rename skipped could
+    /// not be found by those names, and kept its oldest one.
+    @Test func subfoldersRenamedRightAfterTheirParent_filesInThemGetTheNewestPath() throws {
+        let tree = try TemporaryTree()
+        let middles = (0..<8).map { "s\($0)" }
+        for middle in middles {
+            for leaf in 0..<4 {
+                try FileManager.default.createDirectory(
+                    atPath: tree.path("a/\(middle)/t\(leaf)"), withIntermediateDirectories: true)
+            }
+        }
+        let daemon = try DaemonProcess.started(in: tree)
+
+        try tree.move(tree.path("a"), to: tree.path("z"))
+        for middle in middles { try tree.move(tree.path("z/\(middle)"), to: tree.path("z/u\(middle)")) }
+        try expectIngested(
+            middles.flatMap { middle in ["z/u\(middle)/new.txt"] + (0..<4).map { "z/u\(middle)/t\($0)/new.txt" } },
+            in: tree, by: daemon)
+    }
+
     /// Drops an article at each of `paths`, then a last one; once that one is in and the daemon settled, its
     /// articles must be exactly these.
     private func expectIngested(_ paths: [String], in tree: TemporaryTree, by daemon: DaemonProcess) throws {
