@@ -24,13 +24,8 @@ extension EventStore {
             if let actor, !actor.isEmpty {
                 // Any mention's actors count, not only the event's face: "Pompeo" finds the call that
                 // another article attributes to "the Secretary".
-                conditions.append(
-                    """
-                    e.id IN (SELECT eventId FROM mention WHERE sourceName LIKE ? OR sourceCode LIKE ?
-                        OR targetName LIKE ? OR targetCode LIKE ?)
-                    """)
-                let pattern = "%\(EventStore.escapeLike(actor))%"
-                arguments += [pattern, pattern, pattern, pattern]
+                conditions.append("e.actors LIKE ?")
+                arguments += ["%\(EventStore.escapeLike(actor))%"]
             }
             if let code, !code.isEmpty {
                 conditions.append("e.code LIKE ?")

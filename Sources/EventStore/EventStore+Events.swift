@@ -270,13 +270,13 @@ extension EventStore {
                 sql: """
                     UPDATE event SET code = ?, rootCode = ?, quadClass = ?, label = ?, date = ?, datePrecision = ?,
                         dateProvenance = ?, sourceName = ?, sourceCode = ?, targetName = ?, targetCode = ?,
-                        location = ?, summary = ?, mentionCount = ?, articleCount = ?
+                        location = ?, summary = ?, mentionCount = ?, articleCount = ?, actors = ?
                     WHERE id = ?
                     """
             ).execute(arguments: [
                 face.code, face.rootCode, face.quadClass, face.label, face.date, face.datePrecision,
                 face.dateProvenance, face.sourceName, face.sourceCode, face.targetName, face.targetCode,
-                face.location, face.summary, face.mentionCount, face.articleCount, event.id,
+                face.location, face.summary, face.mentionCount, face.articleCount, face.actors, event.id,
             ])
             cache.updateFace(face, ofKey: key)
             let kind = old == nil ? ChangeKind.eventAdded : ChangeKind.eventUpdated

@@ -121,6 +121,9 @@ struct EventFace: Equatable {
     var summary: String
     var mentionCount: Int
     var articleCount: Int
+    /// Every name and code any mention gives a source or target, each on a line of its own (`\nPompeo\nUSAGOV\n`),
+    /// in byte order: what `events.list`'s actor filter matches. Not sent to clients.
+    var actors: String
 
     /// Derives the face from the event's mentions (at least one).
     init(id: Int64, mentions: [MentionRow]) {
@@ -148,6 +151,20 @@ struct EventFace: Equatable {
         summary = mentions.min(by: MentionRow.summarizesBetter)?.sentence ?? best.sentence
         mentionCount = mentions.count
         articleCount = Set(mentions.map(\.path)).count
+        actors = EventFace.actorLines(mentions)
+    }
+
+    private static func actorLines(_ mentions: [MentionRow]) -> String {
+        var names: Set<String> = []
+        for mention in mentions {
+            for name in [mention.sourceName, mention.sourceCode, mention.targetName, mention.targetCode] {
+                if let name { names.insert(name) }
+            }
+        }
+        guard !names.isEmpty else { return "" }
+        // Byte order, as SQLite's (migration v5 fills the column for events stored before it).
+        let sorted = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return "\n" + sorted.joined(separator: "\n") + "\n"
     }
 
     /// Reads a row selected with ``columns``, by position.
@@ -168,6 +185,7 @@ struct EventFace: Equatable {
         summary = row[13]
         mentionCount = row[14]
         articleCount = row[15]
+        actors = row[16]
     }
 
     /// The change payload: every field, null when unknown.
@@ -194,6 +212,6 @@ struct EventFace: Equatable {
 
     static let columns = """
         id, code, rootCode, quadClass, label, date, datePrecision, dateProvenance, sourceName, sourceCode,
-        targetName, targetCode, location, summary, mentionCount, articleCount
+        targetName, targetCode, location, summary, mentionCount, articleCount, actors
         """
 }

@@ -119,6 +119,31 @@ struct SeedEventsTests {
         }
     }
 
+    /// `events --actor TEXT` finds the events where any mention names TEXT in a source or target, as name or code,
+    /// in any case; still so after an article that reported some of them is removed.
+    @Test(arguments: StoreKind.allCases)
+    func actorFilter_findsEveryEventWhereAnyMentionNamesTheActor(kind: StoreKind) throws {
+        try withSeedStore(kind) { store, paths in
+            func expectFilterMatchesMentions(_ stage: String) throws {
+                let details = try store.events().compactMap { try store.event(id: $0.id) }
+                for needle in ["pompeo", "USAGOV", "irq", "Kata'ib", "Hezbollah", "nobody-at-all"] {
+                    let expected = details.filter { detail in
+                        detail.mentionList.contains { mention in
+                            [mention.source?.name, mention.source?.code, mention.target?.name, mention.target?.code]
+                                .contains { $0?.range(of: needle, options: .caseInsensitive) != nil }
+                        }
+                    }.map(\.event.id)
+                    let found = try store.events(actor: needle).map(\.id)
+                    #expect(Set(found) == Set(expected), "\(stage), --actor \(needle)")
+                    if needle == "pompeo" { #expect(!found.isEmpty) }
+                }
+            }
+            try expectFilterMatchesMentions("all seeds")
+            _ = try store.apply([.remove(path: paths[0])])
+            try expectFilterMatchesMentions("without \(paths[0])")
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func actors_listTheMainProtagonists_withTheirCodes(kind: StoreKind) throws {
         try withSeedStore(kind) { store, _ in
