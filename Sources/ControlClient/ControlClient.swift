@@ -69,7 +69,7 @@ public final class ControlClient {
     public func call<Params: Encodable & Sendable, Result: Codable & Sendable>(
         _ method: ControlMethod, params: Params?, as type: Result.Type = Result.self
     ) throws -> Result {
-        let line = try exchange(method, params: params)
+        let line = try exchange(method, params: params).line
         do {
             return try decoder.decode(RPCResponse<Result>.self, from: Data(line)).result
         } catch {
@@ -86,12 +86,12 @@ public final class ControlClient {
 
     /// Sends one request and returns its result as plain JSON, for output "exactly as the daemon sent it".
     public func callRaw<Params: Encodable & Sendable>(_ method: ControlMethod, params: Params?) throws -> JSONValue {
-        try call(method, params: params, as: JSONValue.self)
+        try exchange(method, params: params).message["result"] ?? .null
     }
 
     /// Sends a request without params and returns its result as plain JSON.
     public func callRaw(_ method: ControlMethod) throws -> JSONValue {
-        try call(method, params: NoParams?.none, as: JSONValue.self)
+        try callRaw(method, params: NoParams?.none)
     }
 
     /// Starts the change feed: `changes.subscribe`, after which ``nextNotification(timeout:)`` yields the
@@ -166,8 +166,11 @@ public final class ControlClient {
 
     private struct NoParams: Encodable, Sendable {}
 
-    /// Writes one request and reads until its reply, buffering notifications; returns the reply's line.
-    private func exchange<Params: Encodable & Sendable>(_ method: ControlMethod, params: Params?) throws -> [UInt8] {
+    /// Writes one request and reads until its reply, buffering notifications; returns the reply's line and what
+    /// it says.
+    private func exchange<Params: Encodable & Sendable>(
+        _ method: ControlMethod, params: Params?
+    ) throws -> (line: [UInt8], message: JSONValue) {
         let id = RPCID.number(nextID)
         nextID += 1
         var request = try encoder.encode(RPCRequest(id: id, method: method.rawValue, params: params))
@@ -180,7 +183,7 @@ public final class ControlClient {
             guard let reply = try route(line) else { continue }
             if reply.id == id {
                 if let error = reply.error { throw error }
-                return line
+                return (line, reply.message)
             }
             // An error the daemon could not tie to a request (parse error, line too long) answers this one.
             if reply.id == nil, let error = reply.error { throw error }
@@ -188,23 +191,31 @@ public final class ControlClient {
         }
     }
 
-    /// Buffers a notification, or returns the envelope of a reply for the caller to match.
-    private func route(_ line: [UInt8]) throws -> (id: RPCID?, error: RPCError?)? {
-        let envelope: RPCEnvelope
-        do {
-            envelope = try decoder.decode(RPCEnvelope.self, from: Data(line))
-        } catch {
-            let text = String(decoding: line.prefix(200), as: UTF8.self)
-            throw invalidReply("the daemon sent a line that is not JSON-RPC: \(text)")
+    /// Buffers a notification, or returns a reply for the caller to match.
+    private func route(_ line: [UInt8]) throws -> (id: RPCID?, error: RPCError?, message: JSONValue)? {
+        let notJSONRPC = { self.invalidReply("the daemon sent a line that is not JSON-RPC: \(String(decoding: line.prefix(200), as: UTF8.self))") }
+        guard let message = try? JSONValue(parsing: line), case .object(let members) = message else {
+            throw notJSONRPC()
         }
-        if let method = envelope.method {
+        if let method = members["method"]?.stringValue {
             // Requests from the daemon are not part of the protocol; only notifications are kept.
-            if envelope.id == nil {
-                notifications.append(Notification(method: method, params: envelope.params, line: line))
+            if members["id"] ?? .null == .null {
+                notifications.append(Notification(method: method, params: members["params"], line: line))
             }
             return nil
         }
-        return (envelope.id, envelope.error)
+        var error: RPCError?
+        if let object = members["error"], object != .null {
+            guard let code = object["code"]?.intValue, let text = object["message"]?.stringValue else { throw notJSONRPC() }
+            error = RPCError(code: Int(code), message: text, data: object["data"])
+        }
+        let id: RPCID? =
+            switch members["id"] {
+            case .int(let number): .number(number)
+            case .string(let text): .string(text)
+            default: nil
+            }
+        return (id, error, message)
     }
 
     private func readLine(deadline: ContinuousClock.Instant?) throws(ControlClientError) -> [UInt8] {

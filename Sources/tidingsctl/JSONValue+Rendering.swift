@@ -4,45 +4,50 @@ import Foundation
 extension JSONValue {
     /// JSON text with sorted keys, like `jq -S`: indented by two spaces when `pretty`, else on one line.
     func rendered(pretty: Bool) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, pretty: pretty, depth: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, pretty: Bool, depth: Int) {
+    private func write(to output: inout [UInt8], pretty: Bool, depth: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .double(let value): output += Self.scalar(value) ?? "null"
-        case .string(let value): output += Self.scalar(value) ?? "\"\""
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .int(let value): output += String(value).utf8
+        case .double(let value): output += (Self.scalar(value) ?? "null").utf8
+        case .string(let value): JSONObjectWriter.appendString(value, to: &output)
         case .array(let values):
-            writeContainer(values.map { (nil, $0) }, open: "[", close: "]", to: &output, pretty: pretty, depth: depth)
+            writeContainer(values.map { (nil, $0) }, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), to: &output, pretty: pretty, depth: depth)
         case .object(let members):
             let sorted = members.sorted { $0.key < $1.key }.map { (Optional($0.key), $0.value) }
-            writeContainer(sorted, open: "{", close: "}", to: &output, pretty: pretty, depth: depth)
+            writeContainer(sorted, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), to: &output, pretty: pretty, depth: depth)
         }
     }
 
     private func writeContainer(
-        _ elements: [(String?, JSONValue)], open: String, close: String, to output: inout String, pretty: Bool,
+        _ elements: [(String?, JSONValue)], open: UInt8, close: UInt8, to output: inout [UInt8], pretty: Bool,
         depth: Int
     ) {
         guard !elements.isEmpty else {
-            output += open + close
+            output += [open, close]
             return
         }
-        let indent = pretty ? "\n" + String(repeating: "  ", count: depth + 1) : ""
-        output += open
+        let indent = pretty ? Array(("\n" + String(repeating: "  ", count: depth + 1)).utf8) : []
+        output.append(open)
         for (index, (key, value)) in elements.enumerated() {
-            output += (index > 0 ? "," : "") + indent
-            if let key { output += (Self.scalar(key) ?? "\"\"") + (pretty ? ": " : ":") }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output += indent
+            if let key {
+                JSONObjectWriter.appendString(key, to: &output)
+                output += (pretty ? ": " : ":").utf8
+            }
             value.write(to: &output, pretty: pretty, depth: depth + 1)
         }
-        output += (pretty ? "\n" + String(repeating: "  ", count: depth) : "") + close
+        if pretty { output += ("\n" + String(repeating: "  ", count: depth)).utf8 }
+        output.append(close)
     }
 
-    /// Foundation's spelling of a string or number, so escapes and number formats match any JSON encoder's.
+    /// Foundation's spelling of a number, so number formats match any JSON encoder's.
     private static func scalar(_ value: some Encodable) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]

@@ -4,7 +4,8 @@ import Foundation
 
 /// Feeds each input to the daemon's reading of a client: ``LineBuffer`` splits it into lines, each line goes
 /// through ``IncomingRequest/decode(_:)``, and a request's params are decoded as its method's params type.
-/// Also checks that how the bytes arrive (one read or many small ones) does not change the lines.
+/// Also checks that how the bytes arrive (one read or many small ones) does not change the lines, and reads each
+/// line as a client does (``JSONValue/init(parsing:)``), which must read back what `JSONEncoder` writes of it.
 @main
 enum FuzzControlProtocol {
     static func main() {
@@ -30,6 +31,7 @@ enum FuzzControlProtocol {
         for case .line(let line) in lines where !line.isEmpty {
             precondition(line.count <= limit && !line.contains(UInt8(ascii: "\n")))
             handle(line)
+            parse(line)
         }
     }
 
@@ -59,6 +61,26 @@ enum FuzzControlProtocol {
             }
         } catch {
             reply(id: request.id, error: error)
+        }
+    }
+
+    /// What `tidingsctl` does with a line from the daemon.
+    static func parse(_ line: [UInt8]) {
+        guard let value = try? JSONValue(parsing: line) else { return }
+        let encoded = try? JSONEncoder().encode(value)
+        let again = encoded.flatMap { try? JSONValue(parsing: Array($0)) }
+        precondition(again.map { same(value, $0) } == true, "JSONValue(parsing:) does not read back what JSONEncoder wrote")
+    }
+
+    /// Equal JSON, where `1.0` and `1` are the same number (JSONEncoder writes a whole double as an integer).
+    static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .double(let y)), (.double(let y), .int(let x)): return Double(x) == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy(same)
+        case (.object(let x), .object(let y)):
+            return x.count == y.count && x.allSatisfy { key, value in y[key].map { same(value, $0) } ?? false }
+        default: return a == b
         }
     }
 
