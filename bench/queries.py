@@ -20,8 +20,7 @@ FROM event e {where} ORDER BY e.date IS NULL, e.date, e.id {limit}"""
 ARTICLES = """SELECT f.path, a.title, a.published, a.publishedSource, f.status, f.error, f.hash, f.size, f.ingestedAt,
   (SELECT COUNT(DISTINCT m.eventId) FROM mention m WHERE m.fileId = f.id) AS events
 FROM file f LEFT JOIN article a ON a.fileId = f.id ORDER BY f.path LIMIT 1000"""
-ACTOR = ("WHERE e.id IN (SELECT eventId FROM mention WHERE sourceName LIKE '%Pompeo%' OR sourceCode LIKE '%Pompeo%'"
-         " OR targetName LIKE '%Pompeo%' OR targetCode LIKE '%Pompeo%')")
+ACTOR = "WHERE e.actors LIKE '%Pompeo%'"
 WEEK = "WHERE e.date >= '2020-01-01' AND e.date <= '2020-01-07'"
 
 # (tidingsctl arguments, equivalent SQL)
