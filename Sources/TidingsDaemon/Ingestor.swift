@@ -40,6 +40,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private var drainScheduled = false
     private var stopped = false
     private var retryDelay: Double = 0
+    /// `--once`: a failed commit ends the run instead of being retried.
+    private var drainingToCompletion = false
     private var committedSinceRelease = 0
     private let backlogCount = Atomic<Int>(0)
 
@@ -107,6 +109,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     /// if a batch could not be committed (nothing is retried then).
     func drainToCompletion() -> String? {
         queue.sync {
+            drainingToCompletion = true
             while hasWork, !stopped {
                 if let failure = drainBatch() { return failure }
             }
@@ -283,11 +286,15 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
 
     private func retryLater(_ error: EventStoreError) -> String {
         updateBacklog()
-        retryDelay = min(max(retryDelay * 2, firstRetryDelay), Self.maximumRetryDelay)
         let action =
             error.code == .corrupt
             ? "restart tidingsd to move the damaged database aside and rebuild it"
             : "free disk space or make the state folder writable"
+        guard !drainingToCompletion else {
+            // `--once` retries nothing: it stops with the error, and a later run ingests what is left.
+            return "\(error); \(action), then run again"
+        }
+        retryDelay = min(max(retryDelay * 2, firstRetryDelay), Self.maximumRetryDelay)
         logger.error(
             "cannot commit; the batch stays queued and is retried",
             metadata: [

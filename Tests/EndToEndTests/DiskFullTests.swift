@@ -1,6 +1,7 @@
 import ControlClient
 import ControlProtocol
 import Foundation
+import GRDB
 import Testing
 
 /// A commit that fails keeps its batch queued: the daemon says so in its status, retries with a growing back-off,
@@ -43,6 +44,33 @@ struct DiskFullTests {
         let fileChanges = changes.filter(\.isFileChange)
         #expect(fileChanges.compactMap(\.path).sorted() == paths.sorted(), "\(fileChanges.map(\.brief))")
         #expect(try daemon.stop() == .exited(0))
+    }
+
+    /// `--once` retries nothing: on a full disk it exits non-zero saying what failed and what to do, and does not
+    /// claim a retry that will not come; the next run, with room, ingests everything.
+    @Test func onceOnAFullDisk_exitsSayingWhatToDo_andTheNextRunIngestsEverything() throws {
+        let tree = try TemporaryTree()
+        let disk = try SmallFilesystem(at: tree.state, megabytes: 32)
+        defer { disk.unmount() }
+        // The database exists, and there is room to open it (its -wal and -shm files) but not to ingest: on a disk
+        // with no room at all the start fails before any commit, a failure of its own.
+        let first = try DaemonProcess(tree: tree, arguments: ["--once"])
+        #expect(try first.waitForExit() == .exited(0), "\(first.diagnostics)")
+        let paths = try GeneratedCorpus.write(200, into: tree)
+        try disk.fill(leaving: 256 << 10)
+
+        let failed = try DaemonProcess(tree: tree, arguments: ["--once"])
+        #expect(try failed.waitForExit(timeout: .seconds(120)) == .exited(1), "\(failed.diagnostics)")
+        #expect(failed.log.contains("database or disk is full"), "\(failed.diagnostics)")
+        #expect(failed.log.contains("free disk space or make the state folder writable, then run again"), "\(failed.diagnostics)")
+        #expect(!failed.log.contains("retried"), "\(failed.diagnostics)")
+
+        try disk.free()
+
+        let again = try DaemonProcess(tree: tree, arguments: ["--once"])
+        #expect(try again.waitForExit(timeout: .seconds(120)) == .exited(0), "\(again.diagnostics)")
+        let store = try StoreDigest.read(tree.state + "/tidings.sqlite") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file") }
+        #expect(store == paths.count)
     }
 
     /// The start-up ingest is where a full disk is most likely: the status must say `degraded` then too, not

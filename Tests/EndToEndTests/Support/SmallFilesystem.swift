@@ -27,9 +27,10 @@ final class SmallFilesystem {
         mounted = false
     }
 
-    /// Writes a file until the filesystem says it is full (ENOSPC); returns how many bytes it took.
+    /// Writes a file until the filesystem says it is full (ENOSPC), then gives `leaving` bytes back; returns how
+    /// many bytes it took.
     @discardableResult
-    func fill() throws -> Int {
+    func fill(leaving: Int = 0) throws -> Int {
         let filler = path + "/filler-\(fillers.count)"
         let fd = open(filler, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw HarnessError("cannot create \(filler): \(String(cString: strerror(errno)))") }
@@ -50,6 +51,12 @@ final class SmallFilesystem {
                     throw HarnessError("cannot fill \(filler): \(String(cString: strerror(errno)))")
                 }
                 break
+            }
+        }
+        if leaving > 0 {
+            total = max(0, total - leaving)
+            guard ftruncate(fd, off_t(total)) == 0 else {
+                throw HarnessError("cannot shorten \(filler): \(String(cString: strerror(errno)))")
             }
         }
         return total
