@@ -25,16 +25,32 @@ public struct EventDictionaries: Sendable {
 
     /// The texts of the bundled dictionary files.
     public static func bundledSources() throws(DictionaryError) -> [DictionarySource] {
-        guard let folder = Bundle.module.url(forResource: "Dictionaries", withExtension: nil) else {
-            throw DictionaryError(
-                .missing, "the bundled Dictionaries folder is missing from the EventExtraction resources; reinstall")
-        }
+        let folder = try bundledFolder()
         var sources: [DictionarySource] = []
         for kind in DictionaryKind.allCases {
             let url = folder.appendingPathComponent(kind.fileName)
             sources.append(DictionarySource(kind: kind, name: url.path, text: try read(url.path)))
         }
         return sources
+    }
+
+    /// SwiftPM's resource bundle is a folder next to the executable. Its generated `Bundle.module` stops the
+    /// process (a trap, exit 132, no message) when the bundle is missing, as after copying `tidingsd` without
+    /// it; looking for the folder here lets the daemon say what is wrong instead.
+    static let bundleName = "Tidings_EventExtraction.resources"
+
+    static func bundledFolder() throws(DictionaryError) -> URL {
+        let executableFolder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        let candidates = [Bundle.main.bundleURL, executableFolder].map {
+            $0.appendingPathComponent(bundleName).appendingPathComponent("Dictionaries")
+        }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) { return found }
+        throw DictionaryError(
+            .missing,
+            "the bundled dictionaries (\(bundleName)/Dictionaries) are not next to the executable in "
+                + "\(Bundle.main.bundleURL.path); install tidingsd with Deploy/install.sh, which copies them, "
+                + "or run it from its build folder")
     }
 
     /// The texts of the dictionary files in a folder.

@@ -59,8 +59,7 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
     /// Reconciles the folder with the store, ingests everything, commits and returns (`--once`).
     public func runOnce() throws(DaemonError) {
         let ingestor = try prepare()
-        ingestor.reconcile()
-        if let failure = ingestor.drainToCompletion() {
+        if let failure = ingestor.reconcileAndDrain() {
             throw DaemonError("cannot write the store at \(configuration.databasePath): \(failure)")
         }
         let counts = try? store?.counts()

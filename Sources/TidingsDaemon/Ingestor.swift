@@ -105,11 +105,13 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         return paths.count
     }
 
-    /// Processes everything queued so far until the backlog is empty; returns the store's complaint
-    /// if a batch could not be committed (nothing is retried then).
-    func drainToCompletion() -> String? {
+    /// `--once`: compares the whole folder with the store and ingests every difference; returns the store's
+    /// complaint if a batch could not be committed (nothing is retried then). One block on the queue, so no drain
+    /// scheduled by the reconcile can run before the no-retry mode is set.
+    func reconcileAndDrain() -> String? {
         queue.sync {
             drainingToCompletion = true
+            reconcileNow()
             while hasWork, !stopped {
                 if let failure = drainBatch() { return failure }
             }

@@ -66,6 +66,22 @@ struct DaemonLifecycleTests {
         #expect(isSocket(atPath: tree.socket))
     }
 
+    /// `tidingsd` copied somewhere without its resource bundle: a clear message and exit 1, not a trap.
+    @Test func withoutItsBundledDictionaries_exitsNonZero_sayingWhatIsMissing() throws {
+        let tree = try TemporaryTree()
+        let alone = tree.outside + "/tidingsd"
+        try FileManager.default.copyItem(atPath: try Binaries.tidingsd().path, toPath: alone)
+
+        let child = try ChildProcess(
+            URL(fileURLWithPath: alone), ["--once", "--watch", tree.root, "--state", tree.state],
+            stdout: .file(tree.newLogPath("stdout")), stderrPath: tree.newLogPath("stderr"))
+        let termination = try #require(child.waitForExit(), "tidingsd without its dictionaries did not exit")
+
+        #expect(termination == .exited(1), "\(termination): \(child.stderr)")
+        #expect(child.stderr.contains("the bundled dictionaries (Tidings_EventExtraction.resources/Dictionaries)"), "\(child.stderr)")
+        #expect(child.stderr.contains("Deploy/install.sh"), "\(child.stderr)")
+    }
+
     @Test func secondDaemonOnSameState_exitsNonZero_sayingTheStateFolderIsInUse() throws {
         let tree = try TemporaryTree()
         let first = try DaemonProcess.started(in: tree)
