@@ -37,7 +37,7 @@ final class SocketPoller: @unchecked Sendable {  // confined to `queue`
             throw Failure(description: "cannot create an epoll instance: \(String(cString: strerror(errno)))")
         }
         source = DispatchSource.makeReadSource(fileDescriptor: epollFD, queue: queue)
-        source.setEventHandler { [unowned self] in dispatchReadiness() }
+        source.setEventHandler { [weak self] in self?.dispatchReadiness() }
         source.setCancelHandler { [epollFD] in _ = Glibc.close(epollFD) }
         source.resume()
     }
