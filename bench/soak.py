@@ -10,7 +10,9 @@ subscriber checks that its notices come in seq order with no gap). Then the chur
 dropped as a marker, and the daemon must settle (the marker ingested, state `watching`, backlog 0) within
 --settle-timeout. It must exit 0 on SIGTERM; its store must equal what `tidingsd --once` makes of the final
 folder (files, articles, events by key, mentions by (event key, path, sentenceIndex, start), statements;
-ids and times ignored) and its change log must have no gap in seq. Exits 1 on any difference.
+ids and times ignored) and its change log must have no gap in seq. Exits 1 on any difference. A client that
+gets no reply within 30 s fails the run too, after the daemon's sockets (`ss -xp`), descriptors and threads'
+stacks (gdb) are written to stall-stacks.txt in the kept folder.
 """
 import argparse, json, os, random, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, threading, time
 
