@@ -70,6 +70,8 @@ if [ "$build" != no ]; then
             "$release/generate-manual" "$release/$program" --date "$date" --output-directory "$manual" \
                 || say "warning: generate-manual failed for $program; its man page will be made from --help"
         done
+        # generate-manual puts `subcommand` in every synopsis (it counts the built-in `help`); tidingsd has none.
+        if [ -f "$manual/tidingsd.1" ]; then sed -i '/^\.Ar subcommand$/d' "$manual/tidingsd.1"; fi
     else
         say "warning: could not build generate-manual; the man pages will be made from --help"
     fi
