@@ -116,12 +116,11 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
                 }
             } else if count == 0 {
                 // The client is done sending. A subscriber that only shut down its sending side
-                // (`echo … | socat`) still reads its changes; one that hung up is gone now, not at the next
-                // change; anyone else gets what is queued, then the connection closes.
+                // (`echo … | socat`) still reads its changes (one that hung up altogether comes with `hungUp`,
+                // and ``ready(_:)`` closes it now, not at the next change); anyone else gets what is queued,
+                // then the connection closes.
                 if subscription == nil {
                     closeAfterFlush()
-                } else if peerHungUp() {
-                    close()
                 } else {
                     stopReading()
                 }
@@ -132,12 +131,6 @@ final class ControlConnection: @unchecked Sendable {  // confined to the server'
                 return
             }
         }
-    }
-
-    /// Whether the client closed its socket, not just its sending side: only then is the socket hung up.
-    private func peerHungUp() -> Bool {
-        var probe = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        return poll(&probe, 1, 0) == 1 && probe.revents & Int16(POLLHUP) != 0
     }
 
     /// Writes what the socket takes now; the rest goes when it becomes writable.

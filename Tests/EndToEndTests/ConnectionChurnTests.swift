@@ -60,12 +60,7 @@ struct ConnectionChurnTests {
             }
         }
 
-        // Still serving; every connection's socket is closed again.
-        #expect(eventually { (try? daemon.status())?.files == dropped }, "\(daemon.diagnostics)")
-        #expect(
-            eventually { (try? Self.openDescriptors(daemon.child.pid)) == idleDescriptors },
-            "sockets: \(idleDescriptors) before, \((try? Self.openDescriptors(daemon.child.pid)) ?? -1) after")
-        #expect(daemon.child.isRunning)
+        Self.expectStillServing(daemon, files: dropped, sockets: idleDescriptors)
     }
 
     /// Found by the soak test: with a Dispatch source per client, libdispatch's records of short-lived sockets
@@ -101,11 +96,7 @@ struct ConnectionChurnTests {
             }
         }
 
-        #expect(eventually { (try? daemon.status())?.files == articles.count }, "\(daemon.diagnostics)")
-        #expect(
-            eventually { (try? Self.openDescriptors(daemon.child.pid)) == idleDescriptors },
-            "sockets: \(idleDescriptors) before, \((try? Self.openDescriptors(daemon.child.pid)) ?? -1) after")
-        #expect(daemon.child.isRunning)
+        Self.expectStillServing(daemon, files: articles.count, sockets: idleDescriptors)
     }
 
     @Test func subscriberThatOnlyStopsSending_stillGetsItsChanges() throws {
@@ -122,6 +113,15 @@ struct ConnectionChurnTests {
 
         let notice = try subscriber.readObject()
         #expect(notice["method"] as? String == "changes.notify", "\(notice)")
+    }
+
+    /// Still serving after the churn: every file stored, and every connection's socket closed again.
+    private static func expectStillServing(_ daemon: DaemonProcess, files: Int, sockets idle: Int) {
+        #expect(eventually { (try? daemon.status())?.files == files }, "\(daemon.diagnostics)")
+        #expect(
+            eventually { (try? openDescriptors(daemon.child.pid)) == idle },
+            "sockets: \(idle) before, \((try? openDescriptors(daemon.child.pid)) ?? -1) after")
+        #expect(daemon.child.isRunning)
     }
 
     /// The daemon's open sockets (the listener and its connections; the store's reader connections, which it
