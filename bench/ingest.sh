@@ -55,13 +55,13 @@ for n in "${sizes[@]}"; do
 
         state=$(mktemp -d "$corpus_dir/state.XXXXXX")
         /usr/bin/time -f '%e %U %S %M' -o "$state.time" \
-            "$bin" --once --watch "$corpus" --state "$state" --log-level warning
+            "$bin" --once --watch "$corpus" --state "$state" 2> "$state.log"  # the default log level, as users run it
         read -r wall user sys maxrss < "$state.time"
         walls+=("$wall")
         cpus+=("$(echo "$user + $sys" | bc)")
         rss+=("$maxrss")
         store=$(du -cb "$state"/tidings.sqlite* | tail -1 | cut -f1)
-        rm -f "$state.time"
+        rm -f "$state.time" "$state.log"
         if [ -n "${KEEP_STATE:-}" ]; then
             rm -rf "$KEEP_STATE/state-$n" && mkdir -p "$KEEP_STATE" && mv "$state" "$KEEP_STATE/state-$n"
         else

@@ -146,6 +146,24 @@ struct DaemonLifecycleTests {
         #expect(try second.articles().map(\.path).sorted() == paths.sorted())
     }
 
+    @Test func defaultLogLevel_logsEachFileOnce_andTheEventsAndStatementsItCausedOnlyAtDebug() throws {
+        func onceLog(_ arguments: [String]) throws -> [Substring] {
+            let tree = try TemporaryTree()
+            _ = try Seeds.drop(into: tree)
+            let once = try DaemonProcess(tree: tree, arguments: ["--once"] + arguments)
+            let termination = try once.waitForExit()
+            try #require(termination == .exited(0), "tidingsd --once: \(termination)\(once.diagnostics)")
+            return once.log.split(separator: "\n")
+        }
+        let info = try onceLog([])
+        #expect(info.filter { $0.contains(" info tidingsd: article.added ") }.count == 5, "\(info)")
+        #expect(!info.contains { $0.contains("event.added") || $0.contains("statement.added") }, "\(info)")
+
+        let debug = try onceLog(["--log-level", "debug"])
+        #expect(debug.contains { $0.contains(" debug tidingsd: event.added ") && $0.contains("change.payload=") })
+        #expect(debug.contains { $0.contains(" debug tidingsd: statement.added ") })
+    }
+
     @Test func onceOnSeeds_exitsZero_andNextStartListsFiveWithoutAddingThemAgain() throws {
         let tree = try TemporaryTree()
         let paths = try Seeds.drop(into: tree)
