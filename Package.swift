@@ -90,7 +90,9 @@ let package = Package(
 
         .testTarget(name: "ArticleParsingTests", dependencies: ["ArticleParsing"]),
         .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "ArticleParsing"]),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "ArticleParsing", "EventExtraction"]),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "ArticleParsing", "EventExtraction", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "ControlClient"]),
         .testTarget(name: "TidingsDaemonTests", dependencies: ["TidingsDaemon"]),
         .testTarget(

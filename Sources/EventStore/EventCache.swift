@@ -7,33 +7,63 @@ internal import GRDB
 /// cache too, and a mention list the cache cannot keep exact is dropped (read again when needed). It lives
 /// only inside one transaction, so a rollback throws it away with everything else.
 struct EventCache {
+    /// What the cache knows of an event's mentions.
+    enum Mentions {
+        /// All of them, in id order.
+        case all([MentionRow])
+        /// Those the stored face was derived from, plus these, inserted by this transaction (in id order): the
+        /// face can be brought up to date from its representative mentions and these alone, however many
+        /// mentions the event has (see ``EventFace/init(updating:representatives:added:)``).
+        case stored(plus: [MentionRow])
+        /// Not known: a mention the cache never read left the event, so every one must be read again.
+        case unknown
+    }
+
     struct Event {
         var id: Int64
         /// The face stored in the table; nil for a placeholder that has no mentions yet (never announced).
         var face: EventFace?
-        /// The event's mentions in id order, as ``EventStore/mentions(ofEvent:db:)`` reads them; nil until read.
-        var mentions: [MentionRow]?
+        /// The stored mentions that `face` was chosen from (``EventFace/representativeIds(of:)``).
+        var representativeIds: [Int64]
+        var mentions: Mentions
     }
 
     /// By event key; a key not here has not been looked up (or its event was deleted) in this transaction.
     private var events: [String: Event] = [:]
+    /// Keys of events that lost a mention before they were looked up: their stored face is out of date.
+    private var lostMentions: Set<String> = []
+    /// Mentions inserted by this transaction. Their files' earlier mentions are all deleted, so none of their
+    /// paths is among the mentions of an event still in the `stored` state: they add an article to its count.
+    private var inserted: Set<Int64> = []
 
     subscript(key: String) -> Event? {
         events[key]
     }
 
-    /// Records an event read from the table, or created (a placeholder, with no mentions).
-    mutating func remember(_ key: String, id: Int64, face: EventFace?, mentions: [MentionRow]?) {
+    /// Records an event read from the table. Without its representative mentions (an event stored before
+    /// they were), or with a mention gone, its mentions are read again when its face is rewritten.
+    mutating func remember(_ key: String, face: EventFace, representativeIds: [Int64]?) {
         // A face without mentions is a placeholder: treat it as no face at all, as `refresh` does.
-        events[key] = Event(id: id, face: face.flatMap { $0.mentionCount > 0 ? $0 : nil }, mentions: mentions)
+        guard face.mentionCount > 0 else {
+            events[key] = Event(id: face.id, face: nil, representativeIds: [], mentions: .unknown)
+            return
+        }
+        let upToDate = representativeIds != nil && !lostMentions.contains(key)
+        events[key] = Event(
+            id: face.id, face: face, representativeIds: representativeIds ?? [],
+            mentions: upToDate ? .stored(plus: []) : .unknown)
     }
 
-    mutating func rememberMentions(_ mentions: [MentionRow], ofKey key: String) {
-        events[key]?.mentions = mentions
+    /// Records an event this transaction created: a placeholder with no mentions yet.
+    mutating func rememberPlaceholder(_ key: String, id: Int64) {
+        events[key] = Event(id: id, face: nil, representativeIds: [], mentions: .all([]))
     }
 
-    mutating func updateFace(_ face: EventFace, ofKey key: String) {
+    /// Records the face written for `key`, with every mention it has now.
+    mutating func updateFace(_ face: EventFace, representativeIds: [Int64], mentions: [MentionRow]?, ofKey key: String) {
         events[key]?.face = face
+        events[key]?.representativeIds = representativeIds
+        events[key]?.mentions = mentions.map { .all($0) } ?? .stored(plus: [])
     }
 
     mutating func forget(_ key: String) {
@@ -42,29 +72,70 @@ struct EventCache {
 
     /// A mention row was inserted for the event with `key`.
     mutating func add(_ mention: MentionRow, toKey key: String) {
-        guard events[key]?.mentions != nil else { return }
-        events[key]!.mentions!.insertInIdOrder(mention)
+        inserted.insert(mention.id)
+        events[key]?.mentions.insert(mention)
     }
 
     /// A mention row was deleted from the event with `key`; returns it when the cache held it.
     @discardableResult
     mutating func remove(mentionId: Int64, fromKey key: String) -> MentionRow? {
-        guard let index = events[key]?.mentions?.firstIndex(where: { $0.id == mentionId }) else { return nil }
-        return events[key]!.mentions!.remove(at: index)
+        guard events[key] != nil else {
+            lostMentions.insert(key)
+            return nil
+        }
+        return events[key]!.mentions.remove(mentionId)
     }
 
     /// A mention row moved from one event to another (re-anchored).
     mutating func move(mentionId: Int64, fromKey: String, toKey: String, toEventId: Int64) {
-        guard events[toKey]?.mentions != nil else {
-            remove(mentionId: mentionId, fromKey: fromKey)
+        guard var moved = remove(mentionId: mentionId, fromKey: fromKey) else {
+            // The row itself was never read: read the destination's mentions again when needed.
+            events[toKey]?.mentions = .unknown
             return
         }
-        if var moved = remove(mentionId: mentionId, fromKey: fromKey) {
-            moved.eventId = toEventId
-            events[toKey]!.mentions!.insertInIdOrder(moved)
+        moved.eventId = toEventId
+        if case .stored = events[toKey]?.mentions, !inserted.contains(mentionId) {
+            // An older row may come from an article the event already counts. (Not reached today: until
+            // `refresh` reads lists in full, last, the cache holds only rows this transaction inserted.)
+            events[toKey]?.mentions = .unknown
         } else {
-            // The row itself was never read: read the destination's mentions again when needed.
-            events[toKey]!.mentions = nil
+            events[toKey]?.mentions.insert(moved)
+        }
+    }
+}
+
+extension EventCache.Mentions {
+    fileprivate mutating func insert(_ mention: MentionRow) {
+        switch self {
+        case .all(var list):
+            list.insertInIdOrder(mention)
+            self = .all(list)
+        case .stored(var plus):
+            plus.insertInIdOrder(mention)
+            self = .stored(plus: plus)
+        case .unknown:
+            break
+        }
+    }
+
+    fileprivate mutating func remove(_ mentionId: Int64) -> MentionRow? {
+        switch self {
+        case .all(var list):
+            guard let index = list.firstIndex(where: { $0.id == mentionId }) else { return nil }
+            let mention = list.remove(at: index)
+            self = .all(list)
+            return mention
+        case .stored(var plus):
+            guard let index = plus.firstIndex(where: { $0.id == mentionId }) else {
+                // A stored mention left: the face's representatives may be gone with it.
+                self = .unknown
+                return nil
+            }
+            let mention = plus.remove(at: index)
+            self = .stored(plus: plus)
+            return mention
+        case .unknown:
+            return nil
         }
     }
 }

@@ -192,8 +192,13 @@ extension EventStore {
     /// The event with `key` as the table holds it now, read once per transaction.
     private func event(forKey key: String, cache: inout EventCache, db: Database) throws -> EventCache.Event? {
         if let event = cache[key] { return event }
-        guard let face = try face(ofEventKey: key, db: db) else { return nil }
-        cache.remember(key, id: face.id, face: face, mentions: nil)
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(EventFace.columns), faceMentionIds FROM event WHERE key = ?"),
+                arguments: [key])
+        else { return nil }
+        let representativeIds = (row[17] as String?).map { $0.split(separator: " ").compactMap { Int64($0) } }
+        cache.remember(key, face: EventFace(row), representativeIds: representativeIds)
         return cache[key]
     }
 
@@ -211,7 +216,7 @@ extension EventStore {
                     """),
             arguments: [key])
         {
-            cache.remember(key, id: id, face: nil, mentions: [])
+            cache.rememberPlaceholder(key, id: id)
             return (id, true)
         }
         guard let event = try event(forKey: key, cache: &cache, db: db) else {
@@ -253,10 +258,9 @@ extension EventStore {
         var changes: [ChangeRecord] = []
         for (key, path) in keys {
             guard let event = try event(forKey: key, cache: &cache, db: db) else { continue }
-            let mentions = try event.mentions ?? mentions(ofEvent: event.id, db: db)
-            cache.rememberMentions(mentions, ofKey: key)
+            if case .stored(let added) = event.mentions, added.isEmpty { continue }
             let old = event.face
-            guard !mentions.isEmpty else {
+            guard let (face, representativeIds, mentions) = try currentFace(of: event, db: db) else {
                 try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [event.id])
                 cache.forget(key)
                 if let old {
@@ -264,25 +268,61 @@ extension EventStore {
                 }
                 continue
             }
-            let face = EventFace(id: event.id, mentions: mentions)
-            guard face != old else { continue }
+            cache.updateFace(face, representativeIds: representativeIds, mentions: mentions, ofKey: key)
+            guard face != old || representativeIds != event.representativeIds else { continue }
             try db.cachedStatement(
                 sql: """
                     UPDATE event SET code = ?, rootCode = ?, quadClass = ?, label = ?, date = ?, datePrecision = ?,
                         dateProvenance = ?, sourceName = ?, sourceCode = ?, targetName = ?, targetCode = ?,
-                        location = ?, summary = ?, mentionCount = ?, articleCount = ?, actors = ?
+                        location = ?, summary = ?, mentionCount = ?, articleCount = ?, actors = ?, faceMentionIds = ?
                     WHERE id = ?
                     """
             ).execute(arguments: [
                 face.code, face.rootCode, face.quadClass, face.label, face.date, face.datePrecision,
                 face.dateProvenance, face.sourceName, face.sourceCode, face.targetName, face.targetCode,
-                face.location, face.summary, face.mentionCount, face.articleCount, face.actors, event.id,
+                face.location, face.summary, face.mentionCount, face.articleCount, face.actors,
+                representativeIds.map(String.init).joined(separator: " "), event.id,
             ])
-            cache.updateFace(face, ofKey: key)
+            guard face != old else { continue }
             let kind = old == nil ? ChangeKind.eventAdded : ChangeKind.eventUpdated
             changes.append(try logChange(kind, path: path, payload: face.json, now: now, db: db))
         }
         return changes
+    }
+
+    /// The face of `event` from the mentions it has now, the ids of the mentions it is taken from, and all of
+    /// its mentions when they had to be read; nil when it has none left.
+    private func currentFace(of event: EventCache.Event, db: Database) throws
+        -> (EventFace, [Int64], [MentionRow]?)?
+    {
+        let mentions: [MentionRow]
+        switch event.mentions {
+        case .stored(let added):
+            let representatives = try self.mentions(withIds: event.representativeIds, db: db)
+            if let old = event.face, representatives.count == event.representativeIds.count {
+                let picks = FaceMentions((representatives + added).sorted { $0.id < $1.id })
+                return (EventFace(updating: old, picks: picks, added: added), picks.ids, nil)
+            }
+            // Never expected (the cache marks an event whose mentions left): derive the face from them all.
+            mentions = try self.mentions(ofEvent: event.id, db: db)
+        case .all(let all):
+            mentions = all
+        case .unknown:
+            mentions = try self.mentions(ofEvent: event.id, db: db)
+        }
+        guard !mentions.isEmpty else { return nil }
+        let picks = FaceMentions(mentions)
+        return (EventFace(id: event.id, mentions: mentions, picks: picks), picks.ids, mentions)
+    }
+
+    /// The mentions with these ids, in id order.
+    private func mentions(withIds ids: [Int64], db: Database) throws -> [MentionRow] {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT \(MentionRow.columns) FROM mention m JOIN file f ON f.id = m.fileId WHERE m.id IN (\(marks))"),
+            arguments: StatementArguments(ids)
+        ).map(MentionRow.init).sorted { $0.id < $1.id }
     }
 
     func mentions(ofEvent eventId: Int64, db: Database) throws -> [MentionRow] {
@@ -296,12 +336,6 @@ extension EventStore {
     func face(ofEvent eventId: Int64, db: Database) throws -> EventFace? {
         try Row.fetchOne(
             db.cachedStatement(sql: "SELECT \(EventFace.columns) FROM event WHERE id = ?"), arguments: [eventId]
-        ).map(EventFace.init)
-    }
-
-    private func face(ofEventKey key: String, db: Database) throws -> EventFace? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(EventFace.columns) FROM event WHERE key = ?"), arguments: [key]
         ).map(EventFace.init)
     }
 }

@@ -125,37 +125,50 @@ struct EventFace: Equatable {
     /// in byte order: what `events.list`'s actor filter matches. Not sent to clients.
     var actors: String
 
-    /// Derives the face from the event's mentions (at least one).
-    init(id: Int64, mentions: [MentionRow]) {
-        let ranked = mentions.sorted(by: MentionRow.representsBetter)
-        let best = ranked[0]
+    /// Derives the face from all of the event's mentions (at least one, in id order), `picks` being theirs.
+    init(id: Int64, mentions: [MentionRow], picks: FaceMentions) {
+        self.init(
+            id: id, picks: picks, mentionCount: mentions.count, articleCount: Set(mentions.map(\.path)).count,
+            actors: EventFace.actorLines(mentions))
+    }
+
+    /// The face after `added` joined an event whose stored face is `old`, `picks` being those of the new
+    /// mentions and of the old face's own (``FaceMentions/ids``): the event's other mentions need not be read.
+    /// The new mentions' articles are not among the event's (see ``EventCache``).
+    init(updating old: EventFace, picks: FaceMentions, added: [MentionRow]) {
+        self.init(
+            id: old.id, picks: picks, mentionCount: old.mentionCount + added.count,
+            articleCount: old.articleCount + Set(added.map(\.path)).count,
+            actors: EventFace.actorLines(added, adding: old.actors))
+    }
+
+    private init(id: Int64, picks: FaceMentions, mentionCount: Int, articleCount: Int, actors: String) {
+        let best = picks.best
         let code = CAMEOCode(best.code) ?? "010"
         self.id = id
         self.code = code.rawValue
         rootCode = code.rootCode
         quadClass = code.quadClass.rawValue
         label = code.label
-        let dated = ranked.first { $0.day != nil }
-        date = dated?.date?.day.description
-        datePrecision = dated?.datePrecision
-        dateProvenance = dated?.dateProvenance
+        date = picks.dated?.date?.day.description
+        datePrecision = picks.dated?.datePrecision
+        dateProvenance = picks.dated?.dateProvenance
         // Actors and place from the best mention that names them: a mention without a target does not
         // hide the target another article gives.
-        let withSource = ranked.first { $0.sourceCode != nil }
-        sourceName = withSource?.sourceName
-        sourceCode = withSource?.sourceCode
-        let withTarget = ranked.first { $0.targetCode != nil }
-        targetName = withTarget?.targetName
-        targetCode = withTarget?.targetCode
-        location = ranked.first { $0.location != nil }?.location
-        summary = mentions.min(by: MentionRow.summarizesBetter)?.sentence ?? best.sentence
-        mentionCount = mentions.count
-        articleCount = Set(mentions.map(\.path)).count
-        actors = EventFace.actorLines(mentions)
+        sourceName = picks.withSource?.sourceName
+        sourceCode = picks.withSource?.sourceCode
+        targetName = picks.withTarget?.targetName
+        targetCode = picks.withTarget?.targetCode
+        location = picks.withLocation?.location
+        summary = picks.summary.sentence
+        self.mentionCount = mentionCount
+        self.articleCount = articleCount
+        self.actors = actors
     }
 
-    private static func actorLines(_ mentions: [MentionRow]) -> String {
-        var names: Set<String> = []
+    /// `existing` (an ``actors`` value) with the names and codes of `mentions` added.
+    private static func actorLines(_ mentions: [MentionRow], adding existing: String = "") -> String {
+        var names = Set(existing.split(separator: "\n").map(String.init))
         for mention in mentions {
             for name in [mention.sourceName, mention.sourceCode, mention.targetName, mention.targetCode] {
                 if let name { names.insert(name) }
@@ -214,4 +227,37 @@ struct EventFace: Equatable {
         id, code, rootCode, quadClass, label, date, datePrecision, dateProvenance, sourceName, sourceCode,
         targetName, targetCode, location, summary, mentionCount, articleCount, actors
         """
+}
+
+/// The mentions an event's face is taken from: the one that represents it best, the best one with a date, a
+/// source, a target and a place, and the best summary. Of equally good ones, the first in id order.
+struct FaceMentions {
+    var best: MentionRow
+    var dated: MentionRow?
+    var withSource: MentionRow?
+    var withTarget: MentionRow?
+    var withLocation: MentionRow?
+    var summary: MentionRow
+
+    /// Picks from `mentions` (at least one, in id order) in one pass.
+    init(_ mentions: [MentionRow]) {
+        func better(_ candidate: MentionRow, than current: MentionRow?) -> Bool {
+            current.map { MentionRow.representsBetter(candidate, $0) } ?? true
+        }
+        best = mentions[0]
+        summary = mentions[0]
+        for mention in mentions {
+            if MentionRow.representsBetter(mention, best) { best = mention }
+            if MentionRow.summarizesBetter(mention, summary) { summary = mention }
+            if mention.day != nil, better(mention, than: dated) { dated = mention }
+            if mention.sourceCode != nil, better(mention, than: withSource) { withSource = mention }
+            if mention.targetCode != nil, better(mention, than: withTarget) { withTarget = mention }
+            if mention.location != nil, better(mention, than: withLocation) { withLocation = mention }
+        }
+    }
+
+    /// Their ids, stored on the event (`faceMentionIds`) so that later mentions can compete with them alone.
+    var ids: [Int64] {
+        Set([best, dated, withSource, withTarget, withLocation, summary].compactMap { $0?.id }).sorted()
+    }
 }

@@ -405,8 +405,15 @@ struct StoreDump: Equatable {
     /// A fresh store of `kind` after `batches`.
     static func build(_ kind: StoreKind, batches: [[FileUpdate]]) throws -> StoreDump {
         try withStore(kind) { store in
-            for batch in batches { _ = try store.apply(batch, now: 1_700_000_000) }
-            return try StoreDump(store)
+            // Faces are brought up to date from a few mentions; after every batch they must be what all of
+            // each event's mentions give.
+            var stale: [String] = []
+            for batch in batches {
+                _ = try store.apply(batch, now: 1_700_000_000)
+                stale += try store.facesDifferingFromTheirMentions()
+            }
+            let dump = try StoreDump(store)
+            return StoreDump(lines: (dump.lines + stale).sorted())
         }
     }
 

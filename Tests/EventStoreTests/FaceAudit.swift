@@ -1,0 +1,29 @@
+import GRDB
+
+@testable import EventStore
+
+extension EventStore {
+    /// A line for each event whose stored face, or list of the mentions it was taken from, is not what all of
+    /// its mentions give now.
+    func facesDifferingFromTheirMentions() throws -> [String] {
+        try writer.read { db in
+            var problems: [String] = []
+            let rows = try Row.fetchAll(db, sql: "SELECT \(EventFace.columns), faceMentionIds, key FROM event")
+            for row in rows {
+                let stored = EventFace(row)
+                let key: String = row[18]
+                let mentions = try mentions(ofEvent: stored.id, db: db)
+                guard !mentions.isEmpty else {
+                    problems.append("stale|\(key)|an event without mentions")
+                    continue
+                }
+                let picks = FaceMentions(mentions)
+                let derived = EventFace(id: stored.id, mentions: mentions, picks: picks)
+                if derived != stored { problems.append("stale|\(key)|stored \(stored)|derived \(derived)") }
+                let ids = picks.ids.map(String.init).joined(separator: " ")
+                if row[17] != ids { problems.append("stale|\(key)|face mentions \(row[17] ?? "NULL")|derived \(ids)") }
+            }
+            return problems
+        }
+    }
+}
