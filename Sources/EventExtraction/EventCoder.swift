@@ -51,9 +51,10 @@ struct EventCoder {
             let pc = lexicon.wordClass(p.id)
             if pc.contains(.determiner) || pc.contains(.modifier) { return true }
             if pc.contains(.preposition) && !pc.contains(.to) && !pc.contains(.by) && !endsWith(k, "ing") { return true }
-            // "Pompeo postpones Ukraine visit": a bare verb form after a country name is a noun.
+            // "Pompeo postpones Ukraine visit": a bare verb form after a country name is a noun; a past form
+            // ("Iran struck", "China held") is not.
             if let m = c.mention(endingAt: j + 1), m.role == nil, !m.named, !m.pronoun, !endsWith(k, "ed"),
-                !endsWith(k, "ing"), !endsWith(k, "s")
+                !endsWith(k, "ing"), !endsWith(k, "s"), !cls(k).contains(.participle)
             {
                 return true
             }

@@ -42,6 +42,9 @@ struct Extraction {
         var previousActor: ActorMention?
         var previousDate: DateMention?
         var previousPost: Int? = -1
+        // Who did the forceful acts (coercion, assault, fighting) so far: "Iran condemned the strikes" targets
+        // the latest one not of the condemner's country.
+        var forceful: [ActorMention] = []
         var startAt: [Int] = []
         var endAt: [Int] = []
         for (index, sentence) in sentences.enumerated() {
@@ -53,6 +56,10 @@ struct Extraction {
             }
             var places: [(start: Int, end: Int, place: Int32)] = []
             var mentions = finder.find(sentence.start, sentence.end, places: &places)
+            if let dateline = datelineEnd(sentence) {
+                mentions.removeAll { $0.start < dateline }
+                places.removeAll { $0.start < dateline }
+            }
             facilities.resolve(&mentions, sentence.start, sentence.end)
             let count = sentence.end - sentence.start
             startAt.removeAll(keepingCapacity: true)
@@ -78,7 +85,15 @@ struct Extraction {
             context.speaker = sentence.post.flatMap { postAuthors[$0] }
             context.dates = resolver.find(in: tokens, sentence.start, sentence.end, reference: reference)
 
-            for event in coder.code(context) {
+            for var event in coder.code(context) {
+                if event.target == nil, condemnsAnAct(event),
+                    let actor = forceful.last(where: { $0.country != event.source?.country })
+                {
+                    event.target = actor
+                }
+                if ["17", "18", "19", "20"].contains(event.code.rootCode), let source = event.source, source.hasCountry {
+                    forceful.append(source)
+                }
                 let key = "\(event.code.rawValue)|\(event.source?.code ?? "")|\(event.target?.code ?? "")|"
                     + "\(event.date?.day.description ?? "")"
                 let made = makeEvent(event, index, sentence, context)
@@ -104,6 +119,41 @@ struct Extraction {
     }
 
     private var fallbackDay: CalendarDay? { nil }
+
+    /// Whether the event disapproves of, rejects or threatens over a forceful act named right after its verb
+    /// ("condemned the attack", "denounced Saturday's strikes"), rather than over someone.
+    private func condemnsAnAct(_ event: CodedEvent) -> Bool {
+        guard ["11", "12", "13"].contains(event.code.rootCode), !event.noun else { return false }
+        var k = event.anchor + 1
+        while k < min(tokens.count, event.anchor + 5) {
+            let token = tokens[k]
+            let wordClass = token.kind == .word ? lexicon.wordClass(token.id) : []
+            if wordClass.contains(.actNoun) { return true }
+            let isWeekday = token.kind == .word && token.id >= 0 && lexicon.weekdays[Int(token.id)] > 0
+            guard token.kind == .possessive || isWeekday || wordClass.contains(.determiner)
+                || wordClass.contains(.modifier)
+            else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// Where a dateline that opens the sentence ends ("KYIV, Ukraine —", "TOKYO/SEOUL —", "WASHINGTON (AP) —"):
+    /// the place the story was filed from is not the subject of the sentence it precedes.
+    private func datelineEnd(_ sentence: Sentence) -> Int? {
+        let first = tokens[sentence.start]
+        guard first.kind == .word, first.flags.contains(.allCaps), first.end - first.start >= 3 else { return nil }
+        var k = sentence.start + 1
+        while k < min(sentence.end, sentence.start + 10) {
+            switch tokens[k].kind {
+            case .dash: return k + 1
+            case .word where tokens[k].flags.contains(.capitalized): k += 1
+            case .comma, .other, .openParen, .closeParen: k += 1
+            default: return nil
+            }
+        }
+        return nil
+    }
 
     private func makeEvent(_ e: CodedEvent, _ index: Int, _ sentence: Sentence, _ c: SentenceContext)
         -> ExtractedEvent

@@ -86,6 +86,11 @@ struct MentionFinder {
         func isFiller(_ k: Int) -> Bool {
             guard k < limit, tokens[k].kind == .word else { return false }
             return tokens[k].flags.contains(.affiliation) || lexicon.wordClass(tokens[k].id).contains(.modifier)
+                || isDesignation(k)
+        }
+        // A model designation ("Israeli F-35 warplanes", "Russian Su-24 bombers"): letters with digits.
+        func isDesignation(_ k: Int) -> Bool {
+            tokens[k].id < 0 && bytes[Int(tokens[k].start)..<Int(tokens[k].end)].contains { $0 >= 48 && $0 <= 57 }
         }
 
         while i < limit {

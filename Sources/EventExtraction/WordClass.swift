@@ -46,6 +46,8 @@ struct WordClass: OptionSet, Sendable {
     static let participle = WordClass(rawValue: 1 << 23)
     /// Negation proper: blocks even patterns that allow modals.
     static let negation = WordClass(rawValue: 1 << 24)
+    /// Nouns that name a forceful act ("the attack", "the strikes"): condemning one targets whoever did it.
+    static let actNoun = WordClass(rawValue: 1 << 25)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -93,10 +95,13 @@ struct WordClass: OptionSet, Sendable {
         (.auxiliary, "has have had having"),
         (.participle,
          "shot hit struck held beaten seen taken thrown caught sent fought met spoken told given made done "
-            + "brought built hurt put set cut led killed slain stabbed shelled bombed"),
+            + "brought built hurt put set cut led killed slain stabbed shelled bombed broken begun"),
         (.negation,
          "not never no nor neither cannot won't wouldn't couldn't didn't don't doesn't isn't aren't wasn't "
             + "weren't hasn't haven't hadn't shouldn't can't mustn't"),
+        (.actNoun,
+         "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings killing killings assault "
+            + "invasion shelling launch launches coup takeover seizure arrest arrests detention incursion offensive"),
         (.dateWord,
          "today tonight yesterday tomorrow earlier later this last early late mid next month week year night "
             + "morning evening afternoon ago day days weeks"),
