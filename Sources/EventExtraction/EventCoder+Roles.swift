@@ -21,6 +21,11 @@ extension EventCoder {
                 source = c.mention(endingAt: a)
             }
             target = findObject(after: objectStart, pattern, source, c)
+            // "a night-time raid by US forces", "the attack on the embassy by militiamen": the agent did it.
+            if let agent = findAgent(after: patternEnd, c), agent.start != source?.start {
+                if target?.start == agent.start { target = source?.hasCountry == true ? source : nil }
+                source = agent
+            }
         } else if pattern.flags.contains(.subjectIsTarget) {
             target = resolve(findSubject(a, c, depth: 0), c)
             source = c.speaker

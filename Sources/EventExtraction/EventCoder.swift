@@ -42,6 +42,8 @@ struct EventCoder {
 
     /// A determiner, possessive or number right before the word makes it a noun ("an attack", "Tuesday's attack").
     func isNounUsage(_ k: Int, _ c: SentenceContext) -> Bool {
+        // "missiles and air strikes": a word inside a weapon or actor phrase belongs to a noun phrase.
+        if let m = c.mention(containing: k), m.start < k { return true }
         var j = k - 1
         while j > c.start && tokens[j].kind == .quote { j -= 1 }
         guard j >= c.start else { return false }

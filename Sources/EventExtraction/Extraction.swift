@@ -138,7 +138,7 @@ struct Extraction {
         return false
     }
 
-    /// Where a dateline that opens the sentence ends ("KYIV, Ukraine —", "TOKYO/SEOUL —", "WASHINGTON (AP) —"):
+    /// Where a dateline that opens the sentence ends ("KYIV, Ukraine —", "TOKYO/SEOUL —", "KYIV, Feb 25 —"):
     /// the place the story was filed from is not the subject of the sentence it precedes.
     private func datelineEnd(_ sentence: Sentence) -> Int? {
         let first = tokens[sentence.start]
@@ -148,7 +148,7 @@ struct Extraction {
             switch tokens[k].kind {
             case .dash: return k + 1
             case .word where tokens[k].flags.contains(.capitalized): k += 1
-            case .comma, .other, .openParen, .closeParen: k += 1
+            case .comma, .number, .other, .openParen, .closeParen: k += 1
             default: return nil
             }
         }

@@ -147,6 +147,31 @@ struct EventCodingTests {
         #expect(events(sentence).contains { $0.code.rawValue == code }, "\(sentence): \(events(sentence).map(\.code))")
     }
 
+    @Test func datelineWithADate_isNotTheSubjectEither() throws {
+        let event = try #require(
+            events("KYIV, Feb 25 — Russian forces shelled Kharkiv on Friday.", published: "2022-02-25").first)
+        #expect(event.source?.code == "RUSMIL")
+    }
+
+    @Test func aWordInsideAWeaponPhrase_isNoVerb() {
+        let found = events(
+            "Russia pounded Ukrainian cities and military sites with missiles and air strikes early on Thursday "
+                + "and sent troops across the border from Belarus.", published: "2022-02-25")
+        #expect(found.allSatisfy { $0.source?.code == "RUS" }, "\(found.map { ($0.code, $0.source?.code) })")
+        #expect(found.contains { $0.code.rootCode == "19" && $0.target?.code == "UKR" })
+    }
+
+    @Test func anActNamedByANoun_byItsAgent() throws {
+        let event = try #require(
+            events(
+                "Trump said Baghdadi had died during a raid by US special forces in Syria on Saturday.",
+                published: "2019-10-28"
+            ).first)
+        #expect(event.code.rootCode == "19")
+        #expect(event.source?.code == "USAMIL")
+        #expect(event.date?.day == day("2019-10-26"))
+    }
+
     @Test func sanctionsAsANoun_areNotImposed() {
         #expect(!events("US President Joe Biden threatened on Monday to reimpose sanctions.").contains { $0.code == "163" })
     }
