@@ -172,6 +172,14 @@ struct EventCodingTests {
         #expect(event.date?.day == day("2019-10-26"))
     }
 
+    @Test func vowThatSomeoneWillBePunished_isAThreatAgainstThem() throws {
+        let event = try #require(
+            events("Iran's Supreme Leader Ayatollah Ali Khamenei vowed on Tuesday that Israel would be punished.").first)
+        #expect(event.code.rootCode == "13")
+        #expect(event.source?.code == "IRNGOV")
+        #expect(event.target?.code == "ISR")
+    }
+
     @Test func sanctionsAsANoun_areNotImposed() {
         #expect(!events("US President Joe Biden threatened on Monday to reimpose sanctions.").contains { $0.code == "163" })
     }
