@@ -220,7 +220,8 @@ extension EventCoder {
                 // "dispatching additional forces": the pattern's own object is not the target.
                 if m.start <= patternEnd && patternEnd < m.end { skip = true }
                 if !prepInPattern, let prep {
-                    if prep.contains(.locative) { skip = true }
+                    // "fired six missiles at the building": what fighting aims at is its target.
+                    if prep.contains(.locative) && !(prep.contains(.at) && (root == 18 || root == 19)) { skip = true }
                     if (root == 11 || root == 12) && !prep.contains(.of) { skip = true }
                 }
                 if m.pronoun, let resolved = resolve(m, c) {

@@ -40,12 +40,39 @@ struct EventCoder {
         tokens[k].kind == .word && tokens[k].id >= 0 && lexicon.patterns[tokens[k].id] != nil
     }
 
+    /// The forceful act a disapproval, rejection or threat is about, when one is named right after its verb
+    /// ("condemned the attack", "denounced Saturday's strikes", "condemned a cross-border attack"): its index.
+    func condemnedAct(of event: CodedEvent) -> Int? {
+        guard [11, 12, 13].contains(event.code.root), !event.noun else { return nil }
+        var k = event.anchor + 1
+        while k < min(tokens.count, event.anchor + 5) {
+            let token = tokens[k]
+            let wordClass = cls(k)
+            if wordClass.contains(.actNoun) { return k }
+            let isWeekday = token.kind == .word && token.id >= 0 && lexicon.weekdays[Int(token.id)] > 0
+            guard token.kind == .possessive || isWeekday || wordClass.contains(.determiner)
+                || wordClass.contains(.modifier) || isCompoundModifier(k)
+            else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A lowercase word with a hyphen that no dictionary knows ("night-time", "large-scale").
+    func isCompoundModifier(_ k: Int) -> Bool {
+        let t = tokens[k]
+        return t.kind == .word && t.id < 0 && !t.flags.contains(.capitalized) && !t.flags.contains(.affiliation)
+            && bytes[Int(t.start)..<Int(t.end)].contains(UInt8(ascii: "-"))
+    }
+
     /// A determiner, possessive or number right before the word makes it a noun ("an attack", "Tuesday's attack").
     func isNounUsage(_ k: Int, _ c: SentenceContext) -> Bool {
         // "missiles and air strikes": a word inside a weapon or actor phrase belongs to a noun phrase.
         if let m = c.mention(containing: k), m.start < k { return true }
         var j = k - 1
         while j > c.start && tokens[j].kind == .quote { j -= 1 }
+        // "a night-time raid", "a cross-border attack": a hyphenated modifier between determiner and noun.
+        if j > c.start, isCompoundModifier(j), !endsWith(k, "ed") { j -= 1 }
         guard j >= c.start else { return false }
         let p = tokens[j]
         if p.kind == .possessive || (p.kind == .number && endsWith(k, "s")) { return true }

@@ -43,7 +43,7 @@ struct Extraction {
         var previousDate: DateMention?
         var previousPost: Int? = -1
         // Who did the forceful acts (coercion, assault, fighting) so far: "Iran condemned the strikes" targets
-        // the latest one not of the condemner's country.
+        // the latest one not of the condemner's country, unless the sentence names the agent.
         var forceful: [ActorMention] = []
         var startAt: [Int] = []
         var endAt: [Int] = []
@@ -86,10 +86,9 @@ struct Extraction {
             context.dates = resolver.find(in: tokens, sentence.start, sentence.end, reference: reference)
 
             for var event in coder.code(context) {
-                if event.target == nil, condemnsAnAct(event),
-                    let actor = forceful.last(where: { $0.country != event.source?.country })
-                {
-                    event.target = actor
+                if event.target == nil, let act = coder.condemnedAct(of: event) {
+                    event.target = coder.findAgent(after: act, context)
+                        ?? forceful.last { $0.country != event.source?.country }
                 }
                 if ["17", "18", "19", "20"].contains(event.code.rootCode), let source = event.source, source.hasCountry {
                     forceful.append(source)
@@ -119,24 +118,6 @@ struct Extraction {
     }
 
     private var fallbackDay: CalendarDay? { nil }
-
-    /// Whether the event disapproves of, rejects or threatens over a forceful act named right after its verb
-    /// ("condemned the attack", "denounced Saturday's strikes"), rather than over someone.
-    private func condemnsAnAct(_ event: CodedEvent) -> Bool {
-        guard ["11", "12", "13"].contains(event.code.rootCode), !event.noun else { return false }
-        var k = event.anchor + 1
-        while k < min(tokens.count, event.anchor + 5) {
-            let token = tokens[k]
-            let wordClass = token.kind == .word ? lexicon.wordClass(token.id) : []
-            if wordClass.contains(.actNoun) { return true }
-            let isWeekday = token.kind == .word && token.id >= 0 && lexicon.weekdays[Int(token.id)] > 0
-            guard token.kind == .possessive || isWeekday || wordClass.contains(.determiner)
-                || wordClass.contains(.modifier)
-            else { return false }
-            k += 1
-        }
-        return false
-    }
 
     /// Where a dateline that opens the sentence ends ("KYIV, Ukraine —", "TOKYO/SEOUL —", "KYIV, Feb 25 —"):
     /// the place the story was filed from is not the subject of the sentence it precedes.

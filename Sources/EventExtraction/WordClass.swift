@@ -48,6 +48,8 @@ struct WordClass: OptionSet, Sendable {
     static let negation = WordClass(rawValue: 1 << 24)
     /// Nouns that name a forceful act ("the attack", "the strikes"): condemning one targets whoever did it.
     static let actNoun = WordClass(rawValue: 1 << 25)
+    /// The word "at": a place ("in talks at the UN"), but after a weapon fired or launched, its aim.
+    static let at = WordClass(rawValue: 1 << 26)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -90,6 +92,7 @@ struct WordClass: OptionSet, Sendable {
             + "their there after before when while as if what who why how our earlier later"),
         (.to, "to"),
         (.by, "by"),
+        (.at, "at"),
         (.of, "of"),
         (.conjunction, "and or"),
         (.auxiliary, "has have had having"),

@@ -172,6 +172,23 @@ struct EventCodingTests {
         #expect(event.date?.day == day("2019-10-26"))
     }
 
+    @Test func firedAt_namesTheTarget() throws {
+        let event = try #require(events("Iranian forces fired missiles at Israel on Saturday.").first)
+        #expect(event.code == "195")
+        #expect(event.target?.code == "ISR")
+    }
+
+    @Test func actAfterAHyphenatedModifier_isANoun_withItsAgent() throws {
+        let raid = try #require(
+            events("Baghdadi died during a night-time raid by US special forces on Saturday.", published: "2019-10-28")
+                .first)
+        #expect(raid.source?.code == "USAMIL")
+        let condemnation = try #require(events("Pakistan condemned a cross-border attack by Indian forces.").first)
+        #expect(condemnation.code.rootCode == "11")
+        #expect(condemnation.source?.code == "PAK")
+        #expect(condemnation.target?.code == "INDMIL")
+    }
+
     @Test func vowThatSomeoneWillBePunished_isAThreatAgainstThem() throws {
         let event = try #require(
             events("Iran's Supreme Leader Ayatollah Ali Khamenei vowed on Tuesday that Israel would be punished.").first)
