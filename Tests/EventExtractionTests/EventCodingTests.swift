@@ -147,10 +147,12 @@ struct EventCodingTests {
         #expect(events(sentence).contains { $0.code.rawValue == code }, "\(sentence): \(events(sentence).map(\.code))")
     }
 
-    @Test func datelineWithADate_isNotTheSubjectEither() throws {
+    @Test(arguments: ["KYIV, Feb 25 —", "WASHINGTON (AP) —", "TOKYO/SEOUL -", "MOSCOW, Russia —"])
+    func datelinesOfEveryShape_areNotTheSubject(dateline: String) throws {
         let event = try #require(
-            events("KYIV, Feb 25 — Russian forces shelled Kharkiv on Friday.", published: "2022-02-25").first)
+            events("\(dateline) Russian forces shelled Kharkiv on Friday.", published: "2022-02-25").first)
         #expect(event.source?.code == "RUSMIL")
+        #expect(event.target?.code == "UKR")
     }
 
     @Test func aWordInsideAWeaponPhrase_isNoVerb() {
