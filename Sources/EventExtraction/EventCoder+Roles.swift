@@ -50,6 +50,14 @@ extension EventCoder {
             }
             if source == nil, c.speaker != nil, onlyAdverbsBefore(a, c) { source = c.speaker }
             target = findObject(after: objectStart, pattern, source, c, patternEnd: patternEnd)
+            // "Saudi Arabia and Iran agreed …", "Trump and Kim met": in a reciprocal act without an object, the
+            // first of two joined subjects acts on the second.
+            if target == nil, [3, 4, 5].contains(pattern.code.root) || pattern.code.rawValue == "190",
+                let second = source, let first = joined(before: second, c)
+            {
+                source = first
+                target = second
+            }
         }
         if let s = source, let t = target, sameActor(s, t) { target = nil }
 
@@ -89,6 +97,16 @@ extension EventCoder {
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
             location: location, date: date, anchor: a, noun: isNoun)
+    }
+
+    /// The actor phrase joined to `m` by "and" right before it ("Saudi Arabia and Iran").
+    func joined(before m: ActorMention, _ c: SentenceContext) -> ActorMention? {
+        var k = m.start - 1
+        while k > c.start, cls(k).contains(.determiner) { k -= 1 }
+        guard k > c.start, cls(k).contains(.conjunction), let first = c.mention(endingAt: k), !first.pronoun,
+            !first.isPlace
+        else { return nil }
+        return first
     }
 
     func onlyAdverbsBefore(_ a: Int, _ c: SentenceContext) -> Bool {

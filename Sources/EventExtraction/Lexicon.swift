@@ -68,6 +68,8 @@ struct Lexicon: Sendable {
     /// 1…7 (Sunday = 1) for weekday names, else 0.
     var weekdays: [Int8] = []
     var abbreviations: Set<Int32> = []
+    /// Words that dictionaries write as acronyms of up to three capitals (`US`, `UN`, `UAE`).
+    var acronyms: Set<Int32> = []
     /// Whether a word may begin a facility phrase (`facilities.tsv`): the cheap pre-check of facility scans.
     var facilityFirst: [Bool] = []
 
@@ -124,6 +126,11 @@ struct Lexicon: Sendable {
     mutating func insert(_ phrase: String) -> Int32? {
         let ids = phraseIDs(phrase)
         guard !ids.isEmpty else { return nil }
+        if let first = phrase.split(separator: " ").first, (2...3).contains(first.count),
+            first.allSatisfy({ $0.isASCII && $0.isUppercase })
+        {
+            acronyms.insert(ids[0])
+        }
         var node: Int32 = 0
         for id in ids {
             let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
@@ -202,9 +209,11 @@ struct Lexicon: Sendable {
         return result
     }
 
-    /// Whether a token could begin a dictionary phrase (cheap pre-check before `match`).
-    func startsPhrase(_ id: Int32) -> Bool {
-        id >= 0 && edges[UInt64(UInt32(bitPattern: id))] != nil
+    /// Whether a token could begin a dictionary phrase (cheap pre-check before `match`). A short acronym of the
+    /// dictionaries (`US`, `UN`, `EU`) begins one only in capitals: "told us", "Kim Jong Un".
+    func startsPhrase(_ token: Token) -> Bool {
+        token.id >= 0 && edges[UInt64(UInt32(bitPattern: token.id))] != nil
+            && (token.flags.contains(.allCaps) || !acronyms.contains(token.id))
     }
 }
 

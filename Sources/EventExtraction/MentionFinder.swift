@@ -34,7 +34,7 @@ struct MentionFinder {
                 i += 1
                 continue
             }
-            guard lexicon.startsPhrase(token.id) else {
+            guard lexicon.startsPhrase(token) else {
                 i += 1
                 continue
             }
@@ -67,7 +67,7 @@ struct MentionFinder {
         var end = start
 
         func piece(at k: Int) -> (ActorPiece?, CAMEOCode?, Int) {
-            guard k < limit, tokens[k].kind == .word, lexicon.startsPhrase(tokens[k].id) else { return (nil, nil, k) }
+            guard k < limit, tokens[k].kind == .word, lexicon.startsPhrase(tokens[k]) else { return (nil, nil, k) }
             let m = lexicon.match(tokens, at: k, limit: limit)
             if m.actor >= 0 && m.actorEnd >= m.weaponEnd { return (lexicon.pieces[Int(m.actor)], nil, m.actorEnd) }
             if m.weapon >= 0 { return (nil, lexicon.weaponCodes[Int(m.weapon)], m.weaponEnd) }

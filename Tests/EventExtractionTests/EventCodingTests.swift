@@ -191,6 +191,29 @@ struct EventCodingTests {
         #expect(condemnation.target?.code == "INDMIL")
     }
 
+    @Test func twoJoinedSubjects_ofAReciprocalAct_actOnEachOther() throws {
+        let event = try #require(
+            events(
+                "SINGAPORE — US President Donald Trump and North Korean leader Kim Jong Un met in Singapore on Tuesday.",
+                published: "2018-06-13"
+            ).first)
+        #expect(event.code.rootCode == "04")
+        #expect(event.source?.code == "USAGOV")
+        #expect(event.target?.code == "PRKGOV", "Kim Jong Un is no UN, 'us' is no US")
+    }
+
+    @Test func signingAgreements_withSomeone() throws {
+        let event = try #require(events("Israel signed agreements with the United Arab Emirates on Tuesday.").first)
+        #expect(event.code == "057")
+        #expect(event.target?.code == "ARE")
+    }
+
+    @Test func aShortAcronym_namesAnActorOnlyInCapitals() {
+        let found = events("They told us the US attacked Iran on Tuesday.")
+        #expect(found.contains { $0.source?.code == "USA" && $0.target?.code == "IRN" })
+        #expect(!found.contains { $0.target?.code == "USA" })
+    }
+
     @Test func vowThatSomeoneWillBePunished_isAThreatAgainstThem() throws {
         let event = try #require(
             events("Iran's Supreme Leader Ayatollah Ali Khamenei vowed on Tuesday that Israel would be punished.").first)
