@@ -214,6 +214,19 @@ struct EventCodingTests {
         #expect(!found.contains { $0.target?.code == "USA" })
     }
 
+    @Test(arguments: [
+        ("President Barack Obama on Monday imposed sanctions on 11 Russian officials.", "163", "USAGOV", "RUSGOV"),
+        ("Foreign ministry spokesman Zhao Lijian accused Indian troops of crossing the border.", "112", "CHNGOV", "INDMIL"),
+        ("Abiy Ahmed accused the TPLF of attacking a federal army base.", "112", "ETHGOV", "ETHREB"),
+    ])
+    func leadersAndGroupsOfTheDecade_needNoCountryBeforeTheirName(
+        sentence: String, code: String, source: String, target: String
+    ) throws {
+        let event = try #require(events(sentence).first { $0.code.rawValue == code }, "\(events(sentence).map(\.code))")
+        #expect(event.source?.code == source)
+        #expect(event.target?.code == target)
+    }
+
     @Test func vowThatSomeoneWillBePunished_isAThreatAgainstThem() throws {
         let event = try #require(
             events("Iran's Supreme Leader Ayatollah Ali Khamenei vowed on Tuesday that Israel would be punished.").first)
