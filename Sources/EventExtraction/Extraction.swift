@@ -55,11 +55,8 @@ struct Extraction {
                 facilities.reset()
             }
             var places: [(start: Int, end: Int, place: Int32)] = []
-            var mentions = finder.find(sentence.start, sentence.end, places: &places)
-            if let dateline = datelineEnd(sentence) {
-                mentions.removeAll { $0.start < dateline }
-                places.removeAll { $0.start < dateline }
-            }
+            // Actors and places are looked for after a dateline only.
+            var mentions = finder.find(datelineEnd(sentence) ?? sentence.start, sentence.end, places: &places)
             facilities.resolve(&mentions, sentence.start, sentence.end)
             let count = sentence.end - sentence.start
             startAt.removeAll(keepingCapacity: true)
@@ -90,7 +87,7 @@ struct Extraction {
                     event.target = coder.findAgent(after: act, context)
                         ?? forceful.last { $0.country != event.source?.country }
                 }
-                if ["17", "18", "19", "20"].contains(event.code.rootCode), let source = event.source, source.hasCountry {
+                if (17...20).contains(event.code.root), let source = event.source, source.hasCountry {
                     forceful.append(source)
                 }
                 let key = "\(event.code.rawValue)|\(event.source?.code ?? "")|\(event.target?.code ?? "")|"

@@ -13,7 +13,7 @@ struct EventCache {
         case all([MentionRow])
         /// Those the stored face was derived from, plus these, inserted by this transaction (in id order): the
         /// face can be brought up to date from its representative mentions and these alone, however many
-        /// mentions the event has (see ``EventFace/init(updating:representatives:added:)``).
+        /// mentions the event has (see ``EventFace/init(updating:picks:added:)``).
         case stored(plus: [MentionRow])
         /// Not known: a mention the cache never read left the event, so every one must be read again.
         case unknown
@@ -23,7 +23,7 @@ struct EventCache {
         var id: Int64
         /// The face stored in the table; nil for a placeholder that has no mentions yet (never announced).
         var face: EventFace?
-        /// The stored mentions that `face` was chosen from (``EventFace/representativeIds(of:)``).
+        /// The stored mentions that `face` was chosen from (``FaceMentions/ids``).
         var representativeIds: [Int64]
         var mentions: Mentions
     }
@@ -32,9 +32,6 @@ struct EventCache {
     private var events: [String: Event] = [:]
     /// Keys of events that lost a mention before they were looked up: their stored face is out of date.
     private var lostMentions: Set<String> = []
-    /// Mentions inserted by this transaction. Their files' earlier mentions are all deleted, so none of their
-    /// paths is among the mentions of an event still in the `stored` state: they add an article to its count.
-    private var inserted: Set<Int64> = []
 
     subscript(key: String) -> Event? {
         events[key]
@@ -70,9 +67,9 @@ struct EventCache {
         events[key] = nil
     }
 
-    /// A mention row was inserted for the event with `key`.
+    /// A mention row was inserted for the event with `key`. Its file's earlier mentions are all deleted, so its
+    /// path is among no `stored` event's mentions: it adds an article to the count.
     mutating func add(_ mention: MentionRow, toKey key: String) {
-        inserted.insert(mention.id)
         events[key]?.mentions.insert(mention)
     }
 
@@ -86,7 +83,8 @@ struct EventCache {
         return events[key]!.mentions.remove(mentionId)
     }
 
-    /// A mention row moved from one event to another (re-anchored).
+    /// A mention row moved from one event to another (re-anchored). Re-anchoring comes before `refresh` reads
+    /// any list in full, so a row the cache holds was inserted by this transaction, as for ``add(_:toKey:)``.
     mutating func move(mentionId: Int64, fromKey: String, toKey: String, toEventId: Int64) {
         guard var moved = remove(mentionId: mentionId, fromKey: fromKey) else {
             // The row itself was never read: read the destination's mentions again when needed.
@@ -94,13 +92,7 @@ struct EventCache {
             return
         }
         moved.eventId = toEventId
-        if case .stored = events[toKey]?.mentions, !inserted.contains(mentionId) {
-            // An older row may come from an article the event already counts. (Not reached today: until
-            // `refresh` reads lists in full, last, the cache holds only rows this transaction inserted.)
-            events[toKey]?.mentions = .unknown
-        } else {
-            events[toKey]?.mentions.insert(moved)
-        }
+        events[toKey]?.mentions.insert(moved)
     }
 }
 

@@ -197,7 +197,9 @@ extension EventStore {
                 db.cachedStatement(sql: "SELECT \(EventFace.columns), faceMentionIds FROM event WHERE key = ?"),
                 arguments: [key])
         else { return nil }
-        let representativeIds = (row[17] as String?).map { $0.split(separator: " ").compactMap { Int64($0) } }
+        let representativeIds = (row["faceMentionIds"] as String?).map {
+            $0.split(separator: " ").compactMap { Int64($0) }
+        }
         cache.remember(key, face: EventFace(row), representativeIds: representativeIds)
         return cache[key]
     }

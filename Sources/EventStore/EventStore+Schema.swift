@@ -150,7 +150,7 @@ extension EventStore {
         }
         migrator.registerMigration("v6: the mentions each event's face is taken from") { db in
             // A batch that adds mentions to an event brings its face up to date from these few mentions and
-            // the new ones (``EventFace/init(updating:representatives:added:)``) instead of reading all of
+            // the new ones (``EventFace/init(updating:picks:added:)``) instead of reading all of
             // them: at 100k articles, events hold hundreds, and reading them took 42 % of the ingest's CPU.
             // NULL for events stored before: their mentions are read in full once, the next time they change.
             try db.execute(sql: "ALTER TABLE event ADD COLUMN faceMentionIds TEXT")

@@ -11,7 +11,7 @@ extension EventStore {
             let rows = try Row.fetchAll(db, sql: "SELECT \(EventFace.columns), faceMentionIds, key FROM event")
             for row in rows {
                 let stored = EventFace(row)
-                let key: String = row[18]
+                let key: String = row["key"]
                 let mentions = try mentions(ofEvent: stored.id, db: db)
                 guard !mentions.isEmpty else {
                     problems.append("stale|\(key)|an event without mentions")
@@ -21,7 +21,10 @@ extension EventStore {
                 let derived = EventFace(id: stored.id, mentions: mentions, picks: picks)
                 if derived != stored { problems.append("stale|\(key)|stored \(stored)|derived \(derived)") }
                 let ids = picks.ids.map(String.init).joined(separator: " ")
-                if row[17] != ids { problems.append("stale|\(key)|face mentions \(row[17] ?? "NULL")|derived \(ids)") }
+                let storedIds: String? = row["faceMentionIds"]
+                if storedIds != ids {
+                    problems.append("stale|\(key)|face mentions \(storedIds ?? "NULL")|derived \(ids)")
+                }
             }
             return problems
         }
