@@ -45,6 +45,8 @@ let package = Package(
                 "EventExtraction",
                 "ControlProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the few statements a bulk ingest runs most (RawStatement).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // JSON-RPC 2.0 messages, line framing and request decoding shared by the daemon and its clients.

@@ -17,7 +17,7 @@ public struct JSONObjectWriter: Sendable {
 
     public mutating func field(_ key: String, _ value: Int64?) {
         startField(key)
-        if let value { bytes += Array(String(value).utf8) } else { appendNull() }
+        if let value { bytes.append(contentsOf: String(value).utf8) } else { appendNull() }
     }
 
     public mutating func field(_ key: String, _ value: Int?) {
@@ -32,7 +32,9 @@ public struct JSONObjectWriter: Sendable {
 
     /// The object, closed.
     public func finished() -> [UInt8] {
-        bytes + [UInt8(ascii: "}")]
+        var object = bytes
+        object.append(UInt8(ascii: "}"))
+        return object
     }
 
     /// The object, closed, as text.
@@ -53,22 +55,34 @@ public struct JSONObjectWriter: Sendable {
 
     /// Appends `text` as a JSON string literal.
     public static func appendString(_ text: String, to out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies runs of bytes that need no escape in one go: this writes every change payload of a bulk ingest,
+    /// and appending byte by byte took 6 % of its instructions.
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            runStart = index + 1
+            out.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
             case 0..<0x20:
-                out += Array("\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+                let hex = "0123456789abcdef".utf8
+                out += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+                out.append(hex[hex.index(hex.startIndex, offsetBy: Int(byte >> 4))])
+                out.append(hex[hex.index(hex.startIndex, offsetBy: Int(byte & 0xF))])
+            default: out.append(byte)  // a quote or a backslash
             }
         }
-        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 }

@@ -21,7 +21,10 @@ struct EventCache {
 
     struct Event {
         var id: Int64
-        /// The face stored in the table; nil for a placeholder that has no mentions yet (never announced).
+        /// Whether the table has its row: an event this transaction created is inserted, face and all, when
+        /// its face is first written (nothing reads the row before), instead of inserted and then rewritten.
+        var isStored: Bool
+        /// The face stored in the table; nil for an event not announced yet.
         var face: EventFace?
         /// The stored mentions that `face` was chosen from (``FaceMentions/ids``).
         var representativeIds: [Int64]
@@ -32,6 +35,11 @@ struct EventCache {
     private var events: [String: Event] = [:]
     /// Keys of events that lost a mention before they were looked up: their stored face is out of date.
     private var lostMentions: Set<String> = []
+    /// The keys of the events this transaction created and has not stored yet, by id: their mentions' rows
+    /// point at ids the event table does not have yet.
+    private var unstoredKeys: [Int64: String] = [:]
+    /// The id the next created event gets (SQLite's own choice: one more than the largest).
+    private var nextId: Int64?
 
     subscript(key: String) -> Event? {
         events[key]
@@ -42,28 +50,43 @@ struct EventCache {
     mutating func remember(_ key: String, face: EventFace, representativeIds: [Int64]?) {
         // A face without mentions is a placeholder: treat it as no face at all, as `refresh` does.
         guard face.mentionCount > 0 else {
-            events[key] = Event(id: face.id, face: nil, representativeIds: [], mentions: .unknown)
+            events[key] = Event(id: face.id, isStored: true, face: nil, representativeIds: [], mentions: .unknown)
             return
         }
         let upToDate = representativeIds != nil && !lostMentions.contains(key)
         events[key] = Event(
-            id: face.id, face: face, representativeIds: representativeIds ?? [],
+            id: face.id, isStored: true, face: face, representativeIds: representativeIds ?? [],
             mentions: upToDate ? .stored(plus: []) : .unknown)
     }
 
-    /// Records an event this transaction created: a placeholder with no mentions yet.
-    mutating func rememberPlaceholder(_ key: String, id: Int64) {
-        events[key] = Event(id: id, face: nil, representativeIds: [], mentions: .all([]))
+    /// Creates an event with `key` and no mentions yet, to be stored with its first face; returns its id.
+    /// `largestStoredId` is read once per transaction.
+    mutating func create(_ key: String, largestStoredId: () throws -> Int64) rethrows -> Int64 {
+        let id = try nextId ?? largestStoredId() + 1
+        nextId = id + 1
+        events[key] = Event(id: id, isStored: false, face: nil, representativeIds: [], mentions: .all([]))
+        unstoredKeys[id] = key
+        return id
+    }
+
+    /// The key of an event this transaction created and has not stored yet.
+    func unstoredKey(ofId id: Int64) -> String? {
+        unstoredKeys[id]
     }
 
     /// Records the face written for `key`, with every mention it has now.
     mutating func updateFace(_ face: EventFace, representativeIds: [Int64], mentions: [MentionRow]?, ofKey key: String) {
+        if let id = events[key]?.id, events[key]?.isStored == false {
+            events[key]?.isStored = true
+            unstoredKeys[id] = nil
+        }
         events[key]?.face = face
         events[key]?.representativeIds = representativeIds
         events[key]?.mentions = mentions.map { .all($0) } ?? .stored(plus: [])
     }
 
     mutating func forget(_ key: String) {
+        if let id = events[key]?.id { unstoredKeys[id] = nil }
         events[key] = nil
     }
 

@@ -21,19 +21,25 @@ extension EventStore {
 
     /// Replaces a file's mentions with `events`, each provisionally in the event of its own day, and notes in
     /// `batch` what ``settleEvents(_:now:db:)`` must re-anchor and rewrite once the batch's files are all in.
-    func replaceMentions(fileId: Int64, path: String, with events: [ExtractedEvent], batch: inout EventBatch, db: Database)
-        throws
-    {
+    /// `isNewFile`: the file's row was inserted by this transaction, so it has no mentions to look up yet.
+    func replaceMentions(
+        fileId: Int64, path: String, with events: [ExtractedEvent], isNewFile: Bool = false, batch: inout EventBatch,
+        db: Database
+    ) throws {
         var removed: [(key: String, mentionId: Int64)] = []
-        for row in try Row.fetchAll(
+        for row in try isNewFile ? [] : Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT e.key, m.id, m.family, m.sourceKey, m.targetKey, m.day, m.datePrecision, m.dateProvenance
-                    FROM mention m JOIN event e ON e.id = m.eventId WHERE m.fileId = ?
+                    SELECT e.key, m.id, m.family, m.sourceKey, m.targetKey, m.day, m.datePrecision, m.dateProvenance,
+                        m.eventId
+                    FROM mention m LEFT JOIN event e ON e.id = m.eventId WHERE m.fileId = ?
                     """),
             arguments: [fileId])
         {
-            let key: String = row[0]
+            // Without a row, its event was created by this batch (the same path stored twice) and not stored yet.
+            guard let key = row[0] as String? ?? batch.cache.unstoredKey(ofId: row[8]) else {
+                throw DescribedError(description: "mention \(row[1] as Int64) of \(path) has no event")
+            }
             batch.affected[key] = path
             removed.append((key, row[1]))
             let group = Group(family: row[2], source: row[3], target: row[4])
@@ -122,57 +128,62 @@ extension EventStore {
 
     /// Whether a mention dated to the day by its text anchors the group on `day`.
     private func anchorExists(_ group: Group, day: Int, db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT 1 FROM mention
-                    WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day = ?
-                        AND datePrecision = 'day' AND dateProvenance != 'articleDate'
-                    LIMIT 1
-                    """),
-            arguments: [group.family, group.source, group.target, day]) ?? false
+        try RawStatement(
+            db,
+            """
+            SELECT 1 FROM mention
+            WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day = ?
+                AND datePrecision = 'day' AND dateProvenance != 'articleDate'
+            LIMIT 1
+            """,
+            .text(group.family), .text(group.source), .text(group.target), .integer(day)
+        ).exists()
     }
 
     /// The group's rough mentions within ``anchorWindowDays`` of `day`.
     private func roughMentions(_ group: Group, near day: Int, db: Database) throws -> [RoughMention] {
         let window = EventStore.anchorWindowDays
-        return try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, day, datePrecision, dateProvenance, anchorDay FROM mention
-                    WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
-                        AND NOT (datePrecision = 'day' AND dateProvenance != 'articleDate')
-                    """),
-            arguments: [group.family, group.source, group.target, day - window, day + window]
-        ).map {
+        return try RawStatement(
+            db,
+            """
+            SELECT id, day, datePrecision, dateProvenance, anchorDay FROM mention
+            WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
+                AND NOT (datePrecision = 'day' AND dateProvenance != 'articleDate')
+            """,
+            .text(group.family), .text(group.source), .text(group.target), .integer(day - window),
+            .integer(day + window)
+        ).all { row in
             RoughMention(
-                id: $0[0], day: $0[1], tolerance: EventStore.tolerance(precision: $0[2], provenance: $0[3]),
-                anchorDay: $0[4])
+                id: row.int64(0) ?? 0, day: row.int(1) ?? 0,
+                tolerance: EventStore.tolerance(precision: row.text(2), provenance: row.text(3)),
+                anchorDay: row.int(4))
         }
     }
 
     /// The anchor day of the group nearest to `day` within `tolerance`, the earlier of two equally near.
     private func nearestAnchor(_ group: Group, to day: Int, within tolerance: Int, db: Database) throws -> Int? {
         // Walking the group index from `day` down and up stops at the first anchor on each side.
-        let below = try Int.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT day FROM mention
-                    WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
-                        AND datePrecision = 'day' AND dateProvenance != 'articleDate'
-                    ORDER BY day DESC LIMIT 1
-                    """),
-            arguments: [group.family, group.source, group.target, day - tolerance, day])
+        let below = try RawStatement(
+            db,
+            """
+            SELECT day FROM mention
+            WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
+                AND datePrecision = 'day' AND dateProvenance != 'articleDate'
+            ORDER BY day DESC LIMIT 1
+            """,
+            .text(group.family), .text(group.source), .text(group.target), .integer(day - tolerance), .integer(day)
+        ).int64().map { Int($0) }
         if below == day { return day }
-        let above = try Int.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT day FROM mention
-                    WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
-                        AND datePrecision = 'day' AND dateProvenance != 'articleDate'
-                    ORDER BY day LIMIT 1
-                    """),
-            arguments: [group.family, group.source, group.target, day, day + tolerance])
+        let above = try RawStatement(
+            db,
+            """
+            SELECT day FROM mention
+            WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
+                AND datePrecision = 'day' AND dateProvenance != 'articleDate'
+            ORDER BY day LIMIT 1
+            """,
+            .text(group.family), .text(group.source), .text(group.target), .integer(day), .integer(day + tolerance)
+        ).int64().map { Int($0) }
         switch (below, above) {
         case (let below?, let above?): return day - below <= above - day ? below : above
         case (let below?, nil): return below
@@ -189,62 +200,50 @@ extension EventStore {
         return EventDate(day: day, precision: precision, provenance: provenance).toleranceDays
     }
 
+    private static let eventByKey = "SELECT \(EventFace.columns), faceMentionIds FROM event WHERE key = ?"
+
     /// The event with `key` as the table holds it now, read once per transaction.
     private func event(forKey key: String, cache: inout EventCache, db: Database) throws -> EventCache.Event? {
         if let event = cache[key] { return event }
-        guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT \(EventFace.columns), faceMentionIds FROM event WHERE key = ?"),
-                arguments: [key])
-        else { return nil }
-        let representativeIds = (row["faceMentionIds"] as String?).map {
-            $0.split(separator: " ").compactMap { Int64($0) }
+        let stored = try RawStatement(db, EventStore.eventByKey, .text(key)).first { row in
+            (face: EventFace(row), representativeIds: row.text(EventFace.columnCount))
         }
-        cache.remember(key, face: EventFace(row), representativeIds: representativeIds)
+        guard let stored else { return nil }
+        let representativeIds = stored.representativeIds.map { $0.split(separator: " ").compactMap { Int64($0) } }
+        cache.remember(key, face: stored.face, representativeIds: representativeIds)
         return cache[key]
     }
 
-    /// The id of the event with `key`, created (as a placeholder until ``refresh``) when there is none; `isNew`
-    /// when this call created it.
+    /// The id of the event with `key`, created when there is none (stored by ``refresh``, with its face);
+    /// `isNew` when this call created it.
     private func eventId(for key: String, cache: inout EventCache, db: Database) throws -> (id: Int64, isNew: Bool) {
-        if let event = cache[key] { return (event.id, false) }
-        // Most keys a bulk ingest meets are new: try the insert first, and read the event only if it exists.
-        if let id = try Int64.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    INSERT INTO event (key, code, rootCode, quadClass, label, summary, mentionCount, articleCount)
-                    VALUES (?, '010', '01', 1, '', '', 0, 0)
-                    ON CONFLICT(key) DO NOTHING RETURNING id
-                    """),
-            arguments: [key])
-        {
-            cache.rememberPlaceholder(key, id: id)
-            return (id, true)
+        if let event = try event(forKey: key, cache: &cache, db: db) { return (event.id, false) }
+        let id = try cache.create(key) {
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM event")) ?? 0
         }
-        guard let event = try event(forKey: key, cache: &cache, db: db) else {
-            throw DescribedError(description: "event \(key) neither inserted nor found")
-        }
-        return (event.id, false)
+        return (id, true)
     }
 
     /// Stores a mention with its event id and anchor day (always its event's key's day); returns its id.
     private func insertMention(
         _ event: ExtractedEvent, key: EventKey, eventId: Int64, fileId: Int64, db: Database
     ) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO mention (eventId, fileId, sentenceIndex, start, end, sentence, confidence, summaryQuality,
-                    code, family, sourceName, sourceCode, sourceKey, targetName, targetCode, targetKey, location,
-                    locationCountry, day, datePrecision, dateProvenance, anchorDay)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            eventId, fileId, event.sentenceIndex, event.range.lowerBound, event.range.upperBound, event.sentence,
-            event.confidence, event.summaryQuality, event.code.rawValue, key.family, event.source?.name,
-            event.source?.code, key.source, event.target?.name, event.target?.code, key.target, event.location,
-            event.locationCountry, event.date?.day.daysSinceEpoch, event.date?.precision.rawValue,
-            event.date?.provenance.rawValue, key.anchorDay,
-        ])
+        try RawStatement(
+            db,
+            """
+            INSERT INTO mention (eventId, fileId, sentenceIndex, start, end, sentence, confidence, summaryQuality,
+                code, family, sourceName, sourceCode, sourceKey, targetName, targetCode, targetKey, location,
+                locationCountry, day, datePrecision, dateProvenance, anchorDay)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            .integer(eventId), .integer(fileId), .integer(event.sentenceIndex), .integer(event.range.lowerBound),
+            .integer(event.range.upperBound), .text(event.sentence), .real(event.confidence),
+            .real(event.summaryQuality), .text(event.code.rawValue), .text(key.family), .text(event.source?.name),
+            .text(event.source?.code), .text(key.source), .text(event.target?.name), .text(event.target?.code),
+            .text(key.target), .text(event.location), .text(event.locationCountry),
+            .integer(event.date?.day.daysSinceEpoch), .text(event.date?.precision.rawValue),
+            .text(event.date?.provenance.rawValue), .integer(key.anchorDay)
+        ).run()
         return db.lastInsertedRowID
     }
 
@@ -252,8 +251,8 @@ extension EventStore {
     /// deleting events left without any, and logs `event.added`, `event.updated` or `event.removed` with that
     /// file's path where subscribers would see a difference.
     ///
-    /// Nothing but placeholders (which have no face) writes an event row before this, so the face in `cache` is
-    /// still the one subscribers were last told about.
+    /// Nothing writes an event row before this, so the face in `cache` is still the one subscribers were last
+    /// told about.
     private func refresh(
         _ keys: [(key: String, value: String)], now: Double, cache: inout EventCache, db: Database
     ) throws -> [ChangeRecord] {
@@ -263,7 +262,9 @@ extension EventStore {
             if case .stored(let added) = event.mentions, added.isEmpty { continue }
             let old = event.face
             guard let (face, representativeIds, mentions) = try currentFace(of: event, db: db) else {
-                try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [event.id])
+                if event.isStored {
+                    try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [event.id])
+                }
                 cache.forget(key)
                 if let old {
                     changes.append(try logChange(ChangeKind.eventRemoved, path: path, payload: old.json, now: now, db: db))
@@ -272,24 +273,37 @@ extension EventStore {
             }
             cache.updateFace(face, representativeIds: representativeIds, mentions: mentions, ofKey: key)
             guard face != old || representativeIds != event.representativeIds else { continue }
-            try db.cachedStatement(
-                sql: """
-                    UPDATE event SET code = ?, rootCode = ?, quadClass = ?, label = ?, date = ?, datePrecision = ?,
-                        dateProvenance = ?, sourceName = ?, sourceCode = ?, targetName = ?, targetCode = ?,
-                        location = ?, summary = ?, mentionCount = ?, articleCount = ?, actors = ?, faceMentionIds = ?
-                    WHERE id = ?
-                    """
-            ).execute(arguments: [
-                face.code, face.rootCode, face.quadClass, face.label, face.date, face.datePrecision,
-                face.dateProvenance, face.sourceName, face.sourceCode, face.targetName, face.targetCode,
-                face.location, face.summary, face.mentionCount, face.articleCount, face.actors,
-                representativeIds.map(String.init).joined(separator: " "), event.id,
-            ])
+            try store(face, key: key, representativeIds: representativeIds, isStored: event.isStored, db: db)
             guard face != old else { continue }
             let kind = old == nil ? ChangeKind.eventAdded : ChangeKind.eventUpdated
             changes.append(try logChange(kind, path: path, payload: face.json, now: now, db: db))
         }
         return changes
+    }
+
+    /// Stores an event's face: a new row for an event this transaction created, else its row rewritten.
+    private func store(_ face: EventFace, key: String, representativeIds: [Int64], isStored: Bool, db: Database) throws {
+        let sql =
+            isStored
+            ? """
+            UPDATE event SET code = ?, rootCode = ?, quadClass = ?, label = ?, date = ?, datePrecision = ?,
+                dateProvenance = ?, sourceName = ?, sourceCode = ?, targetName = ?, targetCode = ?, location = ?,
+                summary = ?, mentionCount = ?, articleCount = ?, actors = ?, faceMentionIds = ?
+            WHERE id = ? AND key = ?
+            """  // the key only to keep the insert's order of parameters
+            : """
+            INSERT INTO event (code, rootCode, quadClass, label, date, datePrecision, dateProvenance, sourceName,
+                sourceCode, targetName, targetCode, location, summary, mentionCount, articleCount, actors,
+                faceMentionIds, id, key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        try RawStatement(
+            db, sql, .text(face.code), .text(face.rootCode), .integer(face.quadClass), .text(face.label),
+            .text(face.date), .text(face.datePrecision), .text(face.dateProvenance), .text(face.sourceName),
+            .text(face.sourceCode), .text(face.targetName), .text(face.targetCode), .text(face.location),
+            .text(face.summary), .integer(face.mentionCount), .integer(face.articleCount), .text(face.actors),
+            .text(representativeIds.map(String.init).joined(separator: " ")), .integer(face.id), .text(key)
+        ).run()
     }
 
     /// The face of `event` from the mentions it has now, the ids of the mentions it is taken from, and all of
@@ -320,20 +334,18 @@ extension EventStore {
     /// The mentions with these ids, in id order.
     private func mentions(withIds ids: [Int64], db: Database) throws -> [MentionRow] {
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        return try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT \(MentionRow.columns) FROM mention m JOIN file f ON f.id = m.fileId WHERE m.id IN (\(marks))"),
-            arguments: StatementArguments(ids)
-        ).map(MentionRow.init).sorted { $0.id < $1.id }
+        let rows = try RawStatement(
+            db, "SELECT \(MentionRow.columns) FROM mention m JOIN file f ON f.id = m.fileId WHERE m.id IN (\(marks))",
+            ids.map { .integer($0) })
+        return try rows.all(MentionRow.init).sorted { $0.id < $1.id }
     }
 
     func mentions(ofEvent eventId: Int64, db: Database) throws -> [MentionRow] {
-        try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT \(MentionRow.columns) FROM mention m JOIN file f ON f.id = m.fileId WHERE m.eventId = ?"),
-            arguments: [eventId]
-        ).map(MentionRow.init)
+        try RawStatement(db, EventStore.mentionsOfEvent, .integer(eventId)).all(MentionRow.init)
     }
+
+    private static let mentionsOfEvent =
+        "SELECT \(MentionRow.columns) FROM mention m JOIN file f ON f.id = m.fileId WHERE m.eventId = ?"
 
     func face(ofEvent eventId: Int64, db: Database) throws -> EventFace? {
         try Row.fetchOne(

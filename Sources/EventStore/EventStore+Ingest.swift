@@ -14,6 +14,9 @@ extension EventStore {
         let now = now ?? Date().timeIntervalSince1970
         var wroteSession = false
         let changes = try write { db in
+            // Mentions of an event this batch creates are inserted before the event's row (see `refresh`):
+            // the foreign keys are checked at the commit instead.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             wroteSession = try writePendingSession(db)
             var changes: [ChangeRecord] = []
             var events = EventBatch()
@@ -51,16 +54,21 @@ extension EventStore {
             return nil
 
         case .store(let path, let stat, let hash, let content):
-            let existing = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT id, hash FROM file WHERE path = ?"), arguments: [path])
-            let previous = try existing.flatMap { try storedForm(fileId: $0["id"], db: db) }
+            let existing = try RawStatement(db, "SELECT id, hash FROM file WHERE path = ?", .text(path)).first { row in
+                (id: row.int64(0) ?? 0, hash: row.text(1) ?? "")
+            }
+            let previous = try existing.flatMap { try storedForm(fileId: $0.id, db: db) }
             let fileId = try upsertFile(path: path, stat: stat, hash: hash, content: content, now: now, db: db)
-            try replaceArticle(fileId: fileId, content: content, db: db)
+            // A new file's id has no rows yet (deleting a file deletes its rows): nothing to look up or delete.
+            let isNewFile = existing == nil
+            try replaceArticle(fileId: fileId, content: content, isNewFile: isNewFile, db: db)
             let (extracted, quoted): ([ExtractedEvent], [QuotedPost]) =
                 if case .article(let article, let events) = content { (events, article.statements) } else { ([], []) }
-            try replaceMentions(fileId: fileId, path: path, with: extracted, batch: &events, db: db)
-            try replaceStatements(fileId: fileId, path: path, with: quoted, batch: &statements, db: db)
-            let unchanged = existing.map { $0["hash"] as String == hash } == true && previous == StoredForm(content)
+            try replaceMentions(
+                fileId: fileId, path: path, with: extracted, isNewFile: isNewFile, batch: &events, db: db)
+            try replaceStatements(
+                fileId: fileId, path: path, with: quoted, isNewFile: isNewFile, batch: &statements, db: db)
+            let unchanged = existing?.hash == hash && previous == StoredForm(content)
             if unchanged { return nil }
             switch content {
             case .failure(let message):
@@ -76,37 +84,35 @@ extension EventStore {
         path: String, stat: FileStat, hash: String, content: ArticleContent, now: Double, db: Database
     ) throws -> Int64 {
         let error: String? = if case .failure(let message) = content { message } else { nil }
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO file (path, device, inode, size, mtimeNs, hash, status, error, ingestedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(path) DO UPDATE SET
-                    device = excluded.device, inode = excluded.inode, size = excluded.size,
-                    mtimeNs = excluded.mtimeNs, hash = excluded.hash, status = excluded.status,
-                    error = excluded.error, ingestedAt = excluded.ingestedAt
-                RETURNING id
-                """)
-        let arguments: StatementArguments = [
-            path, stat.storedDevice, stat.storedInode, stat.size, stat.mtimeNs, hash, error == nil ? "ok" : "error", error, now,
-        ]
-        guard let id = try Int64.fetchOne(statement, arguments: arguments) else {
+        let upsert = try RawStatement(
+            db,
+            """
+            INSERT INTO file (path, device, inode, size, mtimeNs, hash, status, error, ingestedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET
+                device = excluded.device, inode = excluded.inode, size = excluded.size,
+                mtimeNs = excluded.mtimeNs, hash = excluded.hash, status = excluded.status,
+                error = excluded.error, ingestedAt = excluded.ingestedAt
+            RETURNING id
+            """,
+            .text(path), .integer(stat.storedDevice), .integer(stat.storedInode), .integer(stat.size),
+            .integer(stat.mtimeNs), .text(hash), .text(error == nil ? "ok" : "error"), .text(error), .real(now))
+        guard let id = try upsert.int64() else {
             throw DescribedError(description: "no id returned for \(path)")
         }
         return id
     }
 
-    private func replaceArticle(fileId: Int64, content: ArticleContent, db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM article WHERE fileId = ?").execute(arguments: [fileId])
+    private func replaceArticle(fileId: Int64, content: ArticleContent, isNewFile: Bool, db: Database) throws {
+        if !isNewFile {
+            try db.cachedStatement(sql: "DELETE FROM article WHERE fileId = ?").execute(arguments: [fileId])
+        }
         guard case .article(let article, _) = content else { return }
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO article (fileId, title, published, publishedSource, body, warnings)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            fileId, article.title, article.published?.description, article.publishedSource?.rawValue,
-            article.body, article.warnings.joined(separator: "\n"),
-        ])
+        try RawStatement(
+            db, "INSERT INTO article (fileId, title, published, publishedSource, body, warnings) VALUES (?, ?, ?, ?, ?, ?)",
+            .integer(fileId), .text(article.title), .text(article.published?.description),
+            .text(article.publishedSource?.rawValue), .text(article.body), .text(article.warnings.joined(separator: "\n"))
+        ).run()
     }
 
     /// What the store holds for a file, to tell whether a forced reparse changed anything.
@@ -126,12 +132,12 @@ extension EventStore {
     }
 
     func logChange(_ kind: String, path: String?, payload: String?, now: Double, db: Database) throws -> ChangeRecord {
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO change (kind, path, payload, time) VALUES (?, ?, ?, ?) RETURNING seq")
-        guard let seq = try Int64.fetchOne(statement, arguments: [kind, path, payload, now]) else {
-            throw DescribedError(description: "no seq returned for a \(kind) change")
-        }
-        return ChangeRecord(seq: seq, kind: kind, path: path, payload: payload, time: now)
+        // Not `RETURNING seq`: SQLite gathers returned rows in a temporary table, which cost more than the insert.
+        try RawStatement(
+            db, "INSERT INTO change (kind, path, payload, time) VALUES (?, ?, ?, ?)", .text(kind), .text(path),
+            .text(payload), .real(now)
+        ).run()
+        return ChangeRecord(seq: db.lastInsertedRowID, kind: kind, path: path, payload: payload, time: now)
     }
 
     static func paragraphs(of body: String) -> [String] {

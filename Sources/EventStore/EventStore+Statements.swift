@@ -5,10 +5,12 @@ internal import GRDB
 /// Quoted posts, one row per distinct post (by normalized text) listing every article that quotes it.
 extension EventStore {
     /// Replaces the posts a file quotes; ``settleStatements(_:now:db:)`` rewrites and announces them.
-    func replaceStatements(fileId: Int64, path: String, with posts: [QuotedPost], batch: inout StatementBatch, db: Database)
-        throws
-    {
-        let old = try Int64.fetchAll(
+    /// `isNewFile`: the file's row was inserted by this transaction, so it quotes nothing stored yet.
+    func replaceStatements(
+        fileId: Int64, path: String, with posts: [QuotedPost], isNewFile: Bool = false, batch: inout StatementBatch,
+        db: Database
+    ) throws {
+        let old = try isNewFile ? [] : Int64.fetchAll(
             db.cachedStatement(sql: "SELECT statementId FROM statementArticle WHERE fileId = ?"), arguments: [fileId])
         if posts.isEmpty && old.isEmpty { return }
         for id in old { try touch(id, path: path, batch: &batch, db: db) }

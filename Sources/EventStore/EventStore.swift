@@ -179,7 +179,7 @@ public final class EventStore: Sendable {
         pendingSession = Mutex(Session(generation: generation, bootId: bootId))
         if stored == nil {
             // A new database: its generation is part of its creation.
-            try write { db in try writePendingSession(db) }
+            _ = try write { db in try writePendingSession(db) }
             sessionWritten()
         }
     }

@@ -30,24 +30,24 @@ struct MentionRow {
         """
 
     /// Reads a row selected with ``columns``, by position: name lookups dominate on this hot path.
-    init(_ row: Row) {
-        id = row[0]
-        eventId = row[1]
-        path = row[2]
-        sentenceIndex = row[3]
-        sentence = row[4]
-        confidence = row[5]
-        summaryQuality = row[6]
-        code = row[7]
-        sourceName = row[8]
-        sourceCode = row[9]
-        targetName = row[10]
-        targetCode = row[11]
-        location = row[12]
-        locationCountry = row[13]
-        day = row[14]
-        datePrecision = row[15]
-        dateProvenance = row[16]
+    init(_ row: some ColumnValues) {
+        id = row.int64(0) ?? 0
+        eventId = row.int64(1) ?? 0
+        path = row.text(2) ?? ""
+        sentenceIndex = row.int(3) ?? 0
+        sentence = row.text(4) ?? ""
+        confidence = row.double(5) ?? 0
+        summaryQuality = row.double(6) ?? 0
+        code = row.text(7) ?? ""
+        sourceName = row.text(8)
+        sourceCode = row.text(9)
+        targetName = row.text(10)
+        targetCode = row.text(11)
+        location = row.text(12)
+        locationCountry = row.text(13)
+        day = row.int(14)
+        datePrecision = row.text(15)
+        dateProvenance = row.text(16)
     }
 
     /// The row a new mention is stored as, field for field what reading it back gives.
@@ -181,24 +181,24 @@ struct EventFace: Equatable {
     }
 
     /// Reads a row selected with ``columns``, by position.
-    init(_ row: Row) {
-        id = row[0]
-        code = row[1]
-        rootCode = row[2]
-        quadClass = row[3]
-        label = row[4]
-        date = row[5]
-        datePrecision = row[6]
-        dateProvenance = row[7]
-        sourceName = row[8]
-        sourceCode = row[9]
-        targetName = row[10]
-        targetCode = row[11]
-        location = row[12]
-        summary = row[13]
-        mentionCount = row[14]
-        articleCount = row[15]
-        actors = row[16]
+    init(_ row: some ColumnValues) {
+        id = row.int64(0) ?? 0
+        code = row.text(1) ?? ""
+        rootCode = row.text(2) ?? ""
+        quadClass = row.int(3) ?? 0
+        label = row.text(4) ?? ""
+        date = row.text(5)
+        datePrecision = row.text(6)
+        dateProvenance = row.text(7)
+        sourceName = row.text(8)
+        sourceCode = row.text(9)
+        targetName = row.text(10)
+        targetCode = row.text(11)
+        location = row.text(12)
+        summary = row.text(13) ?? ""
+        mentionCount = row.int(14) ?? 0
+        articleCount = row.int(15) ?? 0
+        actors = row.text(16) ?? ""
     }
 
     /// The change payload: every field, null when unknown.
@@ -227,6 +227,8 @@ struct EventFace: Equatable {
         id, code, rootCode, quadClass, label, date, datePrecision, dateProvenance, sourceName, sourceCode,
         targetName, targetCode, location, summary, mentionCount, articleCount, actors
         """
+    /// How many ``columns`` there are: a column selected after them has this position.
+    static let columnCount: Int32 = 17
 }
 
 /// The mentions an event's face is taken from: the one that represents it best, the best one with a date, a
@@ -258,6 +260,11 @@ struct FaceMentions {
 
     /// Their ids, stored on the event (`faceMentionIds`) so that later mentions can compete with them alone.
     var ids: [Int64] {
-        Set([best, dated, withSource, withTarget, withLocation, summary].compactMap { $0?.id }).sorted()
+        var ids = [best.id, summary.id]
+        for id in [dated?.id, withSource?.id, withTarget?.id, withLocation?.id] {
+            if let id { ids.append(id) }
+        }
+        ids.sort()
+        return ids.enumerated().compactMap { index, id in index > 0 && ids[index - 1] == id ? nil : id }
     }
 }
