@@ -13,6 +13,11 @@ extension EventStore {
         try read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
+            if from != nil || to != nil {
+                // Only dated events match: said so, the listing index (`date IS NULL`, date, id) finds the
+                // range and gives its order, as the date index it replaced did (migration v7).
+                conditions.append("(e.date IS NULL) = 0")
+            }
             if let from {
                 conditions.append("e.date >= ?")
                 arguments += [from]
@@ -37,7 +42,7 @@ extension EventStore {
             }
             var sql = "SELECT \(EventStore.prefixed(EventFace.columns, "e.")) FROM event e"
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY e.date IS NULL, e.date, e.id"
+            sql += from != nil || to != nil ? " ORDER BY e.date, e.id" : " ORDER BY e.date IS NULL, e.date, e.id"
             sql += " LIMIT \(limit.map { max(0, $0) } ?? -1) OFFSET \(max(0, offset))"
             let faces = try Row.fetchAll(db, sql: sql, arguments: arguments)
                 .map(EventFace.init)

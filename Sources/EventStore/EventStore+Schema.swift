@@ -155,6 +155,12 @@ extension EventStore {
             // NULL for events stored before: their mentions are read in full once, the next time they change.
             try db.execute(sql: "ALTER TABLE event ADD COLUMN faceMentionIds TEXT")
         }
+        migrator.registerMigration("v7: no date index beside the listing index") { db in
+            // `eventByListingOrder` (date IS NULL, date, id) answers date ranges too, once the query says it
+            // wants dated events only. Every index of a table a bulk ingest fills in random order is rewritten
+            // page by page with each batch, and this one was one of the event table's four.
+            try db.execute(sql: "DROP INDEX eventByDate")
+        }
         return migrator
     }
 }

@@ -14,6 +14,8 @@ public struct DaemonSettings: Sendable {
     public var storeRetryDelay: Double?
     /// `--max-subscriber-backlog` (hidden; tests): see ``DaemonConfiguration/maximumSubscriberBacklog``.
     public var maximumSubscriberBacklog: Int?
+    /// `--batch-size` (hidden; tests): see ``DaemonConfiguration/batchSize``.
+    public var batchSize: Int?
     /// `--config PATH`: must exist. Without it, /etc/tidings/tidings.toml is read when it exists.
     public var configurationFile: String?
     public var environment: [String: String]
@@ -21,7 +23,7 @@ public struct DaemonSettings: Sendable {
     public init(
         watch: String?, state: String?, socket: String?, maximumFileSize: Int64?, dictionaries: String?,
         logLevel: String?, configurationFile: String?, environment: [String: String], storeRetryDelay: Double? = nil,
-        maximumSubscriberBacklog: Int? = nil
+        maximumSubscriberBacklog: Int? = nil, batchSize: Int? = nil
     ) {
         self.watch = watch
         self.state = state
@@ -33,6 +35,7 @@ public struct DaemonSettings: Sendable {
         self.environment = environment
         self.storeRetryDelay = storeRetryDelay
         self.maximumSubscriberBacklog = maximumSubscriberBacklog
+        self.batchSize = batchSize
     }
 
     /// Flags over the file over the defaults. Paths are made absolute.
@@ -58,7 +61,7 @@ public struct DaemonSettings: Sendable {
             stateDirectory: DaemonSettings.absolute(
                 state ?? file.state ?? DaemonConfiguration.defaultStateDirectory(environment: environment)),
             socketPath: DaemonSettings.absolute(socket ?? file.socket ?? ControlSocketPath.resolve(environment: environment)),
-            maximumFileSize: maximumFileSize ?? file.maxFileSize ?? 10_000_000,
+            maximumFileSize: maximumFileSize ?? file.maxFileSize ?? 10_000_000, batchSize: batchSize ?? 1024,
             dictionariesFolder: (dictionaries ?? file.dictionaries).map(DaemonSettings.absolute),
             include: file.include ?? [], exclude: file.exclude ?? [], socketGroup: file.socketGroup,
             adminGroup: file.adminGroup, storeRetryDelay: storeRetryDelay ?? 0.5,

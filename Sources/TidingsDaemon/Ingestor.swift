@@ -28,6 +28,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     /// The first wait after a failed commit; it doubles with each failure in a row, up to `maximumRetryDelay`.
     private let firstRetryDelay: Double
     private static let maximumRetryDelay: Double = 30
+    private static let filesBeforeRelease = 256
 
     /// Paths waiting, with the strongest reason each was queued for; `order` keeps arrival order.
     /// A path leaves `pending` when its batch is taken, so queuing it again meanwhile (a new event, a
@@ -46,7 +47,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private let backlogCount = Atomic<Int>(0)
 
     init(
-        store: EventStore, examiner: FileExaminer, scanner: FolderScanner, logger: Logger, batchSize: Int = 256,
+        store: EventStore, examiner: FileExaminer, scanner: FolderScanner, logger: Logger, batchSize: Int = 1024,
         firstRetryDelay: Double = 0.5
     ) {
         self.store = store
@@ -265,11 +266,11 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     }
 
     /// Ingesting grows the store's page cache (up to ``EventStore/writerCacheKiB``); an idle daemon does
-    /// not need it. Given back when the backlog runs empty after a batch's worth of files, so that a trickle
-    /// of single files does not close the readers after each one.
+    /// not need it. Given back when the backlog runs empty after ``filesBeforeRelease`` or more, so that a
+    /// trickle of single files does not close the readers after each one.
     private func releaseMemoryIfIdle(committed: Int) {
         committedSinceRelease += committed
-        guard !hasWork, committedSinceRelease >= batchSize else { return }
+        guard !hasWork, committedSinceRelease >= Self.filesBeforeRelease else { return }
         committedSinceRelease = 0
         releaseMemory()
     }

@@ -72,6 +72,12 @@ struct Tidingsd: ParsableCommand {
             valueName: "bytes", visibility: .hidden))
     var maxSubscriberBacklog: Int?
 
+    // For tests: a crash test kills a bulk ingest between commits, and needs several of them in a small corpus.
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Files committed per transaction during a bulk ingest (default 1024).", valueName: "files", visibility: .hidden))
+    var batchSize: Int?
+
     func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("unknown --log-level '\(logLevel)'; use trace, debug, info, notice, warning, error or critical")
@@ -81,6 +87,7 @@ struct Tidingsd: ParsableCommand {
         if let maxSubscriberBacklog, maxSubscriberBacklog <= 0 {
             throw ValidationError("--max-subscriber-backlog must be positive")
         }
+        if let batchSize, batchSize <= 0 { throw ValidationError("--batch-size must be positive") }
     }
 
     func run() throws {
@@ -88,7 +95,7 @@ struct Tidingsd: ParsableCommand {
         let settings = DaemonSettings(
             watch: watch, state: state, socket: socket, maximumFileSize: maxFileSize, dictionaries: dictionaries,
             logLevel: logLevel, configurationFile: config, environment: environment, storeRetryDelay: storeRetryDelay,
-            maximumSubscriberBacklog: maxSubscriberBacklog)
+            maximumSubscriberBacklog: maxSubscriberBacklog, batchSize: batchSize)
         let configuration: DaemonConfiguration
         do {
             configuration = try settings.resolve()

@@ -7,6 +7,8 @@ import Testing
 struct CrashRecoveryTests {
     /// Enough for eight batches of 256; a debug build ingests them in about 20 s on an idle 2-core machine.
     static let articleCount = 2_000
+    /// Smaller batches than the daemon's own, so that the kills fall between commits of this small corpus.
+    static let batchArguments = ["--batch-size", "256"]
     /// One ingest of the corpus, generously: the full suite runs other daemons on the same two cores.
     static let ingestTimeout: Duration = .seconds(240)
 
@@ -21,7 +23,7 @@ struct CrashRecoveryTests {
         // points through the ingest: each start goes on from what the one before committed.
         var storedAtKill: [Int] = []
         for fraction in [0.0, 0.1, 0.35, 0.6, 0.85] {
-            let daemon = try DaemonProcess(tree: tree)
+            let daemon = try DaemonProcess(tree: tree, arguments: Self.batchArguments)
             let threshold = Int(Double(paths.count) * fraction)
             let status = try daemon.waitUntil("\(threshold) files stored", timeout: Self.ingestTimeout) {
                 $0.files >= threshold
@@ -35,7 +37,7 @@ struct CrashRecoveryTests {
         }
         #expect(storedAtKill == storedAtKill.sorted(), "a restart lost committed files: \(storedAtKill)")
 
-        let daemon = try DaemonProcess(tree: tree)
+        let daemon = try DaemonProcess(tree: tree, arguments: Self.batchArguments)
         let done = try daemon.waitUntil("every file stored", timeout: Self.ingestTimeout) {
             $0.state == .watching && $0.backlog == 0
         }
