@@ -16,25 +16,27 @@ EVENTS = """SELECT e.id, e.code, e.rootCode, e.quadClass, e.label, e.date, e.dat
   e.sourceName, e.sourceCode, e.targetName, e.targetCode, e.location, e.summary, e.mentionCount, e.articleCount,
   (SELECT group_concat(path) FROM (SELECT DISTINCT f.path FROM mention m JOIN file f ON f.id = m.fileId
    WHERE m.eventId = e.id ORDER BY f.path)) AS articles
-FROM event e {where} ORDER BY e.date IS NULL, e.date, e.id {limit}"""
+FROM event e {where} ORDER BY {order} {limit}"""
 ARTICLES = """SELECT f.path, a.title, a.published, a.publishedSource, f.status, f.error, f.hash, f.size, f.ingestedAt,
   (SELECT COUNT(DISTINCT m.eventId) FROM mention m WHERE m.fileId = f.id) AS events
 FROM file f LEFT JOIN article a ON a.fileId = f.id ORDER BY f.path LIMIT 1000"""
+LISTING = "e.date IS NULL, e.date, e.id"
 ACTOR = "WHERE e.actors LIKE '%Pompeo%'"
-WEEK = "WHERE e.date >= '2020-01-01' AND e.date <= '2020-01-07'"
+# As the daemon asks for a date range since migration v7: dated events only, so the listing index serves it.
+WEEK = "WHERE (e.date IS NULL) = 0 AND e.date >= '2020-01-01' AND e.date <= '2020-01-07'"
 
 # (tidingsctl arguments, equivalent SQL)
 QUERIES = [
-    (["events"], EVENTS.format(where="", limit="LIMIT 1000")),
-    (["events", "--json"], EVENTS.format(where="", limit="LIMIT 1000")),
-    (["events", "--limit", "50"], EVENTS.format(where="", limit="LIMIT 50")),
-    (["events", "--actor", "Pompeo"], EVENTS.format(where=ACTOR, limit="LIMIT 1000")),
-    (["events", "--actor", "Pompeo", "--json"], EVENTS.format(where=ACTOR, limit="LIMIT 1000")),
-    (["events", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, limit="LIMIT 1000")),
-    (["events", "--from", "2020-01-01", "--to", "2020-01-07", "--json"], EVENTS.format(where=WEEK, limit="LIMIT 1000")),
-    (["timeline"], EVENTS.format(where="", limit="LIMIT 1000")),
-    (["timeline", "--json"], EVENTS.format(where="", limit="LIMIT 1000")),
-    (["timeline", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, limit="LIMIT 1000")),
+    (["events"], EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
+    (["events", "--json"], EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
+    (["events", "--limit", "50"], EVENTS.format(where="", order=LISTING, limit="LIMIT 50")),
+    (["events", "--actor", "Pompeo"], EVENTS.format(where=ACTOR, order=LISTING, limit="LIMIT 1000")),
+    (["events", "--actor", "Pompeo", "--json"], EVENTS.format(where=ACTOR, order=LISTING, limit="LIMIT 1000")),
+    (["events", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
+    (["events", "--from", "2020-01-01", "--to", "2020-01-07", "--json"], EVENTS.format(where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
+    (["timeline"], EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
+    (["timeline", "--json"], EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
+    (["timeline", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
     (["articles"], ARTICLES),
     (["articles", "--json"], ARTICLES),
 ]
@@ -42,10 +44,10 @@ QUERIES = [
 
 # (JSON-RPC method and params, equivalent SQL) for the raw client
 RAW = [
-    ("events.list", {"limit": 1000}, EVENTS.format(where="", limit="LIMIT 1000")),
-    ("events.list", {"limit": 50}, EVENTS.format(where="", limit="LIMIT 50")),
-    ("events.list", {"actor": "Pompeo", "limit": 1000}, EVENTS.format(where=ACTOR, limit="LIMIT 1000")),
-    ("events.list", {"from": "2020-01-01", "to": "2020-01-07", "limit": 1000}, EVENTS.format(where=WEEK, limit="LIMIT 1000")),
+    ("events.list", {"limit": 1000}, EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
+    ("events.list", {"limit": 50}, EVENTS.format(where="", order=LISTING, limit="LIMIT 50")),
+    ("events.list", {"actor": "Pompeo", "limit": 1000}, EVENTS.format(where=ACTOR, order=LISTING, limit="LIMIT 1000")),
+    ("events.list", {"from": "2020-01-01", "to": "2020-01-07", "limit": 1000}, EVENTS.format(where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
     ("articles.list", {"limit": 1000}, ARTICLES),
 ]
 

@@ -166,6 +166,10 @@ extension [MentionRow] {
 
 /// Text as SQLite keeps it: GRDB binds strings NUL-terminated, so a NUL ends the stored value.
 func sqliteText(_ text: String) -> String {
-    guard let nul = text.utf8.firstIndex(of: 0) else { return text }
-    return String(decoding: text.utf8[..<nul], as: UTF8.self)
+    var text = text
+    // Searched over the contiguous bytes: every string of every new mention passes here.
+    let cut = text.withUTF8 { utf8 in
+        utf8.firstIndex(of: 0).map { String(decoding: UnsafeBufferPointer(rebasing: utf8[..<$0]), as: UTF8.self) }
+    }
+    return cut ?? text
 }
