@@ -99,6 +99,48 @@ extension EventCoder {
             location: location, date: date, anchor: a, noun: isNoun)
     }
 
+    /// The same act by or on the other half of a pair of joined actors, PETRARCH's compound actors: "Saudi
+    /// Arabia and Iran agreed" both ways, "Britain and France condemned" by each, "relations with the United Arab
+    /// Emirates and Bahrain" with each.
+    func partners(of event: CodedEvent, _ c: SentenceContext) -> [CodedEvent] {
+        var more: [CodedEvent] = []
+        if let source = event.source, let target = event.target, joined(before: target, c)?.start == source.start {
+            // The pair acted on each other (``analyse`` made the first the source): the second acted too.
+            var reverse = event
+            reverse.source = target
+            reverse.target = source
+            return [reverse]
+        }
+        if let source = event.source, let other = joined(before: source, c), !sameActor(other, source),
+            event.target.map({ !sameActor(other, $0) }) ?? true
+        {
+            var copy = event
+            copy.source = other
+            more.append(copy)
+        }
+        if let target = event.target, let other = joined(after: target, c), !sameActor(other, target),
+            event.source.map({ !sameActor(other, $0) }) ?? true
+        {
+            for base in [event] + more {
+                var copy = base
+                copy.target = other
+                more.append(copy)
+            }
+        }
+        return more
+    }
+
+    /// The actor phrase joined to `m` by "and" right after it ("the United Arab Emirates and Bahrain").
+    func joined(after m: ActorMention, _ c: SentenceContext) -> ActorMention? {
+        guard m.end < c.end, cls(m.end).contains(.conjunction) else { return nil }
+        var k = m.end + 1
+        while k < c.end, cls(k).contains(.determiner) { k += 1 }
+        guard let second = c.mention(startingAt: k), !second.pronoun, !second.isPlace, second.ref != nil else {
+            return nil
+        }
+        return second
+    }
+
     /// The actor phrase joined to `m` by "and" right before it ("Saudi Arabia and Iran").
     func joined(before m: ActorMention, _ c: SentenceContext) -> ActorMention? {
         var k = m.start - 1

@@ -122,6 +122,7 @@ struct EventCoder {
                 }
                 event.anchor = k
                 events.append(event)
+                events += partners(of: event, c)
                 break
             }
         }

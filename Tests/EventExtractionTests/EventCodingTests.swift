@@ -253,6 +253,20 @@ struct EventCodingTests {
         #expect(iran.target == nil)
     }
 
+    @Test func jointActors_eachTakePart() {
+        func sides(_ sentence: String, _ root: String) -> Set<String> {
+            Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        }
+        // A pair that acts on each other does so both ways; joined sources and targets each take part.
+        #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "03") == ["SAU>IRN", "IRN>SAU"])
+        #expect(sides("Britain and France condemned the Russian strike on Monday.", "11") == ["GBR>RUS", "FRA>RUS"])
+        #expect(
+            sides("Israel established formal relations with the United Arab Emirates and Bahrain on Tuesday.", "05")
+                == ["ISR>ARE", "ISR>BHR"])
+        // One actor: nothing is added.
+        #expect(sides("Britain condemned the Russian strike on Monday.", "11") == ["GBR>RUS"])
+    }
+
     @Test func rangeAndSentence_pointIntoTheBody() throws {
         let a = article(["Pompeo postpones Ukraine visit", "Iraqi forces attacked protesters in Basra on Monday."])
         let event = try #require(sharedExtractor.extract(from: a).first)
