@@ -364,8 +364,30 @@ extension EventCoder {
 
     /// The nearest date in the clause; a date across a clause boundary or from the previous sentence is
     /// approximate; with none, the reference day (provenance `.articleDate`). Noun patterns need their own date.
+    /// "…on Tuesday, a day after soldiers detained her": a clause after "N days after" (or "before"), between a
+    /// date and the act, happened that many days before (after) the date. The days to add, if there is one.
+    func dayShift(from start: Int, to end: Int) -> Int? {
+        func word(_ k: Int) -> String? {
+            tokens[k].kind == .word && tokens[k].id >= 0 ? lexicon.vocabulary.word(tokens[k].id) : nil
+        }
+        var shift: Int?
+        var k = start
+        while k + 2 < end {
+            defer { k += 1 }
+            let count: Int? =
+                tokens[k].kind == .number ? Int(tokens[k].value) : ["a": 1, "one": 1, "two": 2, "three": 3][word(k) ?? ""]
+            guard let count, (1...7).contains(count), ["day", "days"].contains(word(k + 1)) else { continue }
+            switch word(k + 2) {
+            case "after": shift = -count
+            case "before": shift = count
+            default: continue
+            }
+        }
+        return shift
+    }
+
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
-        var best: (crossed: Int, distance: Int, date: EventDate)?
+        var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         for d in c.dates {
             if d.possessive && !(d.end <= a && a - d.end <= 1) { continue }
             let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)
@@ -382,8 +404,12 @@ extension EventCoder {
             let distance = to - from
             let rank = (crossed ? 1 : 0, distance)
             if best == nil || rank < (best!.crossed, best!.distance) {
-                best = (rank.0, distance, d.date)
+                best = (rank.0, distance, d.date, d.end <= a ? d.end : nil)
             }
+        }
+        if var found = best, let dateEnd = found.before, let shift = dayShift(from: dateEnd, to: a) {
+            found.date.day = found.date.day.adding(days: shift)
+            best = found
         }
         if isNoun {
             guard let best, best.crossed == 0, best.distance <= 12 else { return nil }

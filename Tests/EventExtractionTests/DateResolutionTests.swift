@@ -58,6 +58,17 @@ struct DateResolutionTests {
         #expect(undated.confidence < dated.confidence)
     }
 
+    @Test(arguments: [
+        ("Pakistan shot down two Indian jets on Wednesday, a day after Indian jets struck a camp in Pakistan.",
+         ["2021-02-03", "2021-02-02"]),
+        ("Israel struck Gaza on Monday, two days before Hamas fired rockets at Israel.", ["2021-02-01", "2021-02-03"]),
+    ])
+    func clauseAfterNDaysAfter_isShiftedFromTheDateItFollows(sentence: String, days: [String]) {
+        // The main clause keeps its date; the act after "N days after/before" moves by N days.
+        let found = events(sentence, published: "2021-02-04")  // in the order of their verbs
+        #expect(found.map { $0.date?.day.description } == days)
+    }
+
     @Test func quotedPost_resolvesTodayAgainstThePostDate() throws {
         let text = "Spoke today with Iraqi Prime Minister al-Mahdi. — Secretary Pompeo (@SecPompeo) January 1, 2020"
         let event = try #require(events(text, published: "2020-01-03").first)
