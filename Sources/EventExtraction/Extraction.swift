@@ -43,7 +43,8 @@ struct Extraction {
         var previousDate: DateMention?
         var previousPost: Int? = -1
         // Who did the forceful acts (coercion, assault, fighting) so far: "Iran condemned the strikes" targets
-        // the latest one not of the condemner's country, unless the sentence names the agent.
+        // the first one not of the condemner's country (a story's lead reports the act it is about; later
+        // paragraphs add interceptions and background), unless the sentence names the agent.
         var forceful: [ActorMention] = []
         var startAt: [Int] = []
         var endAt: [Int] = []
@@ -85,7 +86,7 @@ struct Extraction {
             for var event in coder.code(context) {
                 if event.target == nil, let act = coder.condemnedAct(of: event) {
                     event.target = coder.findAgent(after: act, context)
-                        ?? forceful.last { $0.country != event.source?.country }
+                        ?? forceful.first { $0.country != event.source?.country }
                 }
                 if (17...20).contains(event.code.root), let source = event.source, source.hasCountry {
                     forceful.append(source)

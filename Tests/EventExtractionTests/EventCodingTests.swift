@@ -253,6 +253,17 @@ struct EventCodingTests {
         #expect(iran.target == nil)
     }
 
+    @Test func condemningTheAttack_targetsTheActTheStoryLedWith() throws {
+        let text = [
+            "Iran launched more than 300 drones and missiles at Israel late on Saturday.",
+            "Israeli jets struck an Iranian consulate in Damascus on April 1.",
+            "US President Joe Biden condemned the attack on Saturday night.",
+        ]
+        let found = sharedExtractor.extract(from: article(text, published: "2024-04-14"))
+        let biden = try #require(found.first { $0.source?.code == "USAGOV" })
+        #expect(biden.target?.code == "IRN")
+    }
+
     @Test func jointActors_eachTakePart() {
         func sides(_ sentence: String, _ root: String) -> Set<String> {
             Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
