@@ -264,6 +264,15 @@ struct EventCodingTests {
         #expect(biden.target?.code == "IRN")
     }
 
+    @Test(arguments: [
+        ("Japanese Prime Minister Fumio Kishida on Tuesday called the launch \"barbaric\".", "111"),
+        ("China called the sanctions illegal on Monday.", "111"),
+        ("Germany called on Russia to withdraw its troops.", "020"),
+    ])
+    func callingSomethingBarbaric_isCriticism_callingOnSomeone_anAppeal(sentence: String, code: String) {
+        #expect(events(sentence, published: "2022-10-04").map(\.code.rawValue) == [code])
+    }
+
     @Test func jointActors_eachTakePart() {
         func sides(_ sentence: String, _ root: String) -> Set<String> {
             Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
