@@ -8,6 +8,8 @@ extension EventCoder {
         var source: ActorMention?
         var target: ActorMention?
         var instrument: ActorMention?
+        // Killed "in a clash with" troops: fighting between forces (19), whatever the verb.
+        var inFight = false
         let isNoun = pattern.flags.contains(.noun)
         // With a gap the object may sit inside it ("dismissed Trump's statement").
         let hasGap = pattern.elements.contains { if case .gap = $0 { return true } else { return false } }
@@ -37,6 +39,10 @@ extension EventCoder {
         } else if isPassive(a, c) {
             target = resolve(findSubject(a, c, depth: 0), c)
             source = findAgent(after: patternEnd, c)
+            if source == nil, (18...20).contains(pattern.code.root), let opponent = findOpponent(after: patternEnd, c) {
+                source = opponent
+                inFight = true
+            }
             if let t = target, t.isInstrument {
                 instrument = t
                 target = nil
@@ -67,6 +73,7 @@ extension EventCoder {
         target = target.map { fillCountry($0, locationCountry) }
 
         var code = pattern.code
+        if inFight, code.root == 18 { code = "190" }
         let root = code.root
         if root == 18 || root == 19 {
             let generic = code.rawValue == "180" || code.rawValue == "190" || code.rawValue == "1823"
@@ -319,6 +326,25 @@ extension EventCoder {
     }
 
     /// The agent of a passive: the actor after "by" ("was then attacked on Dec. 31 by a group of militiamen").
+    /// The other side of a fight the passive names: "soldiers were killed in a clash with Chinese troops".
+    func findOpponent(after b: Int, _ c: SentenceContext) -> ActorMention? {
+        let fights: Set<String> = [
+            "clash", "clashes", "fighting", "battle", "battles", "skirmish", "skirmishes", "confrontation", "firefight",
+            "gunfight",
+        ]
+        var k = b + 1
+        while k + 1 < c.end && k - b <= 6 {
+            if let w = word(k), fights.contains(w), word(k + 1) == "with" {
+                var j = k + 2
+                while j < c.end, cls(j).contains(.determiner) { j += 1 }
+                return c.mention(startingAt: j).flatMap { $0.pronoun ? nil : $0 }
+            }
+            if tokens[k].kind == .semicolon || cls(k).contains(.barrier) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     func findAgent(after b: Int, _ c: SentenceContext) -> ActorMention? {
         var k = b + 1
         while k < c.end && k - b <= 10 {
@@ -367,9 +393,6 @@ extension EventCoder {
     /// "…on Tuesday, a day after soldiers detained her": a clause after "N days after" (or "before"), between a
     /// date and the act, happened that many days before (after) the date. The days to add, if there is one.
     func dayShift(from start: Int, to end: Int) -> Int? {
-        func word(_ k: Int) -> String? {
-            tokens[k].kind == .word && tokens[k].id >= 0 ? lexicon.vocabulary.word(tokens[k].id) : nil
-        }
         var shift: Int?
         var k = start
         while k + 2 < end {

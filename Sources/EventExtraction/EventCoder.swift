@@ -22,6 +22,11 @@ struct EventCoder {
 
     func cls(_ k: Int) -> WordClass { tokens[k].kind == .word ? lexicon.wordClass(tokens[k].id) : [] }
 
+    /// The word at `k`, lowercased as the vocabulary keeps it; nil for other tokens and unknown words.
+    func word(_ k: Int) -> String? {
+        tokens[k].kind == .word && tokens[k].id >= 0 ? lexicon.vocabulary.word(tokens[k].id) : nil
+    }
+
     func endsWith(_ k: Int, _ suffix: StaticString) -> Bool {
         let count = suffix.utf8CodeUnitCount
         let t = tokens[k]

@@ -273,6 +273,18 @@ struct EventCodingTests {
         #expect(events(sentence, published: "2022-10-04").map(\.code.rawValue) == [code])
     }
 
+    @Test func killedInAClashWith_isFightingByTheOtherSide() throws {
+        let event = try #require(
+            events("Twenty Indian soldiers were killed in a clash with Chinese troops on Monday night.").first)
+        #expect(event.code.rawValue == "190")
+        #expect(event.source?.code == "CHNMIL")
+        #expect(event.target?.code == "INDMIL")
+        // "by" names the agent, and the act keeps its own code.
+        let byAgent = try #require(events("Two Israeli soldiers were killed by Hezbollah fighters on Monday.").first)
+        #expect(byAgent.code.rootCode == "18")
+        #expect(byAgent.source?.code == "LBNREB")
+    }
+
     @Test func jointActors_eachTakePart() {
         func sides(_ sentence: String, _ root: String) -> Set<String> {
             Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
