@@ -106,11 +106,10 @@ extension EventCoder {
             location: location, date: date, anchor: a, noun: isNoun)
     }
 
-    /// The same act by or on the other half of a pair of joined actors, PETRARCH's compound actors: "Saudi
-    /// Arabia and Iran agreed" both ways, "Britain and France condemned" by each, "relations with the United Arab
-    /// Emirates and Bahrain" with each.
+    /// The same act by or on the others of a list of actors, PETRARCH's compound actors: "Saudi Arabia and Iran
+    /// agreed" both ways, "Britain and France condemned" by each, "Saudi Arabia, the UAE, Bahrain and Egypt cut
+    /// ties with Qatar" by each of the four, "relations with the United Arab Emirates and Bahrain" with each.
     func partners(of event: CodedEvent, _ c: SentenceContext) -> [CodedEvent] {
-        var more: [CodedEvent] = []
         if let source = event.source, let target = event.target, joined(before: target, c)?.start == source.start {
             // The pair acted on each other (``analyse`` made the first the source): the second acted too.
             var reverse = event
@@ -118,43 +117,78 @@ extension EventCoder {
             reverse.target = source
             return [reverse]
         }
-        if let source = event.source, let other = joined(before: source, c), !sameActor(other, source),
-            event.target.map({ !sameActor(other, $0) }) ?? true
-        {
-            var copy = event
-            copy.source = other
-            more.append(copy)
-        }
-        if let target = event.target, let other = joined(after: target, c), !sameActor(other, target),
-            event.source.map({ !sameActor(other, $0) }) ?? true
-        {
-            for base in [event] + more {
-                var copy = base
-                copy.target = other
+        let sources = [event.source] + (event.source.map { others(listedWith: $0, c) } ?? []).map(Optional.some)
+        let targets = [event.target] + (event.target.map { others(listedWith: $0, c) } ?? []).map(Optional.some)
+        var more: [CodedEvent] = []
+        for source in sources {
+            for target in targets {
+                if source?.start == event.source?.start && target?.start == event.target?.start { continue }
+                if let source, let target, sameActor(source, target) { continue }
+                var copy = event
+                copy.source = source
+                copy.target = target
                 more.append(copy)
             }
         }
         return more
     }
 
-    /// The actor phrase joined to `m` by "and" right after it ("the United Arab Emirates and Bahrain").
-    func joined(after m: ActorMention, _ c: SentenceContext) -> ActorMention? {
-        guard m.end < c.end, cls(m.end).contains(.conjunction) else { return nil }
-        var k = m.end + 1
+    /// The other actors of a list `m` is in, linked by commas and at least one "and" ("A, B and C", "A and B").
+    func others(listedWith m: ActorMention, _ c: SentenceContext) -> [ActorMention] {
+        var others: [ActorMention] = []
+        var hasAnd = false
+        var current = m
+        while let (previous, isAnd) = link(before: current, c) {
+            others.append(previous)
+            hasAnd = hasAnd || isAnd
+            current = previous
+        }
+        current = m
+        while let (next, isAnd) = link(after: current, c) {
+            others.append(next)
+            hasAnd = hasAnd || isAnd
+            current = next
+        }
+        return hasAnd ? others.filter { !sameActor($0, m) } : []
+    }
+
+    /// The actor phrase right after `m` past a comma or "and" (or both), and whether "and" was among them.
+    private func link(after m: ActorMention, _ c: SentenceContext) -> (ActorMention, isAnd: Bool)? {
+        var k = m.end
+        var isAnd = false
+        var separated = false
+        while k < c.end, tokens[k].kind == .comma || cls(k).contains(.conjunction) {
+            isAnd = isAnd || cls(k).contains(.conjunction)
+            separated = true
+            k += 1
+        }
         while k < c.end, cls(k).contains(.determiner) { k += 1 }
-        guard let second = c.mention(startingAt: k), !second.pronoun, !second.isPlace, second.ref != nil else {
+        guard separated, let next = c.mention(startingAt: k), !next.pronoun, !next.isPlace, next.ref != nil else {
             return nil
         }
-        return second
+        return (next, isAnd)
+    }
+
+    /// The actor phrase right before `m` past a comma or "and" (or both), and whether "and" was among them.
+    private func link(before m: ActorMention, _ c: SentenceContext) -> (ActorMention, isAnd: Bool)? {
+        var k = m.start - 1
+        while k > c.start, cls(k).contains(.determiner) { k -= 1 }
+        var isAnd = false
+        var separated = false
+        while k > c.start, tokens[k].kind == .comma || cls(k).contains(.conjunction) {
+            isAnd = isAnd || cls(k).contains(.conjunction)
+            separated = true
+            k -= 1
+        }
+        guard separated, let previous = c.mention(endingAt: k + 1), !previous.pronoun, !previous.isPlace,
+            previous.ref != nil
+        else { return nil }
+        return (previous, isAnd)
     }
 
     /// The actor phrase joined to `m` by "and" right before it ("Saudi Arabia and Iran").
     func joined(before m: ActorMention, _ c: SentenceContext) -> ActorMention? {
-        var k = m.start - 1
-        while k > c.start, cls(k).contains(.determiner) { k -= 1 }
-        guard k > c.start, cls(k).contains(.conjunction), let first = c.mention(endingAt: k), !first.pronoun,
-            !first.isPlace
-        else { return nil }
+        guard let (first, isAnd) = link(before: m, c), isAnd else { return nil }
         return first
     }
 

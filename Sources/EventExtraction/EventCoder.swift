@@ -191,6 +191,11 @@ struct EventCoder {
     /// Negated, modal, infinitive, conditional or hedged: not an event that happened.
     func blocked(_ a: Int, _ pattern: VerbPattern, _ c: SentenceContext) -> Bool {
         let isNoun = pattern.flags.contains(.noun)
+        if !isNoun, (18...20).contains(pattern.code.root) {
+            var j = a - 1
+            while j >= c.start, tokens[j].kind == .word, isAdverb(j) || cls(j).contains(.auxiliary) { j -= 1 }
+            if j >= c.start, cls(j).contains(.policyNoun) { return true }
+        }
         var k = a - 1
         var onlyAdverbs = true
         while k >= c.start && a - k <= 6 {

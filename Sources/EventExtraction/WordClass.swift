@@ -50,6 +50,9 @@ struct WordClass: OptionSet, Sendable {
     static let actNoun = WordClass(rawValue: 1 << 25)
     /// The word "at": a place ("in talks at the UN"), but after a weapon fired or launched, its aim.
     static let at = WordClass(rawValue: 1 << 26)
+    /// Measures, not actors ("the measure targeted Chinese apps", "sanctions targeting banks"): as the subject of
+    /// a violent verb, they make it figurative.
+    static let policyNoun = WordClass(rawValue: 1 << 27)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -105,6 +108,9 @@ struct WordClass: OptionSet, Sendable {
         (.actNoun,
          "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings killing killings assault "
             + "invasion shelling launch launches coup takeover seizure arrest arrests detention incursion offensive"),
+        (.policyNoun,
+         "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "
+            + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),
         (.dateWord,
          "today tonight yesterday tomorrow earlier later this last early late mid next month week year night "
             + "morning evening afternoon ago day days weeks"),

@@ -285,6 +285,23 @@ struct EventCodingTests {
         #expect(byAgent.source?.code == "LBNREB")
     }
 
+    @Test(arguments: [
+        ("The United States ordered 60 Russian diplomats out of the country on Monday.", "166"),
+        ("The United States closed the Russian consulate in Seattle on Monday.", "161"),
+        ("Trump pulled the United States out of the Iran nuclear deal on Tuesday.", "160"),
+        ("Trump signed an order on Tuesday reimposing sanctions on Iran.", "163"),
+        ("Turkish troops pushed into northeast Syria on Thursday.", "190"),
+    ])
+    func reducedRelationsAndAdvances_areCoded(sentence: String, code: String) {
+        #expect(events(sentence, published: "2018-05-10").map(\.code.rawValue).contains(code))
+    }
+
+    @Test func aMeasureThatTargets_isNoAttack() {
+        #expect(events("A spokeswoman said on Tuesday that the measure selectively targeted Chinese apps.").isEmpty)
+        #expect(events("New sanctions have targeted Russian banks since Monday.").allSatisfy { $0.code.rootCode != "19" })
+        #expect(events("Russian missiles targeted Kyiv on Monday.").map(\.code.rootCode) == ["19"])
+    }
+
     @Test func jointActors_eachTakePart() {
         func sides(_ sentence: String, _ root: String) -> Set<String> {
             Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
@@ -295,7 +312,11 @@ struct EventCodingTests {
         #expect(
             sides("Israel established formal relations with the United Arab Emirates and Bahrain on Tuesday.", "05")
                 == ["ISR>ARE", "ISR>BHR"])
-        // One actor: nothing is added.
+        #expect(
+            sides("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut diplomatic ties with Qatar on Monday.", "16")
+                == ["SAU>QAT", "ARE>QAT", "BHR>QAT", "EGY>QAT"])
+        // An apposition is no list; one actor adds nothing.
+        #expect(sides("Iran's foreign minister, Javad Zarif, condemned the strike on Monday.", "11").count == 1)
         #expect(sides("Britain condemned the Russian strike on Monday.", "11") == ["GBR>RUS"])
     }
 
