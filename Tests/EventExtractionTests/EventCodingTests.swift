@@ -291,6 +291,7 @@ struct EventCodingTests {
         ("Trump pulled the United States out of the Iran nuclear deal on Tuesday.", "160"),
         ("Trump signed an order on Tuesday reimposing sanctions on Iran.", "163"),
         ("Turkish troops pushed into northeast Syria on Thursday.", "190"),
+        ("Saudi Arabia agreed on Friday to restore diplomatic relations with Iran.", "030"),
     ])
     func reducedRelationsAndAdvances_areCoded(sentence: String, code: String) {
         #expect(events(sentence, published: "2018-05-10").map(\.code.rawValue).contains(code))
