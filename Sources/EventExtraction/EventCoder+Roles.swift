@@ -71,6 +71,9 @@ extension EventCoder {
         let locationCountry = location?.country
         source = source.map { fillCountry($0, locationCountry) }
         target = target.map { fillCountry($0, locationCountry) }
+        // Arrests and detentions happen under the state that makes them: "Turkish authorities rounded up
+        // thousands of soldiers" are Turkish soldiers.
+        if pattern.code.root == 17 { target = target.map { fillCountry($0, source?.country) } }
 
         var code = pattern.code
         if inFight, code.root == 18 { code = "190" }

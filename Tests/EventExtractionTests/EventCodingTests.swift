@@ -292,9 +292,19 @@ struct EventCodingTests {
         ("Trump signed an order on Tuesday reimposing sanctions on Iran.", "163"),
         ("Turkish troops pushed into northeast Syria on Thursday.", "190"),
         ("Saudi Arabia agreed on Friday to restore diplomatic relations with Iran.", "030"),
+        ("France recalled its ambassadors to the United States on Friday.", "161"),
+        ("Australia scrapped a 2016 deal with France on Wednesday.", "160"),
+        ("Turkish authorities rounded up thousands of soldiers on Saturday.", "173"),
     ])
     func reducedRelationsAndAdvances_areCoded(sentence: String, code: String) {
         #expect(events(sentence, published: "2018-05-10").map(\.code.rawValue).contains(code))
+    }
+
+    @Test func thoseArrested_areOfTheArrestingState_unlessNamed() throws {
+        let arrest = try #require(events("Turkish authorities rounded up thousands of soldiers on Saturday.").first)
+        #expect(arrest.target?.code == "TURMIL")
+        let named = try #require(events("Russian forces detained Ukrainian soldiers on Monday.").first)
+        #expect(named.target?.code == "UKRMIL")
     }
 
     @Test func aMeasureThatTargets_isNoAttack() {
