@@ -436,8 +436,8 @@ extension EventCoder {
             defer { k += 1 }
             // The word class first: most tokens are not "day" or "days", and reading a word builds a string.
             guard cls(k + 1).contains(.dateWord) else { continue }
-            let count: Int? =
-                tokens[k].kind == .number ? Int(tokens[k].value) : ["a": 1, "one": 1, "two": 2, "three": 3][word(k) ?? ""]
+            let spelled = ["a": 1, "one": 1, "two": 2, "three": 3]
+            let count: Int? = tokens[k].kind == .number ? Int(tokens[k].value) : spelled[word(k) ?? ""]
             guard let count, (1...7).contains(count), ["day", "days"].contains(word(k + 1)) else { continue }
             switch word(k + 2) {
             case "after": shift = -count

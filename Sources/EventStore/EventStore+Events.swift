@@ -282,7 +282,9 @@ extension EventStore {
     }
 
     /// Stores an event's face: a new row for an event this transaction created, else its row rewritten.
-    private func store(_ face: EventFace, key: String, representativeIds: [Int64], isStored: Bool, db: Database) throws {
+    private func store(
+        _ face: EventFace, key: String, representativeIds: [Int64], isStored: Bool, db: Database
+    ) throws {
         let sql =
             isStored
             ? """

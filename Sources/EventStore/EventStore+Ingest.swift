@@ -109,9 +109,11 @@ extension EventStore {
         }
         guard case .article(let article, _) = content else { return }
         try RawStatement(
-            db, "INSERT INTO article (fileId, title, published, publishedSource, body, warnings) VALUES (?, ?, ?, ?, ?, ?)",
+            db,
+            "INSERT INTO article (fileId, title, published, publishedSource, body, warnings) VALUES (?, ?, ?, ?, ?, ?)",
             .integer(fileId), .text(article.title), .text(article.published?.description),
-            .text(article.publishedSource?.rawValue), .text(article.body), .text(article.warnings.joined(separator: "\n"))
+            .text(article.publishedSource?.rawValue), .text(article.body),
+            .text(article.warnings.joined(separator: "\n"))
         ).run()
     }
 

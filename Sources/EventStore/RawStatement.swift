@@ -34,7 +34,9 @@ struct RawStatement: ColumnValues {
                     text.withUTF8 { utf8 in
                         // A NUL ends the text, as where GRDB binds it (see `sqliteText`).
                         let length = Int32(utf8.firstIndex(of: 0) ?? utf8.count)
-                        guard let start = utf8.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+                        guard let start = utf8.baseAddress else {
+                            return sqlite3_bind_text(handle, index, "", 0, transient)
+                        }
                         return start.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
                             sqlite3_bind_text(handle, index, $0, length, transient)
                         }

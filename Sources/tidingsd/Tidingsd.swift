@@ -75,7 +75,9 @@ struct Tidingsd: ParsableCommand {
     // For tests: a crash test kills a bulk ingest between commits, and needs several of them in a small corpus.
     @Option(
         name: .long,
-        help: ArgumentHelp("Files committed per transaction during a bulk ingest (default 1024).", valueName: "files", visibility: .hidden))
+        help: ArgumentHelp(
+            "Files committed per transaction during a bulk ingest (default 1024).", valueName: "files",
+            visibility: .hidden))
     var batchSize: Int?
 
     func validate() throws {
