@@ -16,6 +16,8 @@ struct ActorMention: Sendable {
     var isPlace: Bool
     /// A named actor's full dictionary code (`IGOUNO`, `IMGSEPREB`).
     var namedCode: String? = nil
+    /// "the country", "the nation": a pronoun that stands for a country, resolved to the one named last.
+    var isCountryReference = false
 
     var code: String { namedCode ?? ((country ?? "") + (role ?? "")) }
     var hasCountry: Bool { country != nil || named }

@@ -223,15 +223,37 @@ extension EventCoder {
     }
 
     /// "he", "they", "it": the nearest earlier actor of the sentence, else the previous sentence's first actor;
-    /// "we", "I" in a quoted post: its author.
-    func resolve(_ m: ActorMention?, _ c: SentenceContext) -> ActorMention? {
+    /// "we", "I" in a quoted post: its author; "the country": a country other than `other`'s
+    /// (``country(referredToBy:_:other:)``).
+    func resolve(_ m: ActorMention?, _ c: SentenceContext, other: ActorMention? = nil) -> ActorMention? {
         guard let m, m.pronoun else { return m }
+        if m.isCountryReference { return country(referredToBy: m, c, other: other) }
         let word = lexicon.vocabulary.word(tokens[m.start].id)
         if word == "we" || word == "i" { return c.speaker }
         if let earlier = c.mentions.last(where: { $0.end <= m.start && !$0.pronoun && $0.hasCountry && !$0.isPlace }) {
             return earlier
         }
         return c.previousActor
+    }
+
+    /// The country "the country" stands for: the latest one named before it, as an actor or a place ("sent
+    /// troops into Haiti, and France imposed sanctions on the country"), but not the other side's, else the
+    /// previous sentence's first actor's.
+    func country(referredToBy m: ActorMention, _ c: SentenceContext, other: ActorMention?) -> ActorMention? {
+        var latest: (end: Int, country: String)?
+        for mention in c.mentions where mention.end <= m.start && !mention.pronoun {
+            if let country = mention.country, country != other?.country { latest = (mention.end, country) }
+        }
+        for place in c.places where place.end <= m.start && place.end > (latest?.end ?? -1) {
+            if let country = lexicon.places[Int(place.place)].country, country != other?.country {
+                latest = (place.end, country)
+            }
+        }
+        let previous = c.previousActor?.country.flatMap { $0 != other?.country ? $0 : nil }
+        guard let code = latest?.country ?? previous, let info = lexicon.countries[code] else { return nil }
+        return ActorMention(
+            start: m.start, end: m.end, name: info.name, country: code, role: nil, named: false, possessive: false,
+            weapon: nil, pronoun: false, isPlace: false)
     }
 
     /// The subject: the nearest actor phrase to the left that is not inside a prepositional phrase, within the
@@ -328,7 +350,7 @@ extension EventCoder {
                     if prep.contains(.locative) && !(prep.contains(.at) && (root == 18 || root == 19)) { skip = true }
                     if (root == 11 || root == 12) && !prep.contains(.of) { skip = true }
                 }
-                if m.pronoun, let resolved = resolve(m, c) {
+                if m.pronoun, let resolved = resolve(m, c, other: source) {
                     if !skip, source.map({ !sameActor($0, resolved) }) ?? true { return resolved }
                 } else if !skip && !m.pronoun && !m.isInstrument && !(source.map { sameActor($0, m) } ?? false) {
                     if m.hasCountry { return m }

@@ -27,6 +27,17 @@ struct MentionFinder {
                 continue
             }
             let wordClass = lexicon.classes[Int(token.id)]
+            let afterThe = i > start && tokens[i - 1].kind == .word && tokens[i - 1].id >= 0
+                && lexicon.classes[Int(tokens[i - 1].id)].contains(.definite)
+            if wordClass.contains(.countryNoun), afterThe {
+                var reference = ActorMention(
+                    start: i - 1, end: i + 1, name: "", country: nil, role: nil, named: false, possessive: false,
+                    weapon: nil, pronoun: true, isPlace: false)
+                reference.isCountryReference = true
+                mentions.append(reference)
+                i += 1
+                continue
+            }
             if wordClass.contains(.pronoun) && !token.flags.contains(.hashtag) {
                 mentions.append(ActorMention(
                     start: i, end: i + 1, name: "", country: nil, role: nil, named: false, possessive: false,

@@ -53,6 +53,10 @@ struct WordClass: OptionSet, Sendable {
     /// Measures, not actors ("the measure targeted Chinese apps", "sanctions targeting banks"): as the subject of
     /// a violent verb, they make it figurative.
     static let policyNoun = WordClass(rawValue: 1 << 27)
+    /// "country", "nation": after "the", a reference to a country named before.
+    static let countryNoun = WordClass(rawValue: 1 << 28)
+    /// "the": what makes "the country" a reference rather than "a country".
+    static let definite = WordClass(rawValue: 1 << 29)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -108,6 +112,8 @@ struct WordClass: OptionSet, Sendable {
         (.actNoun,
          "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings killing killings assault "
             + "invasion shelling launch launches coup takeover seizure arrest arrests detention incursion offensive"),
+        (.countryNoun, "country nation"),
+        (.definite, "the"),
         (.policyNoun,
          "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "
             + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),

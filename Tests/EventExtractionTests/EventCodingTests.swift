@@ -307,6 +307,23 @@ struct EventCodingTests {
         #expect(named.target?.code == "UKRMIL")
     }
 
+    @Test func theCountry_isTheCountryNamedLast() throws {
+        // Named in the sentence before, as its first actor.
+        let text = [
+            "Niger's junta closed the border on Wednesday.", "France imposed sanctions on the country on Monday.",
+        ]
+        let found = sharedExtractor.extract(from: article(text))
+        let sanctions = try #require(found.first { $0.code.rawValue == "163" })
+        #expect(sanctions.source?.code == "FRA")
+        #expect(sanctions.target?.code == "NER")
+        // Named before it in the same sentence, as a place too; never the other side's own country.
+        let place = try #require(
+            events("Kenya sent troops into Haiti on Tuesday, and France imposed sanctions on the country.")
+                .first { $0.code.rawValue == "163" })
+        #expect(place.source?.code == "FRA")
+        #expect(place.target?.code == "HTI")
+    }
+
     @Test func aMeasureThatTargets_isNoAttack() {
         #expect(events("A spokeswoman said on Tuesday that the measure selectively targeted Chinese apps.").isEmpty)
         #expect(events("New sanctions have targeted Russian banks since Monday.").allSatisfy { $0.code.rootCode != "19" })
