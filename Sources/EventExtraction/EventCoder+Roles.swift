@@ -385,15 +385,17 @@ extension EventCoder {
     }
 
     /// The agent of a passive: the actor after "by" ("was then attacked on Dec. 31 by a group of militiamen").
+    private static let fightNouns: Set<String> = [
+        "clash", "clashes", "fighting", "battle", "battles", "skirmish", "skirmishes", "confrontation", "firefight",
+        "gunfight",
+    ]
+    private static let spelledCounts = ["a": 1, "one": 1, "two": 2, "three": 3]
+
     /// The other side of a fight the passive names: "soldiers were killed in a clash with Chinese troops".
     func findOpponent(after b: Int, _ c: SentenceContext) -> ActorMention? {
-        let fights: Set<String> = [
-            "clash", "clashes", "fighting", "battle", "battles", "skirmish", "skirmishes", "confrontation", "firefight",
-            "gunfight",
-        ]
         var k = b + 1
         while k + 1 < c.end && k - b <= 6 {
-            if let w = word(k), fights.contains(w), word(k + 1) == "with" {
+            if let w = word(k), EventCoder.fightNouns.contains(w), word(k + 1) == "with" {
                 var j = k + 2
                 while j < c.end, cls(j).contains(.determiner) { j += 1 }
                 return c.mention(startingAt: j).flatMap { $0.pronoun ? nil : $0 }
@@ -458,8 +460,8 @@ extension EventCoder {
             defer { k += 1 }
             // The word class first: most tokens are not "day" or "days", and reading a word builds a string.
             guard cls(k + 1).contains(.dateWord) else { continue }
-            let spelled = ["a": 1, "one": 1, "two": 2, "three": 3]
-            let count: Int? = tokens[k].kind == .number ? Int(tokens[k].value) : spelled[word(k) ?? ""]
+            let count: Int? =
+                tokens[k].kind == .number ? Int(tokens[k].value) : EventCoder.spelledCounts[word(k) ?? ""]
             guard let count, (1...7).contains(count), ["day", "days"].contains(word(k + 1)) else { continue }
             switch word(k + 2) {
             case "after": shift = -count
