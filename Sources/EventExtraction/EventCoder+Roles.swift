@@ -56,6 +56,13 @@ extension EventCoder {
             }
             if source == nil, c.speaker != nil, onlyAdverbsBefore(a, c) { source = c.speaker }
             target = findObject(after: objectStart, pattern, source, c, patternEnd: patternEnd)
+            // "Turkish troops and Syrian rebels pushed into Syria": the partner from elsewhere acts on it.
+            if target == nil, let s = source, let partner = others(listedWith: s, c).first(where: { !sameActor($0, s) }),
+                let object = findObject(after: objectStart, pattern, partner, c, patternEnd: patternEnd)
+            {
+                source = partner
+                target = object
+            }
             // "Saudi Arabia and Iran agreed …", "Trump and Kim met": in a reciprocal act without an object, the
             // first of two joined subjects acts on the second.
             if target == nil, [3, 4, 5].contains(pattern.code.root) || pattern.code.rawValue == "190",
@@ -264,10 +271,11 @@ extension EventCoder {
         var k = a - 1
         var contentSeen = false
         // "a statement by Israel Katz condemning …": the phrase right before a participle is its subject.
-        if endsWith(a, "ing"), let m = c.mention(endingAt: a) ?? (tokens[max(c.start, a - 1)].kind == .comma
-            ? c.mention(endingAt: a - 1) : nil), !m.isPlace
-        {
-            return m
+        if endsWith(a, "ing"), let m = c.mention(endingAt: a), !m.isPlace { return m }
+        // "X gave the junta a week, warning …": a participle after a comma shares the sentence's subject, not
+        // the object just before the comma.
+        if endsWith(a, "ing"), a - 1 > c.start, tokens[a - 1].kind == .comma, let subject = sentenceSubject(before: a, c) {
+            return subject
         }
         while k >= c.start && a - k <= 22 {
             if let m = c.mention(endingAt: k + 1) {
@@ -327,7 +335,12 @@ extension EventCoder {
             if hasPatterns(j) && !isNounUsage(j, c) { return findSubject(j, c, depth: depth + 1) }
             j -= 1
         }
-        return c.mentions.first { $0.end <= k && !$0.isPlace && !isLocative($0, c) && preposition(before: $0, c) == nil }
+        return sentenceSubject(before: k, c)
+    }
+
+    /// The first actor of the sentence before `k` that is not a place or inside a prepositional phrase.
+    func sentenceSubject(before k: Int, _ c: SentenceContext) -> ActorMention? {
+        c.mentions.first { $0.end <= k && !$0.isPlace && !isLocative($0, c) && preposition(before: $0, c) == nil }
     }
 
     /// The object: the first actor phrase to the right within the clause, skipping places ("in Baghdad") and

@@ -44,8 +44,13 @@ struct EventCodingTests {
         #expect(threat.date?.day == day("2019-12-31"))
     }
 
-    @Test func rejection_ofAllegations_isCoded12() throws {
-        let event = try #require(events("Iran strongly dismissed the allegations.").first)
+    @Test(arguments: [
+        "Iran strongly dismissed the allegations.",
+        "Iran on Wednesday dismissed as \"predictable, stupid and absurd\" suggestions that it was behind the blasts.",
+        "Iran dismissed the suggestions as absurd.",
+    ])
+    func rejection_ofAllegations_isCoded12(sentence: String) throws {
+        let event = try #require(events(sentence).first)
         #expect(event.code.rootCode == "12")
         #expect(event.source?.code == "IRN")
     }
@@ -346,6 +351,27 @@ struct EventCodingTests {
         // An apposition is no list; one actor adds nothing.
         #expect(sides("Iran's foreign minister, Javad Zarif, condemned the strike on Monday.", "11").count == 1)
         #expect(sides("Britain condemned the Russian strike on Monday.", "11") == ["GBR>RUS"])
+        // The partner from elsewhere acts on a place that is the other partner's own country.
+        #expect(sides("Turkish troops and their Syrian rebel allies pushed into northeast Syria on Thursday.", "19") == ["TURMIL>SYR"])
+    }
+
+    @Test func participleAfterComma_sharesTheSentencesSubject() throws {
+        let found = events(
+            "Nigerian President Bola Tinubu on Sunday gave the junta one week to reinstate ousted President "
+                + "Mohamed Bazoum, warning they could use force.")
+        let threat = try #require(found.first { $0.code.rootCode == "13" })
+        #expect(threat.source?.code == "NGAGOV")
+        // Right before the participle without a comma: that phrase is its subject.
+        let condemnation = try #require(
+            events("A statement by Israel Katz condemning the Iranian attack was read on Sunday.").first)
+        #expect(condemnation.source?.code.hasPrefix("ISR") == true)
+    }
+
+    @Test func pastVerbAfterAnd_isNotUnderTheModalBeforeIt() {
+        let codes = events("Nigeria on Sunday warned it could use force and imposed sanctions on Niger.").map(\.code.rootCode)
+        #expect(codes.contains("16"))
+        #expect(!codes.contains("19"), "the force is only threatened")
+        #expect(events("Nigeria said it could attack and punish Niger.").allSatisfy { $0.code.rootCode != "18" })
     }
 
     @Test func rangeAndSentence_pointIntoTheBody() throws {
