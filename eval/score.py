@@ -75,6 +75,7 @@ def main():
     found = mentions_by_file(args.tidingsd)
 
     keys = keys_found = keys_day_code = produced = real = 0
+    wrong_day = no_code = 0
     print("| article | key events found | day + code only | mentions | real |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for article in articles:
@@ -97,6 +98,12 @@ def main():
         keys += len(key_events)
         keys_found += len(hits)
         keys_day_code += len(loose)
+        for e in key_events:
+            if e not in loose:
+                if any(m["root"] == e["root"] for m in mentions):
+                    wrong_day += 1
+                else:
+                    no_code += 1
         produced += len(mentions)
         real += len(real_mentions)
         print(f"| {article['file']} | {len(hits)}/{len(key_events)} | {len(loose)}/{len(key_events)} "
@@ -115,6 +122,8 @@ def main():
     print()
     print(f"key events found with the right day, code and sides: {keys_found}/{keys} ({share(keys_found, keys)}); "
           f"with the right day and code: {keys_day_code}/{keys} ({share(keys_day_code, keys)})")
+    print(f"key events missed by day and code: {wrong_day} whose code the article has on another day, "
+          f"{no_code} whose code it has nowhere")
     print(f"mentions that report an expected event: {real}/{produced} ({share(real, produced)})")
 
 

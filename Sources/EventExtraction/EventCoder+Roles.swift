@@ -357,7 +357,7 @@ extension EventCoder {
                 let prepInPattern = m.start - 1 <= b
                 var skip = false
                 // "dispatching additional forces": the pattern's own object is not the target.
-                if m.start <= patternEnd && patternEnd < m.end { skip = true }
+                if m.start <= patternEnd && patternEnd < m.end && !pattern.flags.contains(.objectIsTarget) { skip = true }
                 if !prepInPattern, let prep {
                     // "fired six missiles at the building": what fighting aims at is its target.
                     if prep.contains(.locative) && !(prep.contains(.at) && (root == 18 || root == 19)) { skip = true }

@@ -146,8 +146,10 @@ extension Lexicon {
             case "subject-target": flags.insert(.subjectIsTarget)
             case "modal-ok": flags.insert(.modalOK)
             case "that-target": flags.insert(.targetInClause)
+            case "object-target": flags.insert(.objectIsTarget)
             case "": break
-            default: throw line.error("unknown flag \"\(flag)\" (noun, subject-target, modal-ok, that-target)")
+            default:
+                throw line.error("unknown flag \"\(flag)\" (noun, subject-target, modal-ok, that-target, object-target)")
             }
         }
         let pattern = VerbPattern(code: code, elements: elements, flags: flags, text: text)
@@ -180,6 +182,14 @@ extension Lexicon {
             forms += [base + "es", base + "ed", base + "ing"]
         } else {
             forms += [base + "s", base + "ed", base + "ing"]
+            // "expel" → "expelled", "plan" → "planning": stress decides whether the consonant doubles
+            // ("visited"), so both forms are listed; the one English does not use never occurs.
+            let tail = scalars.suffix(3).map(Character.init)
+            if tail.count == 3, !vowels.contains(tail[0]), vowels.contains(tail[1]), !vowels.contains(tail[2]),
+                !"wxy".contains(tail[2])
+            {
+                forms += [base + String(tail[2]) + "ed", base + String(tail[2]) + "ing"]
+            }
         }
         return forms
     }

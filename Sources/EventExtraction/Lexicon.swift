@@ -49,6 +49,9 @@ struct PatternFlags: OptionSet, Sendable {
     static let modalOK = PatternFlags(rawValue: 4)
     /// The target may sit in a following "that" clause ("warned that Tehran would pay").
     static let targetInClause = PatternFlags(rawValue: 8)
+    /// The pattern's own object is the target ("summoned the British ambassador"), not the source's own
+    /// means ("deployed US troops").
+    static let objectIsTarget = PatternFlags(rawValue: 16)
 }
 
 struct VerbPattern: Sendable {

@@ -12,6 +12,14 @@ struct DictionaryLoadingTests {
         }
     }
 
+    @Test func regularInflections_doubleAFinalConsonantOrNot() {
+        #expect(Set(Lexicon.inflections(of: "expel")).isSuperset(of: ["expels", "expelled", "expelling"]))
+        #expect(Set(Lexicon.inflections(of: "visit")).isSuperset(of: ["visits", "visited", "visiting"]))
+        #expect(Set(Lexicon.inflections(of: "seize")) == ["seize", "seizes", "seized", "seizing"])
+        #expect(Set(Lexicon.inflections(of: "rally")) == ["rally", "rallies", "rallied", "rallying"])
+        #expect(!Lexicon.inflections(of: "mass").contains("massses"))
+    }
+
     @Test func userFolder_addsAndOverridesEntries() throws {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("tidings-dict-\(UInt64.random(in: 0...UInt64.max))")

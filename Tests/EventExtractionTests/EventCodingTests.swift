@@ -335,6 +335,19 @@ struct EventCodingTests {
         #expect(events("Russian missiles targeted Kyiv on Monday.").map(\.code.rootCode) == ["19"])
     }
 
+    @Test func diplomatsSummonedOrExpelled_areTheTarget_troopsDeployedAreNot() throws {
+        let summons = try #require(events("Iran on Sunday summoned the British ambassador.").first)
+        #expect(summons.code.rootCode == "11")
+        #expect(summons.target?.code.hasPrefix("GBR") == true)
+        let expulsion = try #require(events("Britain expelled 23 Russian diplomats on Wednesday.").first)
+        #expect(expulsion.code == "166")
+        #expect(expulsion.source?.code == "GBR")
+        #expect(expulsion.target?.code.hasPrefix("RUS") == true)
+        let deployment = try #require(events("The Pentagon deployed US troops to Kuwait on Monday.").first)
+        #expect(deployment.code.rootCode == "15")
+        #expect(deployment.target == nil || deployment.target?.code.hasPrefix("USA") == false)
+    }
+
     @Test func jointActors_eachTakePart() {
         func sides(_ sentence: String, _ root: String) -> Set<String> {
             Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
