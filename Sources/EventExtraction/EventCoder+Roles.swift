@@ -173,10 +173,21 @@ extension EventCoder {
             k += 1
         }
         while k < c.end, cls(k).contains(.determiner) { k += 1 }
-        guard separated, let next = c.mention(startingAt: k), !next.pronoun, !next.isPlace, next.ref != nil else {
+        guard separated, let next = c.mention(startingAt: k), !next.pronoun, !next.isPlace, next.ref != nil,
+            !beginsClause(next, after: m, c)
+        else {
             return nil
         }
         return (next, isAnd)
+    }
+
+    /// "summoned Turkey's ambassador and Egypt condemned …": after an object, an actor followed by its own verb
+    /// begins a new clause; it is no list with the object ("Saudi Arabia and Iran agreed" is one).
+    private func beginsClause(_ later: ActorMention, after earlier: ActorMention, _ c: SentenceContext) -> Bool {
+        guard later.end < c.end, hasPatterns(later.end), !isNounUsage(later.end, c) else { return false }
+        var k = earlier.start - 1
+        while k >= c.start, cls(k).contains(.determiner) || isAdverb(k) { k -= 1 }
+        return k >= c.start && hasPatterns(k) && !isNounUsage(k, c)
     }
 
     /// The actor phrase right before `m` past a comma or "and" (or both), and whether "and" was among them.
@@ -191,7 +202,7 @@ extension EventCoder {
             k -= 1
         }
         guard separated, let previous = c.mention(endingAt: k + 1), !previous.pronoun, !previous.isPlace,
-            previous.ref != nil
+            previous.ref != nil, !beginsClause(m, after: previous, c)
         else { return nil }
         return (previous, isAnd)
     }

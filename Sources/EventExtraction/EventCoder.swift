@@ -198,8 +198,9 @@ struct EventCoder {
         }
         var k = a - 1
         var onlyAdverbs = true
-        // "warned it could use force and imposed sanctions": a past form after "and" is not under the modal.
-        var coordinatedPast = false
+        // "warned it could use force and imposed sanctions": a past form or participle after "and" is not
+        // under the modal.
+        var coordinated = false
         while k >= c.start && a - k <= 6 {
             let t = tokens[k]
             if t.kind != .word {
@@ -209,8 +210,8 @@ struct EventCoder {
             }
             let wc = cls(k)
             if wc.contains(.negation) { return true }
-            if onlyAdverbs && wc.contains(.conjunction) && endsWith(a, "ed") { coordinatedPast = true }
-            if !isNoun && !coordinatedPast && wc.contains(.blocker) && !pattern.flags.contains(.modalOK) { return true }
+            if onlyAdverbs && wc.contains(.conjunction) && (endsWith(a, "ed") || endsWith(a, "ing")) { coordinated = true }
+            if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK) { return true }
             if !isNoun && onlyAdverbs && wc.contains(.to) { return true }
             if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing") {
                 return true

@@ -20,7 +20,7 @@ public struct EventExtractor: Sendable {
         var bytes = Array(phrase.utf8)
         let tokens = bytes.withUnsafeMutableBufferPointer { lexicon.tokenizer.tokenize(UnsafeBufferPointer($0)) }
         var places: [(start: Int, end: Int, place: Int32)] = []
-        let finder = MentionFinder(lexicon: lexicon, bytes: bytes, tokens: tokens)
+        var finder = MentionFinder(lexicon: lexicon, bytes: bytes, tokens: tokens)
         return finder.find(0, tokens.count, places: &places).first { !$0.pronoun }?.ref
     }
 

@@ -17,7 +17,7 @@ struct Extraction {
 
     func run() -> [ExtractedEvent] {
         let (sentences, posts) = SentenceSplitter(lexicon: lexicon).split(tokens)
-        let finder = MentionFinder(lexicon: lexicon, bytes: bytes, tokens: tokens)
+        var finder = MentionFinder(lexicon: lexicon, bytes: bytes, tokens: tokens)
         let resolver = DateResolver(lexicon: lexicon)
         let coder = EventCoder(lexicon: lexicon, bytes: bytes, tokens: tokens)
         var facilities = FacilityReferences(lexicon: lexicon, tokens: tokens)

@@ -8,20 +8,36 @@
 /// Minister Israel Katz"). The code is a named actor's code; else the first country plus the head role (the
 /// last role before "of", else the last role); a capital alone means its government.
 /// Affiliation modifiers (`Iran-backed`, `pro-Iran`) name a backer, so they add no country.
+///
+/// A person named after a title with a country ("Nigerian President Bola Tinubu") is known by surname for
+/// the rest of the article ("Tinubu said …"), as news writing refers to people after introducing them.
 struct MentionFinder {
     let lexicon: Lexicon
     let bytes: [UInt8]
     let tokens: [Token]
+    /// Surnames introduced so far in the article, with the actor each stands for.
+    private var introduced: [(surname: Range<Int>, actor: ActorMention)] = []
+
+    init(lexicon: Lexicon, bytes: [UInt8], tokens: [Token]) {
+        self.lexicon = lexicon
+        self.bytes = bytes
+        self.tokens = tokens
+    }
 
     func text(_ start: Int, _ end: Int) -> String {
         String(decoding: bytes[Int(tokens[start].start)..<Int(tokens[end - 1].end)], as: UTF8.self)
     }
 
-    func find(_ start: Int, _ end: Int, places: inout [(start: Int, end: Int, place: Int32)]) -> [ActorMention] {
+    mutating func find(_ start: Int, _ end: Int, places: inout [(start: Int, end: Int, place: Int32)]) -> [ActorMention] {
         var mentions: [ActorMention] = []
         var i = start
         while i < end {
             let token = tokens[i]
+            if token.flags.contains(.capitalized), let known = introducedActor(at: i, end) {
+                mentions.append(known)
+                i = known.end
+                continue
+            }
             guard token.kind == .word, token.id >= 0 else {
                 i += 1
                 continue
@@ -52,7 +68,10 @@ struct MentionFinder {
             let match = lexicon.match(tokens, at: i, limit: end)
             if match.place >= 0 { places.append((i, match.placeEnd, match.place)) }
             if match.actor >= 0 || match.weapon >= 0 {
-                let mention = phrase(from: i, end)
+                let (mention, surname) = phrase(from: i, end)
+                if let surname, mention.country != nil, isNewName(surname) {
+                    introduced.append((Int(tokens[surname].start)..<Int(tokens[surname].end), mention))
+                }
                 mentions.append(mention)
                 i = max(mention.end, i + 1)
             } else {
@@ -62,8 +81,41 @@ struct MentionFinder {
         return mentions
     }
 
-    /// Reads one actor phrase starting at a dictionary piece.
-    private func phrase(from start: Int, _ limit: Int) -> ActorMention {
+    /// The person a surname introduced earlier stands for, when the word at `k` is that surname (possibly
+    /// after the first name: "Bola Tinubu").
+    private func introducedActor(at k: Int, _ limit: Int) -> ActorMention? {
+        guard !introduced.isEmpty else { return nil }
+        var j = k
+        // "Bola Tinubu": a first name before the surname.
+        if j + 1 < limit, tokens[j + 1].flags.contains(.capitalized), tokens[j].id < 0 { j += 1 }
+        for candidate in [k, j] {
+            let t = tokens[candidate]
+            let text = bytes[Int(t.start)..<Int(t.end)]
+            guard let known = introduced.last(where: { bytes[$0.surname].elementsEqual(text) })?.actor else { continue }
+            var mention = known
+            mention.start = k
+            mention.end = candidate + 1
+            mention.possessive = candidate + 1 < limit && tokens[candidate + 1].kind == .possessive
+            return mention
+        }
+        return nil
+    }
+
+    /// A surname worth remembering: not a word the dictionaries use for anything else, not known already.
+    private func isNewName(_ k: Int) -> Bool {
+        let t = tokens[k]
+        if t.id >= 0, !lexicon.classes[Int(t.id)].isEmpty || lexicon.patterns[t.id] != nil
+            || lexicon.startsPhrase(t)
+        {
+            return false
+        }
+        let text = bytes[Int(t.start)..<Int(t.end)]
+        return !introduced.contains { bytes[$0.surname].elementsEqual(text) }
+    }
+
+    /// Reads one actor phrase starting at a dictionary piece; also returns the last word of a person's name
+    /// read after a title, if any.
+    private func phrase(from start: Int, _ limit: Int) -> (ActorMention, surname: Int?) {
         var named: ActorPiece?
         var country: ActorPiece?
         var headRole: String?
@@ -182,9 +234,10 @@ struct MentionFinder {
         let possessive = end < limit && tokens[end].kind == .possessive
         if let named {
             let (c, r) = ActorCode.split(named.code)
-            return ActorMention(
+            let mention = ActorMention(
                 start: start, end: end, name: named.name, country: c, role: r, named: true, possessive: possessive,
                 weapon: weapon, pronoun: false, isPlace: false, namedCode: named.code)
+            return (mention, nil)
         }
         let countryCode = country?.code
         var finalRole = role
@@ -201,8 +254,9 @@ struct MentionFinder {
             name = finalRole.map { ActorMention.roleLabels[$0] ?? $0.lowercased() } ?? text(start, end)
         }
         if weapon != nil && country == nil && nameStart < 0 { name = "unidentified forces" }
-        return ActorMention(
+        let mention = ActorMention(
             start: start, end: max(end, start + 1), name: name, country: countryCode, role: finalRole, named: false,
             possessive: possessive, weapon: weapon, pronoun: false, isPlace: false)
+        return (mention, nameStart >= 0 && nameEnd - nameStart >= 2 ? nameEnd - 1 : nil)
     }
 }

@@ -380,11 +380,31 @@ struct EventCodingTests {
         #expect(condemnation.source?.code.hasPrefix("ISR") == true)
     }
 
+    @Test func aPersonIntroducedWithTitleAndCountry_isKnownBySurnameLater() throws {
+        let text = "Nigerian President Bola Tinubu met French President Emmanuel Macron on Sunday. "
+            + "Tinubu condemned the coup in Niger on Monday."
+        let condemnation = try #require(events(text, published: "2023-07-31").first { $0.code.rootCode == "11" })
+        #expect(condemnation.source?.code == "NGAGOV")
+        #expect(condemnation.source?.name == "Bola Tinubu")
+        // Not introduced: a bare surname is nobody.
+        #expect(events("Tinubu condemned the coup in Niger on Monday.", published: "2023-07-31").isEmpty)
+    }
+
+    @Test func actorAfterAnObjectWithItsOwnVerb_beginsAClause_notAList() {
+        let found = events("On Wednesday, the Netherlands summoned Turkey's ambassador and Egypt condemned the Turkish offensive.")
+        let pairs = Set(found.map { "\($0.code.rootCode):\($0.source?.code ?? "-")>\($0.target?.code.prefix(3) ?? "-")" })
+        #expect(pairs.contains("11:NLD>TUR"))
+        #expect(pairs.contains("11:EGY>TUR"))
+        #expect(!pairs.contains { $0.hasSuffix(">EGY") }, "\(pairs)")
+    }
+
     @Test func pastVerbAfterAnd_isNotUnderTheModalBeforeIt() {
         let codes = events("Nigeria on Sunday warned it could use force and imposed sanctions on Niger.").map(\.code.rootCode)
         #expect(codes.contains("16"))
         #expect(!codes.contains("19"), "the force is only threatened")
         #expect(events("Nigeria said it could attack and punish Niger.").allSatisfy { $0.code.rootCode != "18" })
+        let participle = events("Nigeria on Sunday gave Niger a week, warning it could use force and imposing sanctions on it.")
+        #expect(participle.contains { $0.code.rootCode == "16" })
     }
 
     @Test func rangeAndSentence_pointIntoTheBody() throws {
