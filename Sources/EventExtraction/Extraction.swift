@@ -106,9 +106,11 @@ struct Extraction {
             if let first = mentions.first(where: { !$0.pronoun && $0.hasCountry && !$0.isPlace }) {
                 previousActor = first
             }
+            // The story's time stays that of the last date until the paragraph ends: "Under the pact, unveiled
+            // on Wednesday, … The pact was announced at … As part of it, Australia scrapped …".
             if let date = context.dates.first(where: { !$0.possessive }) {
                 previousDate = date
-            } else {
+            } else if index + 1 < sentences.count, tokens[sentences[index + 1].start].block != tokens[sentence.start].block {
                 previousDate = nil
             }
         }

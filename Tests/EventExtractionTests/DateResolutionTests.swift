@@ -58,6 +58,21 @@ struct DateResolutionTests {
         #expect(undated.confidence < dated.confidence)
     }
 
+    @Test func undatedSentences_keepTheParagraphsLastDate_untilTheParagraphEnds() throws {
+        let paragraphs = [
+            "The pact was unveiled on Wednesday by Australia and the United States. Its talks were secret. "
+                + "As part of it, Australia scrapped a deal with France.",
+            "Australia scrapped a deal with Japan.",
+        ]
+        let found = sharedExtractor.extract(from: article(paragraphs, published: "2021-09-18"))
+        let withFrance = try #require(found.first { $0.target?.code == "FRA" })
+        #expect(withFrance.date?.day == day("2021-09-15"))
+        #expect(withFrance.date?.precision == .approximate)
+        let withJapan = try #require(found.first { $0.target?.code == "JPN" })
+        #expect(withJapan.date?.day == day("2021-09-18"))
+        #expect(withJapan.date?.provenance == .articleDate)
+    }
+
     @Test(arguments: [
         ("Pakistan shot down two Indian jets on Wednesday, a day after Indian jets struck a camp in Pakistan.",
          ["2021-02-03", "2021-02-02"]),
