@@ -46,6 +46,10 @@ struct Extraction {
         // the first one not of the condemner's country (a story's lead reports the act it is about; later
         // paragraphs add interceptions and background), unless the sentence names the agent.
         var forceful: [ActorMention] = []
+        // The actors of the sentence before: a conflictual act (demand, disapproval, threat, force; not a
+        // protest) with no object in its own sentence is aimed at the other side the story just named ("…
+        // the junta in Niger. Biden threatened on Monday to reimpose sanctions").
+        var previousActors: [ActorMention] = []
         var startAt: [Int] = []
         var endAt: [Int] = []
         for (index, sentence) in sentences.enumerated() {
@@ -87,6 +91,13 @@ struct Extraction {
                 if event.target == nil, let act = coder.condemnedAct(of: event) {
                     event.target = coder.findAgent(after: act, context)
                         ?? forceful.first { $0.country != event.source?.country }
+                } else if event.target == nil, !event.noun, (10...20).contains(event.code.root), event.code.root != 14,
+                    let source = event.source, let country = source.country
+                {
+                    let before = mentions.filter { $0.end <= event.anchor }
+                    event.target = (before.reversed() + previousActors).first {
+                        !$0.pronoun && !$0.isPlace && $0.country != nil && $0.country != country
+                    }
                 }
                 if (17...20).contains(event.code.root), let source = event.source, source.hasCountry {
                     forceful.append(source)
@@ -106,6 +117,7 @@ struct Extraction {
             if let first = mentions.first(where: { !$0.pronoun && $0.hasCountry && !$0.isPlace }) {
                 previousActor = first
             }
+            previousActors = mentions.filter { !$0.pronoun && !$0.isPlace }
             // The story's time stays that of the last date until the paragraph ends: "Under the pact, unveiled
             // on Wednesday, … The pact was announced at … As part of it, Australia scrapped …".
             if let date = context.dates.first(where: { !$0.possessive }) {

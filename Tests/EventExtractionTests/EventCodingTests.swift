@@ -258,6 +258,21 @@ struct EventCodingTests {
         #expect(iran.target == nil)
     }
 
+    @Test func conflictWithoutAnObject_isAimedAtTheOtherSideJustNamed() throws {
+        let text = [
+            "Myanmar's military seized power on Monday and detained Aung San Suu Kyi.",
+            "US President Joe Biden threatened on Monday to reimpose sanctions.",
+            "Thousands protested in Yangon on Tuesday.",
+        ]
+        let found = sharedExtractor.extract(from: article(text, published: "2021-02-02"))
+        let threat = try #require(found.first { $0.code.rootCode == "13" })
+        #expect(threat.source?.code == "USAGOV")
+        #expect(threat.target?.code == "MMRMIL")
+        // Cooperation keeps its own object or none.
+        let visit = sharedExtractor.extract(from: article(["Russia attacked Ukraine on Monday.", "Joe Biden visited on Tuesday."]))
+        #expect(visit.first { $0.code.rootCode == "04" }.map { $0.target == nil } ?? true)
+    }
+
     @Test func condemningTheAttack_targetsTheActTheStoryLedWith() throws {
         let text = [
             "Iran launched more than 300 drones and missiles at Israel late on Saturday.",
