@@ -9,29 +9,53 @@ extension QuotedPost {
 
     /// The normalisation behind ``normalizedText``, for any text.
     public static func normalize(_ text: some StringProtocol) -> String {
-        var output = ""
+        // Scalars, not Characters: splitting into grapheme clusters cost 130,000 instructions per post, on the
+        // store's single writer.
+        let scalars = Array(text.unicodeScalars)
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
-        for token in text.split(whereSeparator: { $0.isWhitespace }) where !isLink(token) {
-            var piece = String.UnicodeScalarView()
-            for scalar in token.unicodeScalars {
+        var piece: [UInt8] = []
+        var start = 0
+        while start < scalars.count {
+            guard !isWhitespace(scalars[start]) else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < scalars.count, !isWhitespace(scalars[end]) { end += 1 }
+            defer { start = end }
+            let token = scalars[start..<end]
+            if isLink(token) { continue }
+            piece.removeAll(keepingCapacity: true)
+            for scalar in token {
                 if scalar.isASCII {
                     let value = UInt8(scalar.value)
-                    if ByteText.isAlphanumeric(value) { piece.append(Unicode.Scalar(ByteText.lowercased(value))) }
+                    if ByteText.isAlphanumeric(value) { piece.append(ByteText.lowercased(value)) }
                 } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    piece.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    piece.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 }
             }
             // A token of punctuation only (a dash, an ellipsis) leaves no trace, not even its space.
             guard !piece.isEmpty else { continue }
-            if !output.isEmpty { output.append(" ") }
-            output.unicodeScalars.append(contentsOf: piece)
+            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            output.append(contentsOf: piece)
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func isLink(_ token: some StringProtocol) -> Bool {
-        let lowered = token.lowercased()
-        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.")
-            || lowered.hasPrefix("pic.twitter.com/") || lowered.hasPrefix("t.co/")
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (9...13).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    private static let linkPrefixes: [[UInt8]] = ["http://", "https://", "www.", "pic.twitter.com/", "t.co/"]
+        .map { Array($0.utf8) }
+
+    private static func isLink(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+        linkPrefixes.contains { prefix in
+            token.count >= prefix.count
+                && zip(token, prefix).allSatisfy { scalar, byte in
+                    scalar.isASCII && ByteText.lowercased(UInt8(scalar.value)) == byte
+                }
+        }
     }
 }

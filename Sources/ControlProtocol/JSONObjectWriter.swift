@@ -17,7 +17,16 @@ public struct JSONObjectWriter: Sendable {
 
     public mutating func field(_ key: String, _ value: Int64?) {
         startField(key)
-        if let value { bytes.append(contentsOf: String(value).utf8) } else { appendNull() }
+        guard let value else { return appendNull() }
+        // Digits written in place: a String per number was most of a payload's cost.
+        var magnitude = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     public mutating func field(_ key: String, _ value: Int?) {
@@ -50,7 +59,7 @@ public struct JSONObjectWriter: Sendable {
     }
 
     private mutating func appendNull() {
-        bytes += [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")]
+        bytes.append(contentsOf: "null".utf8)
     }
 
     /// Appends `text` as a JSON string literal.

@@ -76,13 +76,15 @@ struct EventCache {
 
     /// Records the face written for `key`, with every mention it has now.
     mutating func updateFace(_ face: EventFace, representativeIds: [Int64], mentions: [MentionRow]?, ofKey key: String) {
-        if let id = events[key]?.id, events[key]?.isStored == false {
-            events[key]?.isStored = true
-            unstoredKeys[id] = nil
+        // One lookup of the key, then changes in place.
+        guard let index = events.index(forKey: key) else { return }
+        if !events.values[index].isStored {
+            events.values[index].isStored = true
+            unstoredKeys[events.values[index].id] = nil
         }
-        events[key]?.face = face
-        events[key]?.representativeIds = representativeIds
-        events[key]?.mentions = mentions.map { .all($0) } ?? .stored(plus: [])
+        events.values[index].face = face
+        events.values[index].representativeIds = representativeIds
+        events.values[index].mentions = mentions.map { .all($0) } ?? .stored(plus: [])
     }
 
     mutating func forget(_ key: String) {

@@ -66,16 +66,17 @@ extension EventStore {
             let anchor = event.date.map {
                 EventStore.isAnchor(precision: $0.precision.rawValue, provenance: $0.provenance.rawValue)
             }
-            let (eventId, isNew) = try eventId(for: key.text, cache: &batch.cache, db: db)
+            let keyText = key.text
+            let (eventId, isNew) = try eventId(for: keyText, cache: &batch.cache, db: db)
             if anchor == true, let day = key.anchorDay, batch.groups[group]?.anchoredBefore[day] == nil {
                 // Nothing in the batch touched that day yet, so the table still tells how it was before; an
                 // anchor there would have made the event of that day, so a new one means there was none.
                 let before = try !isNew && anchorExists(group, day: day, db: db)
                 batch.groups[group, default: .init(path: path)].anchoredBefore[day] = before
             }
-            batch.affected[key.text] = path
+            batch.affected[keyText] = path
             let mentionId = try insertMention(event, key: key, eventId: eventId, fileId: fileId, db: db)
-            batch.cache.add(MentionRow(event, id: mentionId, eventId: eventId, path: path), toKey: key.text)
+            batch.cache.add(MentionRow(event, id: mentionId, eventId: eventId, path: path), toKey: keyText)
             guard let date = event.date, let day = key.anchorDay else { continue }
             batch.groups[group, default: .init(path: path)].path = path
             if anchor == true {

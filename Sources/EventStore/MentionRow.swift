@@ -128,7 +128,7 @@ struct EventFace: Equatable {
     /// Derives the face from all of the event's mentions (at least one, in id order), `picks` being theirs.
     init(id: Int64, mentions: [MentionRow], picks: FaceMentions) {
         self.init(
-            id: id, picks: picks, mentionCount: mentions.count, articleCount: Set(mentions.map(\.path)).count,
+            id: id, picks: picks, mentionCount: mentions.count, articleCount: EventFace.distinctPaths(mentions),
             actors: EventFace.actorLines(mentions))
     }
 
@@ -138,7 +138,7 @@ struct EventFace: Equatable {
     init(updating old: EventFace, picks: FaceMentions, added: [MentionRow]) {
         self.init(
             id: old.id, picks: picks, mentionCount: old.mentionCount + added.count,
-            articleCount: old.articleCount + Set(added.map(\.path)).count,
+            articleCount: old.articleCount + EventFace.distinctPaths(added),
             actors: EventFace.actorLines(added, adding: old.actors))
     }
 
@@ -168,16 +168,31 @@ struct EventFace: Equatable {
 
     /// `existing` (an ``actors`` value) with the names and codes of `mentions` added.
     private static func actorLines(_ mentions: [MentionRow], adding existing: String = "") -> String {
-        var names = Set(existing.split(separator: "\n").map(String.init))
+        // A handful of names per event: a list searched in full is cheaper than a set's hashing.
+        var names = existing.split(separator: "\n")
+        func add(_ name: String?) {
+            if let name, !names.contains(where: { $0 == name }) { names.append(Substring(name)) }
+        }
         for mention in mentions {
-            for name in [mention.sourceName, mention.sourceCode, mention.targetName, mention.targetCode] {
-                if let name { names.insert(name) }
-            }
+            add(mention.sourceName)
+            add(mention.sourceCode)
+            add(mention.targetName)
+            add(mention.targetCode)
         }
         guard !names.isEmpty else { return "" }
         // Byte order, as SQLite's (migration v5 fills the column for events stored before it).
-        let sorted = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return "\n" + sorted.joined(separator: "\n") + "\n"
+        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var lines = "\n"
+        for name in names {
+            lines += name
+            lines += "\n"
+        }
+        return lines
+    }
+
+    /// How many articles `mentions` come from.
+    private static func distinctPaths(_ mentions: [MentionRow]) -> Int {
+        mentions.count < 2 ? mentions.count : Set(mentions.map(\.path)).count
     }
 
     /// Reads a row selected with ``columns``, by position.

@@ -8,9 +8,14 @@ internal import GRDBSQLite
 /// which together cost more instructions than SQLite's own work on these small statements. Values are read
 /// by column position, in the order the SQL selects them. Statements run this way are plain reads and
 /// writes inside a transaction GRDB opened; nothing observes them.
+///
+/// Texts are copied once into one buffer this value owns and bound without another copy (`SQLITE_STATIC`):
+/// SQLite's own copy of each text took a locked allocation, 700 instructions per bound text. The buffer
+/// lives until the last step, and the bindings are cleared once the statement is done.
 struct RawStatement: ColumnValues {
     private let statement: Statement
     private let db: Database
+    private let texts: TextBuffer?
 
     /// The cached statement for `sql`, reset and with the given values bound to its parameters in order.
     init(_ db: Database, _ sql: String, _ values: SQLiteValue...) throws {
@@ -24,6 +29,10 @@ struct RawStatement: ColumnValues {
         sqlite3_reset(handle)
         // Every parameter is bound anew, so none keeps a value from the statement's last use.
         precondition(values.count == sqlite3_bind_parameter_count(handle), "\(values.count) values for: \(sql)")
+        let textBytes = values.reduce(0) { if case .text(let text) = $1 { $0 + text.utf8.count } else { $0 } }
+        let texts = textBytes > 0 ? TextBuffer(capacity: textBytes) : nil
+        self.texts = texts
+        var used = 0
         for (index, value) in zip(Int32(1)..., values) {
             let code =
                 switch value {
@@ -33,12 +42,15 @@ struct RawStatement: ColumnValues {
                 case .text(var text):
                     text.withUTF8 { utf8 in
                         // A NUL ends the text, as where GRDB binds it (see `sqliteText`).
-                        let length = Int32(utf8.firstIndex(of: 0) ?? utf8.count)
-                        guard let start = utf8.baseAddress else {
+                        let length = utf8.firstIndex(of: 0) ?? utf8.count
+                        guard let texts, let source = utf8.baseAddress, length > 0 else {
                             return sqlite3_bind_text(handle, index, "", 0, transient)
                         }
-                        return start.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-                            sqlite3_bind_text(handle, index, $0, length, transient)
+                        let start = texts.bytes + used
+                        start.initialize(from: source, count: length)
+                        used += length
+                        return start.withMemoryRebound(to: CChar.self, capacity: length) {
+                            sqlite3_bind_text(handle, index, $0, Int32(length), nil)  // SQLITE_STATIC
                         }
                     }
                 }
@@ -49,11 +61,12 @@ struct RawStatement: ColumnValues {
     /// Runs a statement that returns no rows.
     func run() throws {
         while try step() {}
+        finish()
     }
 
     /// Moves to the next row; false when there is none.
     func step() throws -> Bool {
-        let code = sqlite3_step(statement.sqliteStatement)
+        let code = withExtendedLifetime(texts) { sqlite3_step(statement.sqliteStatement) }
         switch code {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
@@ -67,14 +80,21 @@ struct RawStatement: ColumnValues {
     func all<Value>(_ read: (RawStatement) -> Value) throws -> [Value] {
         var values: [Value] = []
         while try step() { values.append(read(self)) }
+        finish()
         return values
     }
 
     /// The first row read by `read`, if there is one; the statement is done after it (a RETURNING clause's
     /// write included), so nothing is left in progress at the commit.
     func first<Value>(_ read: (RawStatement) -> Value) throws -> Value? {
-        defer { sqlite3_reset(statement.sqliteStatement) }
+        defer { finish() }
         return try step() ? read(self) : nil
+    }
+
+    /// Resets the statement and drops its bindings, which point into ``texts``.
+    private func finish() {
+        sqlite3_reset(statement.sqliteStatement)
+        if texts != nil { sqlite3_clear_bindings(statement.sqliteStatement) }
     }
 
     /// Whether there is a row.
@@ -102,7 +122,7 @@ struct RawStatement: ColumnValues {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
-    /// SQLITE_TRANSIENT: SQLite copies the bytes, which live only for the call that binds them.
+    /// SQLITE_TRANSIENT: SQLite copies the bytes (only empty texts are bound so).
     private var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
     private func isNull(_ column: Int32) -> Bool {
@@ -113,6 +133,19 @@ struct RawStatement: ColumnValues {
         guard code != SQLITE_OK else { return }
         throw DatabaseError(
             resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+    }
+}
+
+/// The bytes of a ``RawStatement``'s bound texts, one allocation for all of them.
+private final class TextBuffer {
+    let bytes: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) {
+        bytes = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        bytes.deallocate()
     }
 }
 

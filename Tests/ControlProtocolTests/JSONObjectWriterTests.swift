@@ -23,4 +23,17 @@ struct JSONObjectWriterTests {
 
         #expect(object.finishedString() == #"{"t":"\u0001\n\"\\"}"#)
     }
+
+    @Test func integers_andNulls_areWrittenAsJSONNumbers() {
+        var object = JSONObjectWriter()
+        object.field("zero", 0 as Int64)
+        object.field("negative", -120 as Int64)
+        object.field("large", 1_234_567_890 as Int64)
+        object.field("smallest", Int64.min)
+        object.field("none", nil as Int64?)
+        object.field("text", nil as String?)
+        #expect(
+            object.finishedString()
+                == #"{"zero":0,"negative":-120,"large":1234567890,"smallest":-9223372036854775808,"none":null,"text":null}"#)
+    }
 }
