@@ -204,7 +204,10 @@ public final class EventStore: Sendable {
     /// Runs one write transaction, mapping database failures to ``EventStoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(EventStoreError) -> T {
         do {
-            return try writer.write(body)
+            return try writer.write { db in
+                defer { RawStatement.transactionEnded(db) }
+                return try body(db)
+            }
         } catch {
             throw EventStoreError(
                 isCorruption(error) ? .corrupt : .cannotWrite, "cannot write the database \(location): \(error)",

@@ -1,3 +1,4 @@
+internal import Foundation
 internal import GRDB
 internal import GRDBSQLite
 
@@ -24,7 +25,7 @@ struct RawStatement: ColumnValues {
 
     init(_ db: Database, _ sql: String, _ values: [SQLiteValue]) throws {
         self.db = db
-        statement = try db.cachedStatement(sql: sql)
+        statement = try RawStatement.transactionStatements.statement(sql, db)
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         // Every parameter is bound anew, so none keeps a value from the statement's last use.
@@ -40,21 +41,37 @@ struct RawStatement: ColumnValues {
                 case .real(let real): sqlite3_bind_double(handle, index, real)
                 case .null: sqlite3_bind_null(handle, index)
                 case .text(var text):
-                    text.withUTF8 { utf8 in
-                        // A NUL ends the text, as where GRDB binds it (see `sqliteText`).
-                        let length = utf8.firstIndex(of: 0) ?? utf8.count
-                        guard let texts, let source = utf8.baseAddress, length > 0 else {
-                            return sqlite3_bind_text(handle, index, "", 0, transient)
-                        }
-                        let start = texts.bytes + used
-                        start.initialize(from: source, count: length)
-                        used += length
-                        return start.withMemoryRebound(to: CChar.self, capacity: length) {
-                            sqlite3_bind_text(handle, index, $0, Int32(length), nil)  // SQLITE_STATIC
-                        }
-                    }
+                    text.withUTF8 { bind($0, at: index, copyingTo: texts, used: &used) }
                 }
             try check(code)
+        }
+    }
+
+    private static let transactionStatements = TransactionStatements()
+
+    /// Forgets the statements of `db`'s transaction: called as it ends (``EventStore/write(_:)``), so that
+    /// nothing here outlives its connection, whose identity another one may take later.
+    static func transactionEnded(_ db: Database) {
+        transactionStatements.forget(db)
+    }
+
+    /// Binds a text's bytes, copied to `texts` after the `used` bytes there, up to a NUL if it has one (as
+    /// GRDB binds it, see `sqliteText`).
+    private func bind(
+        _ utf8: UnsafeBufferPointer<UInt8>, at index: Int32, copyingTo texts: TextBuffer?, used: inout Int
+    ) -> Int32 {
+        let handle = statement.sqliteStatement
+        guard let texts, let source = utf8.baseAddress, !utf8.isEmpty else {
+            return sqlite3_bind_text(handle, index, "", 0, transient)
+        }
+        let nul = memchr(source, 0, utf8.count).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - source }
+        let length = nul ?? utf8.count
+        guard length > 0 else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+        let start = texts.bytes + used
+        start.initialize(from: source, count: length)
+        used += length
+        return start.withMemoryRebound(to: CChar.self, capacity: length) {
+            sqlite3_bind_text(handle, index, $0, Int32(length), nil)  // SQLITE_STATIC
         }
     }
 
@@ -133,6 +150,30 @@ struct RawStatement: ColumnValues {
         guard code != SQLITE_OK else { return }
         throw DatabaseError(
             resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+    }
+}
+
+/// The statements run in the transaction under way on each connection, with their SQL. GRDB's cache hashes
+/// the whole text on every lookup (1,800 instructions for the mention insert); a transaction runs a dozen
+/// statements thousands of times, and comparing lengths then texts finds them for a tenth of that.
+private final class TransactionStatements: @unchecked Sendable {  // `statements` guarded by `lock`
+    private let lock = NSLock()
+    private var statements: [ObjectIdentifier: [(sql: String, statement: Statement)]] = [:]
+
+    func statement(_ sql: String, _ db: Database) throws -> Statement {
+        let connection = ObjectIdentifier(db)
+        let length = sql.utf8.count
+        let known = lock.withLock {
+            statements[connection]?.first { $0.sql.utf8.count == length && $0.sql == sql }?.statement
+        }
+        if let known { return known }
+        let statement = try db.cachedStatement(sql: sql)
+        lock.withLock { statements[connection, default: []].append((sql, statement)) }
+        return statement
+    }
+
+    func forget(_ db: Database) {
+        lock.withLock { statements[ObjectIdentifier(db)] = nil }
     }
 }
 
