@@ -164,12 +164,33 @@ extension Lexicon {
         patternCount += 1
     }
 
-    /// Regular English inflections: attack → attack, attacks, attacked, attacking.
+    /// The past forms of irregular verbs, which `word+` adds to the regular ones.
+    static let irregularPasts: [String: [String]] = {
+        let table = """
+            beat beat beaten|begin began begun|blow blew blown|break broke broken|bring brought|build built|
+            catch caught|come came|draw drew drawn|drive drove driven|fight fought|flee fled|fly flew flown|
+            forbid forbade forbidden|freeze froze frozen|give gave given|go went gone|hold held|keep kept|
+            lead led|lose lost|make made|meet met|overthrow overthrew overthrown|pay paid|rebuild rebuilt|
+            retake retook retaken|rise rose risen|seek sought|sell sold|send sent|shake shook shaken|shoot shot|
+            speak spoke spoken|stand stood|steal stole stolen|strike struck stricken|swear swore sworn|
+            take took taken|tear tore torn|tell told|throw threw thrown|undertake undertook undertaken|win won|
+            withdraw withdrew withdrawn
+            """
+        var pasts: [String: [String]] = [:]
+        for entry in table.split(separator: "|") {
+            let words = entry.split(whereSeparator: \.isWhitespace).map(String.init)
+            pasts[words[0]] = Array(words.dropFirst())
+        }
+        return pasts
+    }()
+
+    /// English inflections: attack → attack, attacks, attacked, attacking (and withdrew, withdrawn for
+    /// irregular verbs).
     static func inflections(of base: String) -> [String] {
         let scalars = Array(base.unicodeScalars)
         guard let last = scalars.last else { return [] }
         let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
-        var forms = [base]
+        var forms = [base] + (irregularPasts[base] ?? [])
         if last == "e" {
             let stem = String(base.dropLast())
             forms += [base + "s", base + "d", stem + "ing"]

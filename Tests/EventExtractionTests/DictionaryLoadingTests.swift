@@ -18,6 +18,8 @@ struct DictionaryLoadingTests {
         #expect(Set(Lexicon.inflections(of: "seize")) == ["seize", "seizes", "seized", "seizing"])
         #expect(Set(Lexicon.inflections(of: "rally")) == ["rally", "rallies", "rallied", "rallying"])
         #expect(!Lexicon.inflections(of: "mass").contains("massses"))
+        #expect(Set(Lexicon.inflections(of: "withdraw")).isSuperset(of: ["withdraws", "withdrew", "withdrawn", "withdrawing"]))
+        #expect(Set(Lexicon.inflections(of: "freeze")).isSuperset(of: ["freezes", "froze", "frozen", "freezing"]))
     }
 
     @Test func userFolder_addsAndOverridesEntries() throws {
