@@ -76,8 +76,9 @@ extension EventCoder {
 
         let location = findLocation(a, c, excluding: [source, target].compactMap { $0 })
         let locationCountry = location?.country
-        source = source.map { fillCountry($0, locationCountry) }
-        target = target.map { fillCountry($0, locationCountry) }
+        // "the military", "protesters": of the country where it happened, else where the story was filed from.
+        source = source.map { fillCountry($0, locationCountry ?? c.storyCountry) }
+        target = target.map { fillCountry($0, locationCountry ?? c.storyCountry) }
         // Arrests and detentions happen under the state that makes them: "Turkish authorities rounded up
         // thousands of soldiers" are Turkish soldiers.
         if pattern.code.root == 17 { target = target.map { fillCountry($0, source?.country) } }
@@ -370,8 +371,9 @@ extension EventCoder {
                 // "dispatching additional forces": the pattern's own object is not the target.
                 if m.start <= patternEnd && patternEnd < m.end && !pattern.flags.contains(.objectIsTarget) { skip = true }
                 if !prepInPattern, let prep {
-                    // "fired six missiles at the building": what fighting aims at is its target.
-                    if prep.contains(.locative) && !(prep.contains(.at) && (root == 18 || root == 19)) { skip = true }
+                    // "fired six missiles at the building", "fired tear gas at protesters": what force aims at is
+                    // its target.
+                    if prep.contains(.locative) && !(prep.contains(.at) && (17...19).contains(root)) { skip = true }
                     if (root == 11 || root == 12) && !prep.contains(.of) { skip = true }
                 }
                 if m.pronoun, let resolved = resolve(m, c, other: source) {

@@ -52,6 +52,7 @@ struct Extraction {
         var previousActors: [ActorMention] = []
         var startAt: [Int] = []
         var endAt: [Int] = []
+        let storyCountry = sentences.first { $0.post == nil }.flatMap(datelineCountry)
         for (index, sentence) in sentences.enumerated() {
             if sentence.post != previousPost {
                 previousActor = nil
@@ -70,7 +71,8 @@ struct Extraction {
             endAt.append(contentsOf: repeatElement(-1, count: count))
             var context = SentenceContext(
                 sentence: sentence, mentions: [], startAt: [], endAt: [], places: places, dates: [],
-                reference: nil, speaker: nil, previousActor: previousActor, previousDate: previousDate)
+                reference: nil, speaker: nil, previousActor: previousActor, previousDate: previousDate,
+                storyCountry: storyCountry)
             for (m, mention) in mentions.enumerated() {
                 startAt[mention.start - sentence.start] = m
                 endAt[mention.end - 1 - sentence.start] = m
@@ -144,6 +146,16 @@ struct Extraction {
             case .comma, .number, .other, .openParen, .closeParen: k += 1
             default: return nil
             }
+        }
+        return nil
+    }
+
+    /// The country of the first place in a dateline ("YANGON —", "ABUJA/NIAMEY —", "KYIV, Ukraine —").
+    private func datelineCountry(_ sentence: Sentence) -> String? {
+        guard let end = datelineEnd(sentence) else { return nil }
+        for k in sentence.start..<end where tokens[k].kind == .word && lexicon.startsPhrase(tokens[k]) {
+            let match = lexicon.match(tokens, at: k, limit: end)
+            if match.place >= 0, let country = lexicon.places[Int(match.place)].country { return country }
         }
         return nil
     }

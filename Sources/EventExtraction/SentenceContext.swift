@@ -16,6 +16,8 @@ struct SentenceContext {
     var previousActor: ActorMention?
     /// The date of the previous sentence, carried over (approximately) to a sentence without one.
     var previousDate: DateMention?
+    /// The country the story was filed from (its dateline): that of the roles it names without one.
+    var storyCountry: String? = nil
 
     var start: Int { sentence.start }
     var end: Int { sentence.end }

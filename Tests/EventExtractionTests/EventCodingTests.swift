@@ -258,6 +258,18 @@ struct EventCodingTests {
         #expect(iran.target == nil)
     }
 
+    @Test func rolesWithoutACountry_takeTheDatelines() throws {
+        let found = events("NAYPYIDAW — Secretary of State Antony Blinken called on the military to release all officials on Monday.")
+        let appeal = try #require(found.first)
+        #expect(appeal.target?.code == "MMRMIL")
+        // The place of the event comes first; force aimed "at" someone has them as its target.
+        let repression = try #require(events("ABUJA, Nigeria — Police fired tear gas at protesters in Niamey on Monday.").first)
+        #expect(repression.source?.code == "NERCOP")
+        #expect(repression.target?.code == "NEROPP")
+        // No dateline: no guess.
+        #expect(events("Blinken called on the military to release all officials on Monday.").first?.target?.code == "MIL")
+    }
+
     @Test func conflictWithoutAnObject_isAimedAtTheOtherSideJustNamed() throws {
         let text = [
             "Myanmar's military seized power on Monday and detained Aung San Suu Kyi.",
