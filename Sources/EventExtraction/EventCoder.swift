@@ -119,6 +119,7 @@ struct EventCoder {
                 if blocked(k, pattern, c) { break }
                 guard var event = analyse(k, patternEnd, pattern, weapon, c) else { break }
                 consumedUntil = patternEnd
+                if isRunningToll(event, at: k, c) { break }
                 // "killed by a U.S. airstrike on Jan. 3": the noun inside an actor already used is no new event.
                 if event.noun, events.contains(where: { e in
                     [e.source, e.target].contains { m in m.map { $0.start <= k && k < $0.end } ?? false }
@@ -234,6 +235,15 @@ struct EventCoder {
             k -= 1
         }
         return false
+    }
+
+    /// "The war has killed more than 220,000 people", "… have been killed since 2015": violence in the perfect
+    /// with nobody doing it is a running toll, not an act on a day.
+    func isRunningToll(_ event: CodedEvent, at a: Int, _ c: SentenceContext) -> Bool {
+        guard !event.noun, event.source == nil, (18...20).contains(event.code.root) else { return false }
+        var k = a - 1
+        while k >= c.start, tokens[k].kind == .word, isAdverb(k) || word(k) == "been" { k -= 1 }
+        return k >= c.start && ["has", "have"].contains(word(k))
     }
 
     func isPassive(_ a: Int, _ c: SentenceContext) -> Bool {

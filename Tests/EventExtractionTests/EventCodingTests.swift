@@ -270,6 +270,14 @@ struct EventCodingTests {
         #expect(events("Blinken called on the military to release all officials on Monday.").first?.target?.code == "MIL")
     }
 
+    @Test func violenceInThePerfectWithNobodyDoingIt_isARunningToll_notAnEvent() {
+        #expect(events("The war has killed more than 220,000 Colombians since the 1960s.").isEmpty)
+        #expect(events("More than 500 Ukrainian civilians have been killed since February.").isEmpty)
+        // An agent, or a simple past, makes it an act.
+        #expect(!events("Russian troops have killed 20 Ukrainian civilians in Bucha.").isEmpty)
+        #expect(!events("Twenty Indian soldiers were killed on Monday.").isEmpty)
+    }
+
     @Test func conflictWithoutAnObject_isAimedAtTheOtherSideJustNamed() throws {
         let text = [
             "Myanmar's military seized power on Monday and detained Aung San Suu Kyi.",
