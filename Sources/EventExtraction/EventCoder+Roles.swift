@@ -366,7 +366,8 @@ extension EventCoder {
         while k < c.end && k - b <= 14 {
             if let m = c.mention(startingAt: k) {
                 let prep = preposition(before: m, c)
-                let prepInPattern = m.start - 1 <= b
+                // "lodged a protest with China": a preposition that ends the pattern is part of it.
+                let prepInPattern = m.start - 1 <= b || m.start - 1 == patternEnd
                 var skip = false
                 // "dispatching additional forces": the pattern's own object is not the target.
                 if m.start <= patternEnd && patternEnd < m.end && !pattern.flags.contains(.objectIsTarget) { skip = true }

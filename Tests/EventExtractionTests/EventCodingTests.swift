@@ -346,6 +346,9 @@ struct EventCodingTests {
         ("Israel and Hamas reached a ceasefire deal on Friday.", "057"),
         ("The United States suspended military aid to Egypt on Monday.", "162"),
         ("Qatar on Friday congratulated Egypt's president.", "051"),
+        ("North Korea test-fired a ballistic missile into the sea on Thursday.", "150"),
+        ("Putin hosted Chinese President Xi Jinping in Moscow on Monday.", "043"),
+        ("Japan lodged a protest with China over the incident on Monday.", "114"),
     ])
     func reducedRelationsAndAdvances_areCoded(sentence: String, code: String) {
         #expect(events(sentence, published: "2018-05-10").map(\.code.rawValue).contains(code), "\(sentence)")
@@ -379,6 +382,13 @@ struct EventCodingTests {
         #expect(events("A spokeswoman said on Tuesday that the measure selectively targeted Chinese apps.").isEmpty)
         #expect(events("New sanctions have targeted Russian banks since Monday.").allSatisfy { $0.code.rootCode != "19" })
         #expect(events("Russian missiles targeted Kyiv on Monday.").map(\.code.rootCode) == ["19"])
+    }
+
+    @Test func thePreposition_endingAPattern_leadsToTheTarget() throws {
+        let complaint = try #require(events("Japan lodged a protest with China over the incident on Monday.").first)
+        #expect(complaint.target?.code == "CHN")
+        let host = try #require(events("Putin hosted Chinese President Xi Jinping in Moscow on Monday.").first)
+        #expect(host.target?.code == "CHNGOV")
     }
 
     @Test func diplomatsSummonedOrExpelled_areTheTarget_troopsDeployedAreNot() throws {
