@@ -64,9 +64,12 @@ extension EventCoder {
                 target = object
             }
             // "Saudi Arabia and Iran agreed …", "Trump and Kim met": in a reciprocal act without an object, the
-            // first of two joined subjects acts on the second.
-            if target == nil, [3, 4, 5].contains(pattern.code.root) || pattern.code.rawValue == "190",
-                let second = source, let first = joined(before: second, c)
+            // first of two joined subjects acts on the second; an actor in a phrase after it ("met on the
+            // sidelines of the G20 summit") is no object of theirs, one after "with" is.
+            let objectInPhrase = target.flatMap { preposition(before: $0, c) } != nil
+                && target.map { $0.start < 1 || word($0.start - 1) != "with" } ?? false
+            let reciprocal = [3, 4, 5].contains(pattern.code.root) || ["190", "0871"].contains(pattern.code.rawValue)
+            if target == nil || objectInPhrase, reciprocal, let second = source, let first = joined(before: second, c)
             {
                 source = first
                 target = second

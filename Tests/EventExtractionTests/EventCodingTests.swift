@@ -410,6 +410,12 @@ struct EventCodingTests {
         }
         // A pair that acts on each other does so both ways; joined sources and targets each take part.
         #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "03") == ["SAU>IRN", "IRN>SAU"])
+        #expect(sides("Israel and Hamas agreed to a ceasefire on Monday.", "08") == ["ISR>PSEREB", "PSEREB>ISR"])
+        // A summit the pair met at is no party to it; people they met "with" are.
+        #expect(
+            sides("Joe Biden and Xi Jinping met on the sidelines of the G20 summit in Bali on Monday.", "04")
+                == ["USAGOV>CHNGOV", "CHNGOV>USAGOV"])
+        #expect(sides("Joe Biden and Xi Jinping met with NATO leaders on Monday.", "04").allSatisfy { $0.hasSuffix(">IGOWSTNAT") })
         #expect(sides("Britain and France condemned the Russian strike on Monday.", "11") == ["GBR>RUS", "FRA>RUS"])
         #expect(
             sides("Israel established formal relations with the United Arab Emirates and Bahrain on Tuesday.", "05")
