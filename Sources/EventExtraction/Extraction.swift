@@ -94,7 +94,7 @@ struct Extraction {
                     event.target = coder.findAgent(after: act, context)
                         ?? forceful.first { $0.country != event.source?.country }
                 } else if event.target == nil, !event.noun, (10...20).contains(event.code.root), event.code.root != 14,
-                    let source = event.source, let country = source.country
+                    !event.code.rawValue.hasPrefix("172"), let source = event.source, let country = source.country
                 {
                     let before = mentions.filter { $0.end <= event.anchor }
                     event.target = (before.reversed() + previousActors).first {

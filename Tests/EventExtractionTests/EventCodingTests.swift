@@ -288,6 +288,10 @@ struct EventCodingTests {
         let threat = try #require(found.first { $0.code.rootCode == "13" })
         #expect(threat.source?.code == "USAGOV")
         #expect(threat.target?.code == "MMRMIL")
+        // Martial law is a state's own affair.
+        let emergency = sharedExtractor.extract(
+            from: article(["Israeli jets struck Gaza on Monday.", "South Korea's President Yoon Suk Yeol declared martial law on Tuesday."]))
+        #expect(emergency.first { $0.code == "1723" }.map { $0.target == nil } ?? false)
         // Cooperation keeps its own object or none.
         let visit = sharedExtractor.extract(from: article(["Russia attacked Ukraine on Monday.", "Joe Biden visited on Tuesday."]))
         #expect(visit.first { $0.code.rootCode == "04" }.map { $0.target == nil } ?? true)
@@ -349,6 +353,8 @@ struct EventCodingTests {
         ("North Korea test-fired a ballistic missile into the sea on Thursday.", "150"),
         ("Putin hosted Chinese President Xi Jinping in Moscow on Monday.", "043"),
         ("Japan lodged a protest with China over the incident on Monday.", "114"),
+        ("Police in Dhaka fired rubber bullets at protesters on Sunday.", "175"),
+        ("Serbia put its army on high alert on Monday.", "152"),
     ])
     func reducedRelationsAndAdvances_areCoded(sentence: String, code: String) {
         #expect(events(sentence, published: "2018-05-10").map(\.code.rawValue).contains(code), "\(sentence)")
