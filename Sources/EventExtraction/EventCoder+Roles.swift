@@ -68,7 +68,9 @@ extension EventCoder {
             // sidelines of the G20 summit") is no object of theirs, one after "with" is.
             let objectInPhrase = target.flatMap { preposition(before: $0, c) } != nil
                 && target.map { $0.start < 1 || word($0.start - 1) != "with" } ?? false
-            let reciprocal = [3, 4, 5].contains(pattern.code.root) || ["190", "0871"].contains(pattern.code.rawValue)
+            // Hosting, visiting and mediating are done to others, not between the pair that does them.
+            let reciprocal = [3, 5].contains(pattern.code.root)
+                || ["040", "041", "044", "046", "190", "0871"].contains(pattern.code.rawValue)
             if target == nil || objectInPhrase, reciprocal, let second = source, let first = joined(before: second, c)
             {
                 source = first

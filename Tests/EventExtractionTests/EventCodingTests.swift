@@ -355,6 +355,8 @@ struct EventCodingTests {
         ("Japan lodged a protest with China over the incident on Monday.", "114"),
         ("Police in Dhaka fired rubber bullets at protesters on Sunday.", "175"),
         ("Serbia put its army on high alert on Monday.", "152"),
+        ("Iran vowed revenge on Friday.", "138"),
+        ("Moscow vowed on Monday to retaliate.", "138"),
     ])
     func reducedRelationsAndAdvances_areCoded(sentence: String, code: String) {
         #expect(events(sentence, published: "2018-05-10").map(\.code.rawValue).contains(code), "\(sentence)")
@@ -422,6 +424,11 @@ struct EventCodingTests {
             sides("Joe Biden and Xi Jinping met on the sidelines of the G20 summit in Bali on Monday.", "04")
                 == ["USAGOV>CHNGOV", "CHNGOV>USAGOV"])
         #expect(sides("Joe Biden and Xi Jinping met with NATO leaders on Monday.", "04").allSatisfy { $0.hasSuffix(">IGOWSTNAT") })
+        #expect(sides("India and China held a new round of border talks on Sunday.", "04") == ["IND>CHN", "CHN>IND"])
+        // Mediators act on the parties, not on each other.
+        #expect(
+            sides("Egypt and Qatar mediated talks between Israel and Hamas on Monday.", "04")
+                == ["EGY>ISR", "EGY>PSEREB", "QAT>ISR", "QAT>PSEREB"])
         #expect(sides("Britain and France condemned the Russian strike on Monday.", "11") == ["GBR>RUS", "FRA>RUS"])
         #expect(
             sides("Israel established formal relations with the United Arab Emirates and Bahrain on Tuesday.", "05")
