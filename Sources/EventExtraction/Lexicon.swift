@@ -108,12 +108,19 @@ struct Lexicon: Sendable {
 
     var tokenizer: Tokenizer { Tokenizer(vocabulary: vocabulary, abbreviations: abbreviations) }
 
+    /// Stands for `'s` (or `s'`) inside a phrase ("People's Liberation Army"), beside the vocabulary's ids.
+    static let possessiveID = Int32.max - 1
+
     /// The word ids of a dictionary phrase, tokenized exactly as article text is.
     mutating func phraseIDs(_ phrase: String) -> [Int32] {
         var bytes = Array(phrase.utf8)
         let tokens = bytes.withUnsafeMutableBufferPointer { tokenizer.tokenize(UnsafeBufferPointer($0)) }
         var ids: [Int32] = []
-        for token in tokens where token.kind == .word {
+        for token in tokens where token.kind == .word || token.kind == .possessive {
+            if token.kind == .possessive {
+                ids.append(Lexicon.possessiveID)
+                continue
+            }
             var start = Int(token.start)
             var end = Int(token.end)
             if token.flags.contains(.hashtag) { start += 1 }
@@ -198,8 +205,9 @@ struct Lexicon: Sendable {
         var i = start
         while i < limit {
             let token = tokens[i]
-            guard token.kind == .word, token.id >= 0 else { break }
-            let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: token.id))
+            let id = token.kind == .possessive ? Lexicon.possessiveID : token.kind == .word ? token.id : -1
+            guard id >= 0, i > start || token.kind == .word else { break }
+            let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: id))
             guard let next = edges[key] else { break }
             node = next
             i += 1

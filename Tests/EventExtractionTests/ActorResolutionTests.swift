@@ -16,6 +16,9 @@ struct ActorResolutionTests {
         ("the Revolutionary Guards", "IRNMIL", "Islamic Revolutionary Guard Corps"),
         ("Kata’ib Hezbollah", "IRQREB", "Kata'ib Hezbollah"),
         ("Hezbollah Brigades", "IRQREB", "Kata'ib Hezbollah"),
+        // A possessive inside an alias matches as in running text.
+        ("the People's Liberation Army", "CHNMIL", "People's Liberation Army"),
+        ("the People’s Liberation Army", "CHNMIL", "People's Liberation Army"),
         ("President Donald Trump", "USAGOV", "Donald Trump"),
         ("Donald J. Trump", "USAGOV", "Donald Trump"),
         ("@realDonaldTrump", "USAGOV", "Donald Trump"),
