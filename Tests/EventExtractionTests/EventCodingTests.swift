@@ -270,6 +270,13 @@ struct EventCodingTests {
         #expect(events("Blinken called on the military to release all officials on Monday.").first?.target?.code == "MIL")
     }
 
+    @Test func theActADecisionTook_isAnEvent_aPlannedOneIsNot() throws {
+        let ban = try #require(events("India's decision to ban 59 Chinese mobile apps on Monday angered Beijing.").first)
+        #expect(ban.code == "163")
+        #expect(ban.source?.code == "IND")
+        #expect(events("India's plan to ban Chinese apps was reported on Monday.").isEmpty)
+    }
+
     @Test func violenceInThePerfectWithNobodyDoingIt_isARunningToll_notAnEvent() {
         #expect(events("The war has killed more than 220,000 Colombians since the 1960s.").isEmpty)
         #expect(events("More than 500 Ukrainian civilians have been killed since February.").isEmpty)
