@@ -18,6 +18,8 @@ struct ActorMention: Sendable {
     var namedCode: String? = nil
     /// "the country", "the nation": a pronoun that stands for a country, resolved to the one named last.
     var isCountryReference = false
+    /// "the two leaders", "both sides": the last two actors of different countries named before it.
+    var isPairReference = false
 
     var code: String { namedCode ?? ((country ?? "") + (role ?? "")) }
     var hasCountry: Bool { country != nil || named }

@@ -8,6 +8,7 @@ extension EventCoder {
         var source: ActorMention?
         var target: ActorMention?
         var instrument: ActorMention?
+        var mutual = false
         // Killed "in a clash with" troops: fighting between forces (19), whatever the verb.
         var inFight = false
         let isNoun = pattern.flags.contains(.noun)
@@ -49,7 +50,8 @@ extension EventCoder {
             }
             if target == nil { target = findObject(after: objectStart, pattern, source, c) }
         } else {
-            source = resolve(findSubject(a, c, depth: 0), c)
+            let subject = findSubject(a, c, depth: 0)
+            source = resolve(subject, c)
             if let s = source, s.isInstrument {
                 instrument = s
                 source = nil
@@ -75,6 +77,12 @@ extension EventCoder {
             {
                 source = first
                 target = second
+            }
+            // "The two leaders signed a joint statement": the pair named before acted on each other.
+            if let subject, subject.isPairReference, target == nil || objectInPhrase, let (first, second) = pair(before: subject.start, c) {
+                source = first
+                target = second
+                mutual = true
             }
         }
         if let s = source, let t = target, sameActor(s, t) { target = nil }
@@ -119,14 +127,14 @@ extension EventCoder {
         if isNoun && date == nil { return nil }
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
-            location: location, date: date, anchor: a, noun: isNoun)
+            location: location, date: date, anchor: a, noun: isNoun, mutual: mutual)
     }
 
     /// The same act by or on the others of a list of actors, PETRARCH's compound actors: "Saudi Arabia and Iran
     /// agreed" both ways, "Britain and France condemned" by each, "Saudi Arabia, the UAE, Bahrain and Egypt cut
     /// ties with Qatar" by each of the four, "relations with the United Arab Emirates and Bahrain" with each.
     func partners(of event: CodedEvent, _ c: SentenceContext) -> [CodedEvent] {
-        if let source = event.source, let target = event.target, joined(before: target, c)?.start == source.start {
+        if let source = event.source, let target = event.target, event.mutual || joined(before: target, c)?.start == source.start {
             // The pair acted on each other (``analyse`` made the first the source): the second acted too.
             var reverse = event
             reverse.source = target
@@ -252,12 +260,25 @@ extension EventCoder {
     func resolve(_ m: ActorMention?, _ c: SentenceContext, other: ActorMention? = nil) -> ActorMention? {
         guard let m, m.pronoun else { return m }
         if m.isCountryReference { return country(referredToBy: m, c, other: other) }
+        if m.isPairReference { return pair(before: m.start, c)?.first }
         let word = lexicon.vocabulary.word(tokens[m.start].id)
         if word == "we" || word == "i" { return c.speaker }
         if let earlier = c.mentions.last(where: { $0.end <= m.start && !$0.pronoun && $0.hasCountry && !$0.isPlace }) {
             return earlier
         }
         return c.previousActor
+    }
+
+    /// The last two actors of different countries named before `k`, in this sentence or the one before, in
+    /// the order they were named: what "the two leaders" stands for ("Trump and Kim met … The two leaders signed").
+    func pair(before k: Int, _ c: SentenceContext) -> (first: ActorMention, second: ActorMention)? {
+        var picked: [ActorMention] = []
+        for m in (c.previousActors + c.mentions.filter { $0.end <= k }).reversed()
+        where !m.pronoun && !m.isPlace && m.country != nil && !picked.contains(where: { $0.country == m.country }) {
+            picked.append(m)
+            if picked.count == 2 { return (picked[1], picked[0]) }
+        }
+        return nil
     }
 
     /// The country "the country" stands for: the latest one named before it, as an actor or a place ("sent

@@ -9,6 +9,8 @@ struct CodedEvent {
     var date: EventDate?
     var anchor: Int
     var noun: Bool
+    /// A pair that acted on each other ("the two leaders signed"): the reverse is an event too.
+    var mutual = false
 }
 
 /// Codes the events of one sentence from verb patterns, PETRARCH-style but shallow: find a pattern, check it

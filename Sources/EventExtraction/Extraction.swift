@@ -84,6 +84,7 @@ struct Extraction {
                 if coder.isLocative(mentions[m], context) { mentions[m].isPlace = true }
             }
             context.mentions = mentions
+            context.previousActors = previousActors
             let reference = sentence.post.flatMap { postDates[$0] } ?? published
             context.reference = reference
             context.speaker = sentence.post.flatMap { postAuthors[$0] }

@@ -18,6 +18,8 @@ struct SentenceContext {
     var previousDate: DateMention?
     /// The country the story was filed from (its dateline): that of the roles it names without one.
     var storyCountry: String? = nil
+    /// The actors of the previous sentence, in order (for "the two leaders").
+    var previousActors: [ActorMention] = []
 
     var start: Int { sentence.start }
     var end: Int { sentence.end }

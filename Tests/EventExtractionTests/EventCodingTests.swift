@@ -472,6 +472,17 @@ struct EventCodingTests {
         #expect(events("Tinubu condemned the coup in Niger on Monday.", published: "2023-07-31").isEmpty)
     }
 
+    @Test func theTwoLeaders_areThePairNamedBefore_actingOnEachOther() throws {
+        let text = [
+            "US President Donald Trump and North Korean leader Kim Jong Un met in Singapore on Tuesday. "
+                + "The two leaders signed a joint statement on Tuesday.",
+        ]
+        let signed = sharedExtractor.extract(from: article(text, published: "2018-06-13")).filter { $0.code.rootCode == "05" }
+        #expect(Set(signed.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" }) == ["USAGOV>PRKGOV", "PRKGOV>USAGOV"])
+        // With nobody named before, no pair.
+        #expect(events("The two leaders signed a joint statement on Tuesday.").isEmpty)
+    }
+
     @Test func actorAfterAnObjectWithItsOwnVerb_beginsAClause_notAList() {
         let found = events("On Wednesday, the Netherlands summoned Turkey's ambassador and Egypt condemned the Turkish offensive.")
         let pairs = Set(found.map { "\($0.code.rootCode):\($0.source?.code ?? "-")>\($0.target?.code.prefix(3) ?? "-")" })
