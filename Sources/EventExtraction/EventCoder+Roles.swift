@@ -91,10 +91,10 @@ extension EventCoder {
         let locationCountry = location?.country
         // "the military", "protesters": of the country where it happened, else where the story was filed from.
         source = source.map { fillCountry($0, locationCountry ?? c.storyCountry) }
-        target = target.map { fillCountry($0, locationCountry ?? c.storyCountry) }
         // Arrests and detentions happen under the state that makes them: "Turkish authorities rounded up
         // thousands of soldiers" are Turkish soldiers.
         if pattern.code.root == 17 { target = target.map { fillCountry($0, source?.country) } }
+        target = target.map { fillCountry($0, locationCountry ?? c.storyCountry) }
 
         var code = pattern.code
         if inFight, code.root == 18 { code = "190" }

@@ -7,7 +7,7 @@ struct DictionaryLoadingTests {
     @Test func bundledDictionaries_coverManyCountriesAndPatterns() {
         #expect(sharedExtractor.dictionaries.countryCount >= 60)
         #expect(sharedExtractor.dictionaries.verbPatternCount >= 150)
-        for code in ["USA", "RUS", "UKR", "BLR", "KAZ", "UZB", "CYP", "ISR", "PSE", "CHN", "IND", "BRA", "ZAF"] {
+        for code in ["USA", "RUS", "UKR", "BLR", "KAZ", "UZB", "CYP", "ISR", "PSE", "CHN", "IND", "BRA", "ZAF", "TGO", "PNG", "VAT"] {
             #expect(sharedExtractor.dictionaries.lexicon.countries[code] != nil, "\(code)")
         }
     }

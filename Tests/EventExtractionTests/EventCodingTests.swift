@@ -266,6 +266,9 @@ struct EventCodingTests {
         let repression = try #require(events("ABUJA, Nigeria — Police fired tear gas at protesters in Niamey on Monday.").first)
         #expect(repression.source?.code == "NERCOP")
         #expect(repression.target?.code == "NEROPP")
+        // Those arrested are the arresting state's before the dateline's.
+        let arrest = try #require(events("LOME — Guinea's junta arrested opposition leaders on Monday.").first)
+        #expect(arrest.target?.code == "GINOPP")
         // No dateline: no guess.
         #expect(events("Blinken called on the military to release all officials on Monday.").first?.target?.code == "MIL")
     }
