@@ -89,6 +89,9 @@ extension EventCoder {
 
         let location = findLocation(a, c, excluding: [source, target].compactMap { $0 })
         let locationCountry = location?.country
+        // "its forces": the country of whoever "its" stands for.
+        source = source.map { fillCountry($0, possessorCountry(of: $0, c)) }
+        target = target.map { fillCountry($0, possessorCountry(of: $0, c)) }
         // "the military", "protesters": of the country where it happened, else where the story was filed from.
         source = source.map { fillCountry($0, locationCountry ?? c.storyCountry) }
         // Arrests and detentions happen under the state that makes them: "Turkish authorities rounded up
@@ -241,6 +244,16 @@ extension EventCoder {
         if a.named && b.named { return a.name == b.name }
         guard let ca = a.country, ca == b.country else { return false }
         return a.role == nil || b.role == nil || a.role == b.role
+    }
+
+    /// The country of the actor a possessive pronoun before a role stands for ("Russia said its forces …",
+    /// "their troops"): the nearest actor named before it, else the previous sentence's first.
+    func possessorCountry(of m: ActorMention, _ c: SentenceContext) -> String? {
+        guard m.country == nil, !m.named, m.role != nil, m.start > c.start,
+            let possessive = word(m.start - 1), ["its", "their", "his", "her"].contains(possessive)
+        else { return nil }
+        let earlier = c.mentions.last { $0.end < m.start && !$0.pronoun && $0.country != nil && !$0.isPlace }
+        return earlier?.country ?? c.previousActor?.country
     }
 
     /// A role without a country ("protesters") takes the country of the place the event happened.

@@ -266,6 +266,9 @@ struct EventCodingTests {
         let repression = try #require(events("ABUJA, Nigeria — Police fired tear gas at protesters in Niamey on Monday.").first)
         #expect(repression.source?.code == "NERCOP")
         #expect(repression.target?.code == "NEROPP")
+        // "its forces" are those of the actor "its" stands for.
+        let shootDown = try #require(events("Ukraine said on Monday that its troops shot down 20 Russian drones.").first)
+        #expect(shootDown.source?.code == "UKRMIL")
         // Those arrested are the arresting state's before the dateline's.
         let arrest = try #require(events("LOME — Guinea's junta arrested opposition leaders on Monday.").first)
         #expect(arrest.target?.code == "GINOPP")
