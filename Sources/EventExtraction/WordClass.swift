@@ -85,7 +85,10 @@ struct WordClass: OptionSet, Sendable {
         (.modifier,
          "senior top former current acting interim chief deputy shiite shia sunni enraged angry armed "
             + "hardline local elite special allied rival other additional fresh more extra new suspected "
-            + "alleged unidentified unknown masked thousand dozen hundred"),
+            + "alleged unidentified unknown masked thousand dozen hundred "
+            // Communities inside a country's phrase ("Iraqi Kurdish officials", "Syrian Druze leaders").
+            + "kurdish druze alawite yazidi tigrayan amhara oromo pashtun baloch baluch uighur uyghur tamil hutu tutsi "
+            + "christian muslim jewish buddhist hindu catholic orthodox coptic ethnic tribal"),
         (.adverb,
          "then also later again already still now just further reportedly strongly fully partly allegedly "
             + "jointly repeatedly reportedly finally previously recently subsequently"),

@@ -16,6 +16,8 @@ struct ActorResolutionTests {
         ("the Revolutionary Guards", "IRNMIL", "Islamic Revolutionary Guard Corps"),
         ("Kata’ib Hezbollah", "IRQREB", "Kata'ib Hezbollah"),
         ("Hezbollah Brigades", "IRQREB", "Kata'ib Hezbollah"),
+        // A community's name inside a country's phrase.
+        ("Iraqi Kurdish officials", "IRQGOV", "Iraqi government"),
         // A possessive inside an alias matches as in running text.
         ("the People's Liberation Army", "CHNMIL", "People's Liberation Army"),
         ("the People’s Liberation Army", "CHNMIL", "People's Liberation Army"),
