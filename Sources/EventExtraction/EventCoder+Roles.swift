@@ -330,7 +330,8 @@ extension EventCoder {
         }
         while k >= c.start && a - k <= 22 {
             if let m = c.mention(endingAt: k + 1) {
-                if m.pronoun { return m }
+                // "China, which has ties with both countries, urged": an object pronoun is no subject.
+                if m.pronoun, m.isPairReference ? preposition(before: m, c) == nil : true { return m }
                 if !isLocative(m, c) && preposition(before: m, c) == nil {
                     var v = m.start - 1
                     while v >= c.start && (cls(v).contains(.determiner) || cls(v).contains(.modifier)) { v -= 1 }

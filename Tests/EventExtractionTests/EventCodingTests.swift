@@ -485,6 +485,10 @@ struct EventCodingTests {
         ]
         let signed = sharedExtractor.extract(from: article(text, published: "2018-06-13")).filter { $0.code.rootCode == "05" }
         #expect(Set(signed.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" }) == ["USAGOV>PRKGOV", "PRKGOV>USAGOV"])
+        // After a preposition the pair is an object, never the subject.
+        let appeal = sharedExtractor.extract(
+            from: article(["Pakistan struck targets in Iran on Thursday.", "China, which has ties with both countries, urged them to exercise restraint on Thursday."]))
+        #expect(!appeal.contains { $0.code.rootCode == "02" && $0.source?.code != "CHN" })
         // With nobody named before, no pair.
         #expect(events("The two leaders signed a joint statement on Tuesday.").isEmpty)
     }
