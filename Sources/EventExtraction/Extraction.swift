@@ -102,6 +102,13 @@ struct Extraction {
                         !$0.pronoun && !$0.isPlace && $0.country != nil && $0.country != country
                     }
                 }
+                // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
+                // story has seen using force against the victims' side.
+                if event.source == nil, !event.noun, (18...20).contains(event.code.root), let target = event.target,
+                    let country = target.country
+                {
+                    event.source = forceful.first { $0.country != nil && $0.country != country }
+                }
                 if (17...20).contains(event.code.root), let source = event.source, source.hasCountry {
                     forceful.append(source)
                 }

@@ -283,6 +283,15 @@ struct EventCodingTests {
         #expect(events("India's plan to ban Chinese apps was reported on Monday.").isEmpty)
     }
 
+    @Test func violenceWithNoAgent_isByWhoeverTheStorySawUsingForceOnTheVictimsSide() throws {
+        let text = ["Israeli jets struck the Iranian consulate in Damascus on Monday.", "Seven Iranian officers were killed on Monday."]
+        let killing = try #require(sharedExtractor.extract(from: article(text, published: "2024-04-02")).first { $0.code.rootCode == "18" })
+        #expect(killing.source?.code == "ISRMIL")
+        #expect(killing.target?.code.hasPrefix("IRN") == true)
+        // Nobody used force before: nobody is named.
+        #expect(events("Seven Iranian officers were killed on Monday.").first?.source == nil)
+    }
+
     @Test func violenceInThePerfectWithNobodyDoingIt_isARunningToll_notAnEvent() {
         #expect(events("The war has killed more than 220,000 Colombians since the 1960s.").isEmpty)
         #expect(events("More than 500 Ukrainian civilians have been killed since February.").isEmpty)
