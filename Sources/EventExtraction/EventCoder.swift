@@ -191,9 +191,6 @@ struct EventCoder {
         return (last, weapon)
     }
 
-    /// Nouns of an act already taken: the infinitive after them happened ("decision to", not "plan to").
-    static let actsTaken: Set<String> = ["decision", "move", "order"]
-
     /// Negated, modal, infinitive, conditional or hedged: not an event that happened.
     func blocked(_ a: Int, _ pattern: VerbPattern, _ c: SentenceContext) -> Bool {
         let isNoun = pattern.flags.contains(.noun)
@@ -219,7 +216,7 @@ struct EventCoder {
             if onlyAdverbs && wc.contains(.conjunction) && (endsWith(a, "ed") || endsWith(a, "ing")) { coordinated = true }
             if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK) { return true }
             // "India's decision to ban Chinese apps": an infinitive after a decision taken is the act itself.
-            if !isNoun && onlyAdverbs && wc.contains(.to) && !(k > c.start && EventCoder.actsTaken.contains(word(k - 1) ?? "")) {
+            if !isNoun && onlyAdverbs && wc.contains(.to) && !(k > c.start && cls(k - 1).contains(.decisionNoun)) {
                 return true
             }
             if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing") {

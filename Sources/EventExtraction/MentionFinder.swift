@@ -86,27 +86,16 @@ struct MentionFinder {
         return mentions
     }
 
-    private static let pairNouns: Set<String> = [
-        "leaders", "sides", "countries", "nations", "governments", "presidents", "neighbours", "neighbors", "rivals",
-        "allies", "ministers", "men",
-    ]
-
     /// "the two leaders", "both sides": a reference to the last two actors named (``EventCoder/pair(before:_:)``).
     private func pairReference(at k: Int, _ limit: Int) -> ActorMention? {
-        guard k + 1 < limit, tokens[k].kind == .word, tokens[k + 1].kind == .word,
-            (3...4).contains(tokens[k].end - tokens[k].start), bytes[Int(tokens[k].start)] | 0x20 == UInt8(ascii: "t")
-                || bytes[Int(tokens[k].start)] | 0x20 == UInt8(ascii: "b"),
-            ["two", "both"].contains(lowercased(k)), MentionFinder.pairNouns.contains(lowercased(k + 1))
+        guard k + 1 < limit, lexicon.wordClass(tokens[k].id).contains(.pairNumber),
+            lexicon.wordClass(tokens[k + 1].id).contains(.pairNoun)
         else { return nil }
         var reference = ActorMention(
             start: k, end: k + 2, name: "", country: nil, role: nil, named: false, possessive: false, weapon: nil,
             pronoun: true, isPlace: false)
         reference.isPairReference = true
         return reference
-    }
-
-    private func lowercased(_ k: Int) -> String {
-        String(decoding: bytes[Int(tokens[k].start)..<Int(tokens[k].end)].map { (65...90).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The person a surname introduced earlier stands for, when the word at `k` is that surname (possibly

@@ -1,6 +1,6 @@
 /// Grammatical classes of closed-class words. Grammar, not domain data, so it lives in code.
 struct WordClass: OptionSet, Sendable {
-    let rawValue: UInt32
+    let rawValue: UInt64
     static let determiner = WordClass(rawValue: 1 << 0)
     static let preposition = WordClass(rawValue: 1 << 1)
     /// "in", "at", "near": what follows is a place, not an actor.
@@ -57,6 +57,11 @@ struct WordClass: OptionSet, Sendable {
     static let countryNoun = WordClass(rawValue: 1 << 28)
     /// "the": what makes "the country" a reference rather than "a country".
     static let definite = WordClass(rawValue: 1 << 29)
+    /// "two", "both" before a ``pairNoun``: "the two leaders", "both sides" stand for a pair named before.
+    static let pairNumber = WordClass(rawValue: 1 << 30)
+    static let pairNoun = WordClass(rawValue: 1 << 31)
+    /// An act already taken: the infinitive after it happened ("India's decision to ban"), unlike "plan to".
+    static let decisionNoun = WordClass(rawValue: 1 << 32)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -119,6 +124,9 @@ struct WordClass: OptionSet, Sendable {
          "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings killing killings assault "
             + "invasion shelling launch launches coup takeover seizure arrest arrests detention incursion offensive"),
         (.countryNoun, "country nation"),
+        (.pairNumber, "two both"),
+        (.pairNoun, "leaders sides countries nations governments presidents neighbours neighbors rivals allies ministers men"),
+        (.decisionNoun, "decision move order"),
         (.definite, "the"),
         (.policyNoun,
          "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "

@@ -280,6 +280,7 @@ struct EventCodingTests {
         let ban = try #require(events("India's decision to ban 59 Chinese mobile apps on Monday angered Beijing.").first)
         #expect(ban.code == "163")
         #expect(ban.source?.code == "IND")
+        #expect(events("India's move to ban 59 Chinese apps on Monday angered Beijing.").first?.code == "163")
         #expect(events("India's plan to ban Chinese apps was reported on Monday.").isEmpty)
     }
 
