@@ -6,10 +6,9 @@ internal import FolderWatching
 internal import Foundation
 internal import Glibc
 public import Logging
-internal import Synchronization
 
 /// Wires the watcher, the ingestor, the store and the control server together, and runs them.
-public final class Daemon: @unchecked Sendable {  // see `Status`: shared state behind one Mutex
+public final class Daemon: @unchecked Sendable {  // see `Status`: shared state behind locks
     struct Status {
         /// Where the daemon is in its life: `starting`, `scanning` or `watching`.
         var phase = DaemonState.starting
@@ -23,13 +22,13 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
     public static let version = TidingsVersion.current
 
     /// The configuration in force; replaced by a reload.
-    private let current: Mutex<DaemonConfiguration>
+    private let current: Locked<DaemonConfiguration>
     /// Where the configuration comes from, to read it again on SIGHUP.
     private let settings: DaemonSettings?
     /// The settings a reload cannot change while running.
     private let configuration: DaemonConfiguration
     private let logger: Logger
-    private let status = Mutex(Status())
+    private let status = Locked(Status())
     private let started = Date()
     private let signalQueue = DispatchQueue(label: "tidings.signals")
     private var signalSources: [any DispatchSourceSignal] = []
@@ -41,11 +40,11 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
     private let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     /// When `STATUS=` was last sent, and whether a later one is scheduled: at most one a second, the last
     /// one never lost.
-    private let statusPacing = Mutex<(last: Double, scheduled: Bool)>((0, false))
+    private let statusPacing = Locked<(last: Double, scheduled: Bool)>((0, false))
 
     public init(configuration: DaemonConfiguration, settings: DaemonSettings? = nil, logger: Logger) {
         self.configuration = configuration
-        self.current = Mutex(configuration)
+        self.current = Locked(configuration)
         self.settings = settings
         self.logger = logger
     }
