@@ -111,23 +111,26 @@ struct EventCache {
     /// A mention row moved from one event to another (re-anchored). Re-anchoring comes before `refresh` reads
     /// any list in full, so a row the cache holds was inserted by this transaction, as for ``add(_:toKey:)``.
     mutating func move(mentionId: Int64, fromKey: String, toKey: String, toEventId: Int64) {
-        guard var moved = remove(mentionId: mentionId, fromKey: fromKey) else {
+        guard let moved = remove(mentionId: mentionId, fromKey: fromKey) else {
             // The row itself was never read: read the destination's mentions again when needed.
             events[toKey]?.mentions = .unknown
             return
         }
-        moved.eventId = toEventId
-        events[toKey]?.mentions.insert(moved)
+        events[toKey]?.mentions.insert(moved.moved(toEventId: toEventId))
     }
 }
 
 extension EventCache.Mentions {
+    // `self = .unknown` before changing a list taken out of `self`: otherwise `self` still holds the list, and
+    // the change copies all of it.
     fileprivate mutating func insert(_ mention: MentionRow) {
         switch self {
         case .all(var list):
+            self = .unknown
             list.insertInIdOrder(mention)
             self = .all(list)
         case .stored(var plus):
+            self = .unknown
             plus.insertInIdOrder(mention)
             self = .stored(plus: plus)
         case .unknown:
@@ -139,6 +142,7 @@ extension EventCache.Mentions {
         switch self {
         case .all(var list):
             guard let index = list.firstIndex(where: { $0.id == mentionId }) else { return nil }
+            self = .unknown
             let mention = list.remove(at: index)
             self = .all(list)
             return mention
@@ -148,6 +152,7 @@ extension EventCache.Mentions {
                 self = .unknown
                 return nil
             }
+            self = .unknown
             let mention = plus.remove(at: index)
             self = .stored(plus: plus)
             return mention

@@ -4,24 +4,27 @@ internal import EventExtraction
 internal import GRDB
 
 /// A stored mention, with what merging and choosing an event's face need.
-struct MentionRow {
-    var id: Int64
-    var eventId: Int64
-    var path: String
-    var sentenceIndex: Int
-    var sentence: String
-    var confidence: Double
-    var summaryQuality: Double
-    var code: String
-    var sourceName: String?
-    var sourceCode: String?
-    var targetName: String?
-    var targetCode: String?
-    var location: String?
-    var locationCountry: String?
-    var day: Int?
-    var datePrecision: String?
-    var dateProvenance: String?
+///
+/// A class: faces and the batch's cache pass mentions around by the thousand, and copying a struct of eleven
+/// strings retained each of them.
+final class MentionRow {
+    let id: Int64
+    let eventId: Int64
+    let path: String
+    let sentenceIndex: Int
+    let sentence: String
+    let confidence: Double
+    let summaryQuality: Double
+    let code: String
+    let sourceName: String?
+    let sourceCode: String?
+    let targetName: String?
+    let targetCode: String?
+    let location: String?
+    let locationCountry: String?
+    let day: Int?
+    let datePrecision: String?
+    let dateProvenance: String?
 
     static let columns = """
         m.id, m.eventId, f.path, m.sentenceIndex, m.sentence, m.confidence, m.summaryQuality, m.code,
@@ -69,6 +72,31 @@ struct MentionRow {
         day = event.date?.day.daysSinceEpoch
         datePrecision = event.date?.precision.rawValue
         dateProvenance = event.date?.provenance.rawValue
+    }
+
+    /// The same mention in another event (re-anchored).
+    func moved(toEventId eventId: Int64) -> MentionRow {
+        MentionRow(copying: self, eventId: eventId)
+    }
+
+    private init(copying other: MentionRow, eventId: Int64) {
+        id = other.id
+        self.eventId = eventId
+        path = other.path
+        sentenceIndex = other.sentenceIndex
+        sentence = other.sentence
+        confidence = other.confidence
+        summaryQuality = other.summaryQuality
+        code = other.code
+        sourceName = other.sourceName
+        sourceCode = other.sourceCode
+        targetName = other.targetName
+        targetCode = other.targetCode
+        location = other.location
+        locationCountry = other.locationCountry
+        day = other.day
+        datePrecision = other.datePrecision
+        dateProvenance = other.dateProvenance
     }
 
     var date: EventDate? {
