@@ -35,7 +35,7 @@ extension EventStore {
             ).execute(arguments: [id, fileId, post.author, post.handle, post.date?.description, post.text])
             if db.changesCount > 0 {
                 let copy = StatementCache.Copy(
-                    path: sqliteText(path), author: sqliteText(post.author), handle: post.handle.map(sqliteText),
+                    fileId: fileId, path: sqliteText(path), author: sqliteText(post.author), handle: post.handle.map(sqliteText),
                     date: post.date.map { sqliteText($0.description) }, text: sqliteText(post.text))
                 batch.cache.addArticle(copy, to: id)
             }
@@ -55,6 +55,10 @@ extension EventStore {
         for (id, path) in batch.touched.sorted(by: { $0.key < $1.key }) {
             let before = batch.before[id]
             guard var statement = try statement(id, cache: &batch.cache, db: db) else { continue }
+            if !statement.firstIsKnown {
+                statement.first = try firstCopy(of: id, db: db)
+                statement.firstIsKnown = true
+            }
             guard let copy = statement.first else {
                 try db.cachedStatement(sql: "DELETE FROM statement WHERE id = ?").execute(arguments: [id])
                 batch.cache[id] = nil
@@ -64,12 +68,11 @@ extension EventStore {
                 continue
             }
             // The first article by path shows the post, so arrival order does not matter.
-            if !statement.face.shows(copy) {
-                try db.cachedStatement(sql: "UPDATE statement SET author = ?, handle = ?, date = ?, text = ? WHERE id = ?")
-                    .execute(arguments: [copy.author, copy.handle, copy.date, copy.text, id])
-                statement.face.show(copy)
-                batch.cache[id] = statement
-            }
+            statement.face.show(copy)
+            try db.cachedStatement(
+                sql: "UPDATE statement SET author = ?, handle = ?, date = ?, text = ?, articles = ?, shownFileId = ? WHERE id = ?"
+            ).execute(arguments: [copy.author, copy.handle, copy.date, copy.text, statement.face.articles, copy.fileId, id])
+            batch.cache[id] = statement
             let face = statement.face
             guard face != before else { continue }
             let kind = (before?.articles ?? 0) == 0 ? ChangeKind.statementAdded : ChangeKind.statementUpdated
@@ -84,26 +87,42 @@ extension EventStore {
     ) throws -> StatementCache.Statement? {
         if let statement = cache[id] { return statement }
         guard let face = try statementFace(id, db: db) else { return nil }
-        let first = try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT f.path, s.author, s.handle, s.date, s.text FROM statementArticle s JOIN file f ON f.id = s.fileId
-                    WHERE s.statementId = ? ORDER BY f.path LIMIT 1
-                    """),
-            arguments: [id]
-        ).map { StatementCache.Copy(path: $0[0], author: $0[1], handle: $0[2], date: $0[3], text: $0[4]) }
+        // The copy the row shows; the row of a post stored before migration v8 names none yet.
+        let first =
+            try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.fileId, f.path, a.author, a.handle, a.date, a.text
+                        FROM statement s JOIN statementArticle a ON a.statementId = s.id AND a.fileId = s.shownFileId
+                            JOIN file f ON f.id = a.fileId
+                        WHERE s.id = ?
+                        """),
+                arguments: [id]
+            ).map(StatementCache.Copy.init) ?? firstCopy(of: id, db: db)
         let statement = StatementCache.Statement(face: face, first: first)
         cache[id] = statement
         return statement
+    }
+
+    /// The copy of the first article by path that quotes statement `id`: the one place that reads every
+    /// article quoting it.
+    private func firstCopy(of id: Int64, db: Database) throws -> StatementCache.Copy? {
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.fileId, f.path, a.author, a.handle, a.date, a.text
+                    FROM statementArticle a JOIN file f ON f.id = a.fileId
+                    WHERE a.statementId = ? ORDER BY f.path LIMIT 1
+                    """),
+            arguments: [id]
+        ).map(StatementCache.Copy.init)
     }
 
     func statementFace(_ id: Int64, db: Database) throws -> StatementFace? {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT s.id, s.author, s.handle, s.date, s.text,
-                        (SELECT COUNT(*) FROM statementArticle a WHERE a.statementId = s.id) AS articles
-                    FROM statement s WHERE s.id = ?
+                    SELECT s.id, s.author, s.handle, s.date, s.text, s.articles FROM statement s WHERE s.id = ?
                     """),
             arguments: [id]
         ).map(StatementFace.init)
@@ -126,11 +145,6 @@ struct StatementFace: Equatable {
         date = row[3]
         text = row[4]
         articles = row[5]
-    }
-
-    /// Whether the statement row already holds `copy`'s text.
-    func shows(_ copy: StatementCache.Copy) -> Bool {
-        author == copy.author && handle == copy.handle && date == copy.date && text == copy.text
     }
 
     mutating func show(_ copy: StatementCache.Copy) {

@@ -1,11 +1,15 @@
+internal import GRDB
+
 /// What one write transaction knows of the statements it touched: each one's face and which article's copy it
-/// shows, so a post quoted by thousands of articles is counted and sorted once per batch, not once per article.
+/// shows, so that a post quoted by thousands of articles is neither counted nor sorted by each batch.
 ///
-/// Like ``EventCache`` it mirrors the tables exactly (an entry it cannot keep exact is dropped and read again)
-/// and lives only inside one transaction.
+/// Like ``EventCache`` it mirrors the tables exactly and lives only inside one transaction. An entry is read
+/// once per transaction and kept to its end: the statement row's count is only brought up to date when the
+/// batch settles.
 struct StatementCache {
     /// A quoted post's own copy in one article.
     struct Copy: Equatable {
+        var fileId: Int64
         var path: String
         var author: String
         var handle: String?
@@ -16,8 +20,12 @@ struct StatementCache {
     struct Statement {
         /// As the statement table and its article count give it now.
         var face: StatementFace
-        /// The copy of the first article by path (the one the face shows); nil when no article quotes it.
+        /// The copy of the first article by path (the one the face shows); nil when no article quotes it, or
+        /// when it is not known.
         var first: Copy?
+        /// False once the first copy's article stopped quoting the post: which copy comes first then is only
+        /// known to the table.
+        var firstIsKnown = true
     }
 
     private var statements: [Int64: Statement] = [:]
@@ -30,12 +38,11 @@ struct StatementCache {
     /// The article at `path` stopped quoting statement `id`.
     mutating func removeArticle(at path: String, from id: Int64) {
         guard var statement = statements[id] else { return }
-        guard statement.first?.path != path else {
-            // Which copy comes first now is only known to the table.
-            statements[id] = nil
-            return
-        }
         statement.face.articles -= 1
+        if statement.first?.path == path {
+            statement.first = nil
+            statement.firstIsKnown = false
+        }
         statements[id] = statement
     }
 
@@ -44,7 +51,9 @@ struct StatementCache {
         guard var statement = statements[id] else { return }
         statement.face.articles += 1
         // SQLite orders TEXT by its bytes (BINARY collation), not as Swift orders Strings.
-        if statement.first.map({ copy.path.utf8.lexicographicallyPrecedes($0.path.utf8) }) ?? true {
+        if statement.firstIsKnown,
+            statement.first.map({ copy.path.utf8.lexicographicallyPrecedes($0.path.utf8) }) ?? true
+        {
             statement.first = copy
         }
         statements[id] = statement
@@ -59,4 +68,11 @@ struct StatementBatch {
     var before: [Int64: StatementFace] = [:]
     /// The statements whose articles changed, with the last file that changed each one.
     var touched: [Int64: String] = [:]
+}
+
+extension StatementCache.Copy {
+    /// Reads `fileId, path, author, handle, date, text`.
+    init(_ row: Row) {
+        self.init(fileId: row[0], path: row[1], author: row[2], handle: row[3], date: row[4], text: row[5])
+    }
 }
