@@ -1,6 +1,5 @@
 internal import Foundation
 internal import GRDB
-internal import Synchronization
 
 /// The persisted, derived view of the watched folder: files, articles and the change log.
 ///
@@ -20,7 +19,7 @@ public final class EventStore: Sendable {
     public let lastStopWasClean: Bool
     /// This session's record (generation, boot id, `cleanStop = 0`) until a commit writes it: a session that
     /// commits nothing can lose nothing, and a full disk at start must not stop the daemon.
-    let pendingSession: Mutex<Session?>
+    private let pendingSession: PendingSession
 
     struct Session {
         var generation: String
@@ -80,7 +79,7 @@ public final class EventStore: Sendable {
     /// loss after that finds the stop unclean.
     @discardableResult
     func writePendingSession(_ db: Database) throws -> Bool {
-        guard let session = pendingSession.withLock({ $0 }) else { return false }
+        guard let session = pendingSession.session else { return false }
         try EventStore.setMeta("generation", session.generation, db)
         if let bootId = session.bootId { try EventStore.setMeta("bootId", bootId, db) }
         try EventStore.setMeta("cleanStop", "0", db)
@@ -91,7 +90,7 @@ public final class EventStore: Sendable {
     /// cannot be (a full disk), the next commit writes the record again and tries once more.
     func sessionWritten() {
         guard (try? checkpointDurably()) != nil else { return }
-        pendingSession.withLock { $0 = nil }
+        pendingSession.session = nil
     }
 
     /// Copies the WAL into the database file and syncs it. The WAL file keeps its size (up to the journal size
@@ -176,7 +175,7 @@ public final class EventStore: Sendable {
         let rotated = stored != nil && meta["cleanStop"] == "0" && meta["bootId"] != bootId
         rotatedAfterUncleanStop = rotated
         generation = (rotated ? nil : stored) ?? UUID().uuidString.lowercased()
-        pendingSession = Mutex(Session(generation: generation, bootId: bootId))
+        pendingSession = PendingSession(Session(generation: generation, bootId: bootId))
         if stored == nil {
             // A new database: its generation is part of its creation.
             _ = try write { db in try writePendingSession(db) }
@@ -221,4 +220,20 @@ public final class EventStore: Sendable {
 private func isCorruption(_ error: any Error) -> Bool {
     guard let error = error as? DatabaseError else { return false }
     return error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+}
+
+/// The session's record until a commit writes it, behind a pthread mutex (`NSLock`): Synchronization's `Mutex`
+/// locks with futex calls on Linux, which ThreadSanitizer does not see (see the daemon's `Locked`).
+private final class PendingSession: @unchecked Sendable {  // `value` guarded by `lock`
+    private let lock = NSLock()
+    private var value: EventStore.Session?
+
+    init(_ session: EventStore.Session) {
+        value = session
+    }
+
+    var session: EventStore.Session? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
 }

@@ -1,6 +1,5 @@
 internal import Foundation
 public import Logging
-internal import Synchronization
 
 /// Writes one line per log record to stderr: time, level, label, message, then `key=value` metadata.
 ///
@@ -12,7 +11,7 @@ public struct StderrLogHandler: LogHandler {
     private let label: String
     private let journal: Bool
 
-    private static let sharedLevel = Mutex(Logger.Level.info)
+    private static let sharedLevel = Locked(Logger.Level.info)
 
     public init(label: String, journal: Bool = false) {
         self.label = label
