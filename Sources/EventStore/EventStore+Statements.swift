@@ -20,19 +20,23 @@ extension EventStore {
         for post in posts {
             let key = post.normalizedText
             guard !key.isEmpty else { continue }
-            try db.cachedStatement(
-                sql: "INSERT INTO statement (key, author, handle, date, text) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING"
-            ).execute(arguments: [key, post.author, post.handle, post.date?.description, post.text])
-            guard let id = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM statement WHERE key = ?"), arguments: [key])
-            else { continue }
+            let date = post.date?.description
+            try RawStatement(
+                db, "INSERT INTO statement (key, author, handle, date, text) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+                .text(key), .text(post.author), .text(post.handle), .text(date), .text(post.text)
+            ).run()
+            guard let id = try RawStatement(db, "SELECT id FROM statement WHERE key = ?", .text(key)).int64() else {
+                continue
+            }
             try touch(id, path: path, batch: &batch, db: db)
-            try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO statementArticle (statementId, fileId, author, handle, date, text)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [id, fileId, post.author, post.handle, post.date?.description, post.text])
+            try RawStatement(
+                db,
+                """
+                INSERT OR IGNORE INTO statementArticle (statementId, fileId, author, handle, date, text)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                .integer(id), .integer(fileId), .text(post.author), .text(post.handle), .text(date), .text(post.text)
+            ).run()
             if db.changesCount > 0 {
                 let copy = StatementCache.Copy(
                     fileId: fileId, path: sqliteText(path), author: sqliteText(post.author), handle: post.handle.map(sqliteText),
