@@ -54,9 +54,10 @@ extension EventStore {
                 batch.groups[group]!.insertedAnchors[day]?.remove(row[1])
             }
         }
-        if events.isEmpty && removed.isEmpty { return }
-        try db.cachedStatement(sql: "DELETE FROM mention WHERE fileId = ?").execute(arguments: [fileId])
-        for (key, mentionId) in removed { batch.cache.remove(mentionId: mentionId, fromKey: key) }
+        if !removed.isEmpty {
+            try db.cachedStatement(sql: "DELETE FROM mention WHERE fileId = ?").execute(arguments: [fileId])
+            for (key, mentionId) in removed { batch.cache.remove(mentionId: mentionId, fromKey: key) }
+        }
 
         for event in events {
             let key = EventKey(
@@ -119,8 +120,10 @@ extension EventStore {
             let current = group.key(anchorDay: mention.anchorDay)
             guard key != current else { continue }
             let (eventId, _) = try eventId(for: key, cache: &batch.cache, db: db)
-            try db.cachedStatement(sql: "UPDATE mention SET eventId = ?, anchorDay = ? WHERE id = ?")
-                .execute(arguments: [eventId, anchor, mention.id])
+            try RawStatement(
+                db, "UPDATE mention SET eventId = ?, anchorDay = ? WHERE id = ?", .integer(eventId), .integer(anchor),
+                .integer(mention.id)
+            ).run()
             batch.cache.move(mentionId: mention.id, fromKey: current, toKey: key, toEventId: eventId)
             batch.affected[current] = batch.affected[current] ?? change.path
             batch.affected[key] = batch.affected[key] ?? change.path

@@ -13,9 +13,11 @@ extension EventStore {
         let old = try isNewFile ? [] : Int64.fetchAll(
             db.cachedStatement(sql: "SELECT statementId FROM statementArticle WHERE fileId = ?"), arguments: [fileId])
         if posts.isEmpty && old.isEmpty { return }
-        for id in old { try touch(id, path: path, batch: &batch, db: db) }
-        try db.cachedStatement(sql: "DELETE FROM statementArticle WHERE fileId = ?").execute(arguments: [fileId])
-        for id in old { batch.cache.removeArticle(at: path, from: id) }
+        if !old.isEmpty {
+            for id in old { try touch(id, path: path, batch: &batch, db: db) }
+            try db.cachedStatement(sql: "DELETE FROM statementArticle WHERE fileId = ?").execute(arguments: [fileId])
+            for id in old { batch.cache.removeArticle(at: path, from: id) }
+        }
 
         for post in posts {
             let key = post.normalizedText
