@@ -110,13 +110,13 @@ struct EventCache {
 
     /// A mention row moved from one event to another (re-anchored). Re-anchoring comes before `refresh` reads
     /// any list in full, so a row the cache holds was inserted by this transaction, as for ``add(_:toKey:)``.
-    mutating func move(mentionId: Int64, fromKey: String, toKey: String, toEventId: Int64) {
+    mutating func move(mentionId: Int64, fromKey: String, toKey: String) {
         guard let moved = remove(mentionId: mentionId, fromKey: fromKey) else {
             // The row itself was never read: read the destination's mentions again when needed.
             events[toKey]?.mentions = .unknown
             return
         }
-        events[toKey]?.mentions.insert(moved.moved(toEventId: toEventId))
+        events[toKey]?.mentions.insert(moved)
     }
 }
 

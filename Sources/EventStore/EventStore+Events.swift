@@ -77,7 +77,7 @@ extension EventStore {
             }
             batch.affected[keyText] = path
             let mentionId = try insertMention(event, key: key, eventId: eventId, fileId: fileId, db: db)
-            batch.cache.add(MentionRow(event, id: mentionId, eventId: eventId, path: path), toKey: keyText)
+            batch.cache.add(MentionRow(event, id: mentionId, path: path), toKey: keyText)
             guard let date = event.date, let day = key.anchorDay else { continue }
             batch.groups[group, default: .init(path: path)].path = path
             if anchor == true {
@@ -124,7 +124,7 @@ extension EventStore {
                 db, "UPDATE mention SET eventId = ?, anchorDay = ? WHERE id = ?", .integer(eventId), .integer(anchor),
                 .integer(mention.id)
             ).run()
-            batch.cache.move(mentionId: mention.id, fromKey: current, toKey: key, toEventId: eventId)
+            batch.cache.move(mentionId: mention.id, fromKey: current, toKey: key)
             batch.affected[current] = batch.affected[current] ?? change.path
             batch.affected[key] = batch.affected[key] ?? change.path
         }

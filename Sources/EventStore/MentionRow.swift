@@ -9,7 +9,6 @@ internal import GRDB
 /// strings retained each of them.
 final class MentionRow {
     let id: Int64
-    let eventId: Int64
     let path: String
     let sentenceIndex: Int
     let sentence: String
@@ -27,7 +26,7 @@ final class MentionRow {
     let dateProvenance: String?
 
     static let columns = """
-        m.id, m.eventId, f.path, m.sentenceIndex, m.sentence, m.confidence, m.summaryQuality, m.code,
+        m.id, f.path, m.sentenceIndex, m.sentence, m.confidence, m.summaryQuality, m.code,
         m.sourceName, m.sourceCode, m.targetName, m.targetCode, m.location, m.locationCountry, m.day,
         m.datePrecision, m.dateProvenance
         """
@@ -35,28 +34,26 @@ final class MentionRow {
     /// Reads a row selected with ``columns``, by position: name lookups dominate on this hot path.
     init(_ row: some ColumnValues) {
         id = row.int64(0) ?? 0
-        eventId = row.int64(1) ?? 0
-        path = row.text(2) ?? ""
-        sentenceIndex = row.int(3) ?? 0
-        sentence = row.text(4) ?? ""
-        confidence = row.double(5) ?? 0
-        summaryQuality = row.double(6) ?? 0
-        code = row.text(7) ?? ""
-        sourceName = row.text(8)
-        sourceCode = row.text(9)
-        targetName = row.text(10)
-        targetCode = row.text(11)
-        location = row.text(12)
-        locationCountry = row.text(13)
-        day = row.int(14)
-        datePrecision = row.text(15)
-        dateProvenance = row.text(16)
+        path = row.text(1) ?? ""
+        sentenceIndex = row.int(2) ?? 0
+        sentence = row.text(3) ?? ""
+        confidence = row.double(4) ?? 0
+        summaryQuality = row.double(5) ?? 0
+        code = row.text(6) ?? ""
+        sourceName = row.text(7)
+        sourceCode = row.text(8)
+        targetName = row.text(9)
+        targetCode = row.text(10)
+        location = row.text(11)
+        locationCountry = row.text(12)
+        day = row.int(13)
+        datePrecision = row.text(14)
+        dateProvenance = row.text(15)
     }
 
     /// The row a new mention is stored as, field for field what reading it back gives.
-    init(_ event: ExtractedEvent, id: Int64, eventId: Int64, path: String) {
+    init(_ event: ExtractedEvent, id: Int64, path: String) {
         self.id = id
-        self.eventId = eventId
         self.path = sqliteText(path)
         sentenceIndex = event.sentenceIndex
         sentence = sqliteText(event.sentence)
@@ -72,31 +69,6 @@ final class MentionRow {
         day = event.date?.day.daysSinceEpoch
         datePrecision = event.date?.precision.rawValue
         dateProvenance = event.date?.provenance.rawValue
-    }
-
-    /// The same mention in another event (re-anchored).
-    func moved(toEventId eventId: Int64) -> MentionRow {
-        MentionRow(copying: self, eventId: eventId)
-    }
-
-    private init(copying other: MentionRow, eventId: Int64) {
-        id = other.id
-        self.eventId = eventId
-        path = other.path
-        sentenceIndex = other.sentenceIndex
-        sentence = other.sentence
-        confidence = other.confidence
-        summaryQuality = other.summaryQuality
-        code = other.code
-        sourceName = other.sourceName
-        sourceCode = other.sourceCode
-        targetName = other.targetName
-        targetCode = other.targetCode
-        location = other.location
-        locationCountry = other.locationCountry
-        day = other.day
-        datePrecision = other.datePrecision
-        dateProvenance = other.dateProvenance
     }
 
     var date: EventDate? {
