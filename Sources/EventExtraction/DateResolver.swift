@@ -7,6 +7,19 @@ struct DateMention: Sendable {
     var date: EventDate
     /// "Tuesday's attack": the date belongs to the following noun, not to the clause's verb.
     var possessive: Bool
+    /// "a day earlier", "the next day", "hours later": days from the story's previous date, not from the reference
+    /// day; `date` is counted from the reference day until the caller anchors it (``anchored(to:)``).
+    var shift: Int? = nil
+
+    /// The date counted from the story's previous date `anchor`, when it is one of those that need it.
+    func anchored(to anchor: EventDate?) -> DateMention {
+        guard let shift, let anchor else { return self }
+        var copy = self
+        copy.date = EventDate(
+            day: anchor.day.adding(days: shift), precision: anchor.precision == .day ? .day : .approximate,
+            provenance: .relative)
+        return copy
+    }
 }
 
 /// Resolves date expressions against a reference day (the article's or the quoted post's date), in the
@@ -19,7 +32,9 @@ struct DateMention: Sendable {
 /// - "today", "earlier today", "tonight", "this morning": the reference day; "yesterday", "last night": the
 ///   day before; "tomorrow": the day after; "N days ago";
 /// - "last month", "in December", "December 2019": month precision, mid-month; "late last month",
-///   "early December", "earlier this month", "last week": approximate.
+///   "early December", "earlier this month", "last week": approximate;
+/// - "a day earlier", "two days later", "the next day", "the same day", "hours later": from the story's previous
+///   date (the caller anchors them, ``DateMention/anchored(to:)``).
 struct DateResolver {
     let lexicon: Lexicon
 
@@ -186,6 +201,8 @@ struct DateResolver {
         let w1 = word(tokens, i + 1, end)
         let w2 = word(tokens, i + 2, end)
         switch key {
+        case "day", "days", "hours":
+            return storyRelative(key, w1, tokens, i, end, reference)
         case "today", "tonight": return mention(1, 0)
         case "yesterday": return mention(1, -1)
         case "tomorrow": return mention(1, 1)
@@ -212,6 +229,51 @@ struct DateResolver {
             break
         }
         return nil
+    }
+
+    private static let counts = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7]
+
+    /// "a day earlier", "two days later", "the next day", "the following day", "the previous day", "the same
+    /// day", "hours later": counted from the date the story last gave (``DateMention/shift``); starting at
+    /// "day", "days" or "hours", with `w1` the word after it.
+    private func storyRelative(
+        _ key: String, _ w1: String?, _ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay
+    ) -> DateMention? {
+        let before = i > 0 ? tokens[i - 1] : nil
+        let previous = i > 0 ? word(tokens, i - 1, end) : nil
+        var start = i - 1
+        var shift: Int
+        switch (key, w1) {
+        case ("hours", "later"?), ("hours", "earlier"?):
+            shift = 0
+            start = i
+            if previous == "just" || previous == "several" || previous == "few" || previous == "two"
+                || previous == "three" || before?.kind == .number
+            {
+                start = i - 1
+            }
+        case (_, "later"?), (_, "earlier"?):
+            var count: Int?
+            if let before, before.kind == .number, (1...14).contains(Int(before.value)) { count = Int(before.value) }
+            if let previous, let spelled = DateResolver.counts[previous] { count = spelled }
+            guard let count, (key == "day") == (count == 1) else { return nil }
+            shift = w1 == "later" ? count : -count
+        case ("day", _):
+            switch previous {
+            case "next", "following": shift = 1
+            case "previous": shift = -1
+            case "same": shift = 0
+            default: return nil
+            }
+            if w1 == "after" || w1 == "before" { return nil }
+            if start > 0, word(tokens, start - 1, end) == "the" { start -= 1 }
+        default:
+            return nil
+        }
+        return DateMention(
+            start: start, end: w1 == "later" || w1 == "earlier" ? i + 2 : i + 1,
+            date: EventDate(day: reference.adding(days: shift), precision: .day, provenance: .relative),
+            possessive: false, shift: shift)
     }
 
     /// "N days ago" starting at a number token.

@@ -41,6 +41,8 @@ struct Extraction {
         var seen: [String: Int] = [:]
         var previousActor: ActorMention?
         var previousDate: DateMention?
+        // The first day-precise date of the article's own text: the day the story is about.
+        var storyDate: DateMention?
         var previousPost: Int? = -1
         // Who did the forceful acts (coercion, assault, fighting) so far: "Iran condemned the strikes" targets
         // the first one not of the condemner's country (a story's lead reports the act it is about; later
@@ -56,7 +58,8 @@ struct Extraction {
         for (index, sentence) in sentences.enumerated() {
             if sentence.post != previousPost {
                 previousActor = nil
-                previousDate = nil
+                // A quoted post starts afresh; the story after it is back on its own day.
+                previousDate = sentence.post == nil ? storyDate : nil
                 previousPost = sentence.post
                 facilities.reset()
             }
@@ -89,6 +92,11 @@ struct Extraction {
             context.reference = reference
             context.speaker = sentence.post.flatMap { postAuthors[$0] }
             context.dates = resolver.find(in: tokens, sentence.start, sentence.end, reference: reference)
+            // "A day earlier", "the next day": from the date the sentence gave before, else the story's last one.
+            for d in context.dates.indices where context.dates[d].shift != nil {
+                let anchor = context.dates[..<d].last { $0.shift == nil && !$0.possessive }?.date ?? previousDate?.date
+                context.dates[d] = context.dates[d].anchored(to: anchor)
+            }
 
             for var event in coder.code(context) {
                 if event.target == nil, let act = coder.condemnedAct(of: event) {
@@ -129,11 +137,16 @@ struct Extraction {
             }
             previousActors = mentions.filter { !$0.pronoun && !$0.isPlace }
             // The story's time stays that of the last date until the paragraph ends: "Under the pact, unveiled
-            // on Wednesday, … The pact was announced at … As part of it, Australia scrapped …".
+            // on Wednesday, … The pact was announced at … As part of it, Australia scrapped …". A paragraph whose
+            // last sentence gives a date hands it on; otherwise the next paragraph goes back to the day of the
+            // lead's first date: what a later paragraph tells without a date of its own ("The two leaders signed
+            // a joint statement at the end of the meeting") is most often the story's main event, not something
+            // that happened on the day the article went out.
             if let date = context.dates.first(where: { !$0.possessive }) {
                 previousDate = date
+                if storyDate == nil, sentence.post == nil, date.date.precision == .day { storyDate = date }
             } else if index + 1 < sentences.count, tokens[sentences[index + 1].start].block != tokens[sentence.start].block {
-                previousDate = nil
+                previousDate = sentences[index + 1].post == nil ? storyDate : nil
             }
         }
         return events
