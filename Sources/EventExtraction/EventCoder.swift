@@ -144,51 +144,64 @@ struct EventCoder {
         var weapon: CAMEOCode?
         var gap = false
         for element in pattern.elements.dropFirst() {
+            let found: (last: Int, weapon: CAMEOCode?)?
             switch element {
             case .gap:
                 gap = true
                 continue
             case .words(let ids):
-                var found = -1
-                var k = j
-                while k < c.end && k - j <= (gap ? 6 : 1) {
-                    if tokens[k].kind == .word && ids.contains(tokens[k].id) {
-                        found = k
-                        break
-                    }
-                    if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) { break }
-                    if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
-                        && tokens[k].kind != .possessive
-                    {
-                        break
-                    }
-                    if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
-                    k += 1
-                }
-                guard found >= 0 else { return nil }
-                last = found
-                j = found + 1
+                found = findWords(ids, from: j, gap: gap, c).map { ($0, nil) }
             case .weapon:
-                var found = -1
-                var k = j
-                while k < c.end && k - j <= (gap ? 6 : 0) {
-                    let m = lexicon.match(tokens, at: k, limit: c.end)
-                    if m.weapon >= 0 {
-                        found = m.weaponEnd - 1
-                        weapon = lexicon.weaponCodes[Int(m.weapon)]
-                        break
-                    }
-                    if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .possessive { break }
-                    if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
-                    k += 1
+                found = findWeapon(from: j, gap: gap, c)
+            case .wordsOrWeapon(let ids):
+                // Whichever comes first: "carried out an air strike", "carried out raids".
+                let word = findWords(ids, from: j, gap: gap, c)
+                let arms = findWeapon(from: j, gap: gap, c)
+                if let word, let arms {
+                    found = word < arms.last ? (word, nil) : arms
+                } else {
+                    found = word.map { ($0, nil) } ?? arms
                 }
-                guard found >= 0 else { return nil }
-                last = found
-                j = found + 1
             }
+            guard let found else { return nil }
+            last = found.last
+            weapon = found.weapon ?? weapon
+            j = found.last + 1
             gap = false
         }
         return (last, weapon)
+    }
+
+    /// One of `ids` at `j`, or after at most one adverb or date word, or anywhere in the next six tokens of the
+    /// clause after a gap: its index.
+    private func findWords(_ ids: [Int32], from j: Int, gap: Bool, _ c: SentenceContext) -> Int? {
+        var k = j
+        while k < c.end && k - j <= (gap ? 6 : 1) {
+            if tokens[k].kind == .word && ids.contains(tokens[k].id) { return k }
+            if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) { break }
+            if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
+                && tokens[k].kind != .possessive
+            {
+                break
+            }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A weapon phrase starting at `j`, or within the next six tokens of the clause after a gap: its last token
+    /// and code.
+    private func findWeapon(from j: Int, gap: Bool, _ c: SentenceContext) -> (last: Int, weapon: CAMEOCode?)? {
+        var k = j
+        while k < c.end && k - j <= (gap ? 6 : 0) {
+            let m = lexicon.match(tokens, at: k, limit: c.end)
+            if m.weapon >= 0 { return (m.weaponEnd - 1, lexicon.weaponCodes[Int(m.weapon)]) }
+            if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .possessive { break }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
+            k += 1
+        }
+        return nil
     }
 
     /// Negated, modal, infinitive, conditional or hedged: not an event that happened.
@@ -267,10 +280,11 @@ struct EventCoder {
             }
             break
         }
-        // Reduced passive: "allegations dismissed by Tehran".
+        // Reduced passive: "allegations dismissed by Tehran"; not "spoke by phone", "travelled by road".
         var j = a + 1
         while j < c.end && isAdverb(j) { j += 1 }
         return j < c.end && cls(j).contains(.by) && !(j + 1 < c.end && endsWith(j + 1, "ing"))
+            && !(j + 1 < c.end && cls(j + 1).contains(.means))
     }
 
     /// Whether a mention sits in a prepositional phrase (so it is not a subject), and which preposition.

@@ -62,6 +62,8 @@ struct WordClass: OptionSet, Sendable {
     static let pairNoun = WordClass(rawValue: 1 << 31)
     /// An act already taken: the infinitive after it happened ("India's decision to ban"), unlike "plan to".
     static let decisionNoun = WordClass(rawValue: 1 << 32)
+    /// "by phone", "by road": after "by", a means, not the agent of a passive.
+    static let means = WordClass(rawValue: 1 << 33)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -127,6 +129,7 @@ struct WordClass: OptionSet, Sendable {
         (.pairNumber, "two both"),
         (.pairNoun, "leaders sides countries nations governments presidents neighbours neighbors rivals allies ministers men"),
         (.decisionNoun, "decision move order"),
+        (.means, "phone telephone video videolink videoconference letter email road air sea land rail car boat"),
         (.definite, "the"),
         (.policyNoun,
          "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "

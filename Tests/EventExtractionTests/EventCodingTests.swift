@@ -548,6 +548,12 @@ struct EventCodingTests {
         ("Syria's air defences intercepted Israeli missiles over Damascus on Sunday.", "19", "SYR"),
         ("Turkish jets downed a Syrian warplane on Sunday.", "19", "TUR"),
         ("Azerbaijan launched a military operation in the region on Tuesday.", "19", "AZE"),
+        // An irregular past right after a country is a verb; `strikes|WEAPON` reads any weapon.
+        ("Russia began air strikes in Syria on Wednesday.", "19", "RUS"),
+        ("Nigeria carried out an air strike on a militant camp on Monday.", "19", "NGA"),
+        ("Serbia and Kosovo resumed talks in Brussels on Monday.", "04", "SRB"),
+        ("Armenia filed a case against Azerbaijan at the UN's top court on Friday.", "11", "ARM"),
+        ("Lithuania suspended visas for Belarusian truck drivers on Monday.", "16", "LTU"),
     ])
     func codebookPattern_codesTheAct(sentence: String, root: String, source: String?) {
         let found = events(sentence)
@@ -562,6 +568,13 @@ struct EventCodingTests {
         let fighting = try #require(found.first { $0.code.rootCode == "19" })
         #expect(fighting.date?.day == day("2022-09-12"))
         #expect(fighting.target?.code.hasPrefix("ARM") == true)
+    }
+
+    @Test func spokeByPhone_isNoPassive_theCallerIsTheSource() throws {
+        let call = try #require(events("The Turkish president spoke by phone with the Russian president on Monday.").first)
+        #expect(call.code.rootCode == "04")
+        #expect(call.source?.code == "TURGOV")
+        #expect(call.target?.code == "RUSGOV")
     }
 
     @Test(arguments: [
