@@ -123,7 +123,10 @@ extension EventCoder {
                 possessive: false, weapon: nil, pronoun: false, isPlace: false)
         }
         let hasActor = (source?.hasCountry ?? false) || (target?.hasCountry ?? false)
-        guard hasActor, source?.ref != nil || target?.ref != nil else { return nil }
+        // "The offensive began on Wednesday with air strikes": violence that names nobody in its sentence goes on
+        // with no sides; the extraction gives it those of the story's first act of force, or drops it.
+        let sideless = source == nil && target == nil && !isNoun && (18...20).contains(code.root)
+        guard sideless || hasActor, sideless || source?.ref != nil || target?.ref != nil else { return nil }
         if code.root == 1 && source?.ref == nil { return nil }
 
         let date = bindDate(a, isNoun, c)
@@ -542,7 +545,13 @@ extension EventCoder {
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         for d in c.dates {
-            if d.possessive && !(d.end <= a && a - d.end <= 1) { continue }
+            // "Tuesday's attack killed seven": a possessive date belongs to its noun, and through it to the verb
+            // the noun is the subject of, when nothing else in the clause dates it.
+            var possessivePenalty = 0
+            if d.possessive && !(d.end <= a && a - d.end <= 1) {
+                if d.end > a { continue }
+                possessivePenalty = 1
+            }
             let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)
             var crossed = false
             if from < to {
@@ -554,7 +563,8 @@ extension EventCoder {
                     }
                 }
             }
-            let distance = to - from
+            if possessivePenalty > 0 && crossed { continue }
+            let distance = to - from + possessivePenalty * 1000
             let rank = (crossed ? 1 : 0, distance)
             if best == nil || rank < (best!.crossed, best!.distance) {
                 best = (rank.0, distance, d.date, d.end <= a ? d.end : nil)

@@ -48,6 +48,9 @@ struct Extraction {
         // the first one not of the condemner's country (a story's lead reports the act it is about; later
         // paragraphs add interceptions and background), unless the sentence names the agent.
         var forceful: [ActorMention] = []
+        // The first act of force between two countries the story reports: the sides of violence whose sentence
+        // names nobody ("The offensive began on Wednesday with air strikes on towns along the border").
+        var firstForce: (source: ActorMention, target: ActorMention)?
         // The actors of the sentence before: a conflictual act (demand, disapproval, threat, force; not a
         // protest) with no object in its own sentence is aimed at the other side the story just named ("…
         // the junta in Niger. Biden threatened on Monday to reimpose sanctions").
@@ -99,6 +102,11 @@ struct Extraction {
             }
 
             for var event in coder.code(context) {
+                if event.source == nil && event.target == nil {
+                    guard let firstForce else { continue }
+                    event.source = firstForce.source
+                    event.target = firstForce.target
+                }
                 if event.target == nil, let act = coder.condemnedAct(of: event) {
                     event.target = coder.findAgent(after: act, context)
                         ?? forceful.first { $0.country != event.source?.country }
@@ -119,6 +127,11 @@ struct Extraction {
                 }
                 if (17...20).contains(event.code.root), let source = event.source, source.hasCountry {
                     forceful.append(source)
+                    if firstForce == nil, event.code.root >= 18, let target = event.target, let country = target.country,
+                        source.country != nil, source.country != country
+                    {
+                        firstForce = (source, target)
+                    }
                 }
                 let key = "\(event.code.rawValue)|\(event.source?.code ?? "")|\(event.target?.code ?? "")|"
                     + "\(event.date?.day.description ?? "")"

@@ -90,6 +90,16 @@ struct DateResolutionTests {
         #expect(signing.date?.day == day("2021-03-09"))
     }
 
+    @Test func possessiveDateOfTheSubject_datesTheVerb() throws {
+        let text = "Somalia said on Thursday that its forces were on alert. Tuesday's attack on the base near "
+            + "Mogadishu killed seven Somali soldiers."
+        let killing = try #require(events(text, published: "2020-01-09").first { $0.code.rootCode == "18" })
+        #expect(killing.date?.day == day("2020-01-07"))
+        // A possessive date after the verb is its object's, not the verb's.
+        let condemned = try #require(events("Kenya condemned Tuesday's attack.", published: "2020-01-09").first)
+        #expect(condemned.date?.day != day("2020-01-07"))
+    }
+
     @Test func dayCountedFromTheStory_followsThePreviousDate() throws {
         let paragraphs = [
             "Armenian troops attacked an Azerbaijani border post on Sunday. The next day, Azerbaijani forces "

@@ -554,6 +554,8 @@ struct EventCodingTests {
         ("Serbia and Kosovo resumed talks in Brussels on Monday.", "04", "SRB"),
         ("Armenia filed a case against Azerbaijan at the UN's top court on Friday.", "11", "ARM"),
         ("Lithuania suspended visas for Belarusian truck drivers on Monday.", "16", "LTU"),
+        ("Estonia retaliated on Friday, ordering out two Russian diplomats.", "16", "EST"),
+        ("Protesters burned Turkish flags outside the embassy in Athens on Sunday.", "14", nil),
     ])
     func codebookPattern_codesTheAct(sentence: String, root: String, source: String?) {
         let found = events(sentence)
@@ -568,6 +570,19 @@ struct EventCodingTests {
         let fighting = try #require(found.first { $0.code.rootCode == "19" })
         #expect(fighting.date?.day == day("2022-09-12"))
         #expect(fighting.target?.code.hasPrefix("ARM") == true)
+    }
+
+    @Test func violenceNamingNobody_takesTheSidesOfTheStorysFirstActOfForce() throws {
+        let paragraphs = [
+            "Ethiopian troops attacked Eritrea on Monday.",
+            "The assault began with artillery fire on hilltop villages; fighting went on through the night.",
+        ]
+        let found = sharedExtractor.extract(from: article(paragraphs, published: "2020-01-09"))
+        let later = found.filter { $0.sentenceIndex == 1 }
+        #expect(!later.isEmpty)
+        #expect(later.allSatisfy { $0.source?.code.hasPrefix("ETH") == true && $0.target?.code.hasPrefix("ERI") == true })
+        // With no act of force before, nobody: no event.
+        #expect(events("The assault began with artillery fire on hilltop villages.").isEmpty)
     }
 
     @Test func spokeByPhone_isNoPassive_theCallerIsTheSource() throws {
