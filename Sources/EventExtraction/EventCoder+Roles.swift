@@ -122,7 +122,8 @@ extension EventCoder {
                 start: a, end: a, name: info.name, country: locationCountry, role: nil, named: false,
                 possessive: false, weapon: nil, pronoun: false, isPlace: false)
         }
-        let hasActor = (source?.hasCountry ?? false) || (target?.hasCountry ?? false)
+        // An actor with a country that is no actor of the event (an unresolved pronoun) does not count.
+        let hasActor = [source, target].contains { $0.map { $0.hasCountry && $0.ref != nil } ?? false }
         // "The offensive began on Wednesday with air strikes": violence that names nobody in its sentence goes on
         // with no sides; the extraction gives it those of the story's first act of force, or drops it.
         let sideless = source == nil && target == nil && !isNoun && (18...20).contains(code.root)
@@ -154,6 +155,8 @@ extension EventCoder {
             for target in targets {
                 if source?.start == event.source?.start && target?.start == event.target?.start { continue }
                 if let source, let target, sameActor(source, target) { continue }
+                // "host Iraqi, American and coalition forces": a partner with no country, on its own, names nobody.
+                if !(source?.hasCountry ?? false) && !(target?.hasCountry ?? false) { continue }
                 var copy = event
                 copy.source = source
                 copy.target = target

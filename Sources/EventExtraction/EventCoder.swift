@@ -85,7 +85,9 @@ struct EventCoder {
         if p.kind == .possessive || (p.kind == .number && endsWith(k, "s")) { return true }
         if p.kind == .word {
             let pc = lexicon.wordClass(p.id)
-            if pc.contains(.determiner) || pc.contains(.modifier) { return true }
+            if pc.contains(.determiner) { return true }
+            // "an alleged raid", but "Pakistan's army chief vowed": after a modifier, a past form is the verb.
+            if pc.contains(.modifier), !endsWith(k, "ed"), !cls(k).contains(.participle) { return true }
             if pc.contains(.preposition) && !pc.contains(.to) && !pc.contains(.by) && !endsWith(k, "ing") { return true }
             // "Pompeo postpones Ukraine visit": a bare verb form after a country name is a noun; a past form
             // ("Iran struck", "China held") is not.

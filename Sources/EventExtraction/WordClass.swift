@@ -86,7 +86,7 @@ struct WordClass: OptionSet, Sendable {
         (.pronoun, "he she they it we i"),
         (.relative, "that which who"),
         (.quantifier,
-         "thousands hundreds dozens scores number numbers group groups crowd crowds some many most members "
+         "thousands hundreds dozens scores tens number numbers group groups crowd crowds some many most members "
             + "member parts part handful all one several two three four five six seven eight nine ten few "
             + "contingent team unit units"),
         (.modifier,

@@ -358,7 +358,7 @@ struct EventCodingTests {
         ("Trump pulled the United States out of the Iran nuclear deal on Tuesday.", "160"),
         ("Trump signed an order on Tuesday reimposing sanctions on Iran.", "163"),
         ("Turkish troops pushed into northeast Syria on Thursday.", "190"),
-        ("Saudi Arabia agreed on Friday to restore diplomatic relations with Iran.", "030"),
+        ("Saudi Arabia agreed on Friday to restore diplomatic relations with Iran.", "054"),  // agreeing to restore relations is itself diplomatic cooperation
         ("France recalled its ambassadors to the United States on Friday.", "161"),
         ("Australia scrapped a 2016 deal with France on Wednesday.", "160"),
         ("Turkish authorities rounded up thousands of soldiers on Saturday.", "173"),
@@ -440,7 +440,7 @@ struct EventCodingTests {
             Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
         }
         // A pair that acts on each other does so both ways; joined sources and targets each take part.
-        #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "03") == ["SAU>IRN", "IRN>SAU"])
+        #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "05") == ["SAU>IRN", "IRN>SAU"])
         #expect(sides("Israel and Hamas agreed to a ceasefire on Monday.", "08") == ["ISR>PSEREB", "PSEREB>ISR"])
         // A summit the pair met at is no party to it; people they met "with" are.
         #expect(
@@ -556,6 +556,14 @@ struct EventCodingTests {
         ("Lithuania suspended visas for Belarusian truck drivers on Monday.", "16", "LTU"),
         ("Estonia retaliated on Friday, ordering out two Russian diplomats.", "16", "EST"),
         ("Protesters burned Turkish flags outside the embassy in Athens on Sunday.", "14", nil),
+        ("Qatar's emir hosted the Iranian president in Doha on Monday.", "04", "QAT"),
+        ("Iran and Egypt agreed on Monday to restore diplomatic relations.", "05", "IRN"),
+        ("Sudanese rebels looted the market in Nyala on Sunday.", "17", "SDN"),
+        ("Hungary blocked an EU aid package for Ukraine on Thursday.", "12", "HUN"),
+        ("Russian warships sailed through the strait on Monday.", "15", "RUS"),
+        // A past form after a modifier is the verb ("army chief vowed"), as after "Tens of thousands of".
+        ("Pakistan's army chief vowed on Tuesday to respond to any aggression.", "13", "PAK"),
+        ("Tens of thousands of Israelis protested against the government in Tel Aviv on Saturday.", "14", "ISR"),
     ])
     func codebookPattern_codesTheAct(sentence: String, root: String, source: String?) {
         let found = events(sentence)
