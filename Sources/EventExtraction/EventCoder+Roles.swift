@@ -86,6 +86,8 @@ extension EventCoder {
             }
         }
         if let s = source, let t = target, sameActor(s, t) { target = nil }
+        // "Five Chinese missiles landed in Japan's waters": weapons strike, they do not visit, talk or agree.
+        if pattern.code.root <= 8, source?.weapon != nil { source = nil }
 
         let location = findLocation(a, c, excluding: [source, target].compactMap { $0 })
         let locationCountry = location?.country
@@ -327,6 +329,7 @@ extension EventCoder {
         guard depth < 3 else { return nil }
         var k = a - 1
         var contentSeen = false
+        var commaSeen = false
         // "a statement by Israel Katz condemning …": the phrase right before a participle is its subject.
         if endsWith(a, "ing"), let m = c.mention(endingAt: a), !m.isPlace { return m }
         // "X gave the junta a week, warning …": a participle after a comma shares the sentence's subject, not
@@ -364,12 +367,22 @@ extension EventCoder {
                 if !contentSeen && (wc.contains(.relative) || wc.contains(.subordinator) || wc.contains(.conjunction)) {
                     return mainSubject(before: k, c, depth: depth)
                 }
+                // "Russia, which denies the charges, struck Kyiv": past a relative clause set off by commas, its
+                // antecedent is the subject.
+                if wc.contains(.relative), commaSeen, k - 1 > c.start, tokens[k - 1].kind == .comma,
+                    let m = c.mention(endingAt: k - 1), !m.pronoun, !m.isPlace, !isLocative(m, c),
+                    preposition(before: m, c) == nil
+                {
+                    return m
+                }
                 if wc.contains(.barrier) || wc.contains(.speech) { return nil }
                 if !(isAdverb(k) || wc.contains(.auxiliary) || wc.contains(.beForm) || wc.contains(.blocker)
                     || endsWith(k, "ed"))
                 {
                     contentSeen = true
                 }
+            case .comma:
+                commaSeen = true
             default:
                 break
             }

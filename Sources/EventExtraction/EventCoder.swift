@@ -250,7 +250,10 @@ struct EventCoder {
             if t.kind == .word {
                 let wc = cls(k)
                 if wc.contains(.conditional) { return true }
-                if inClause && wc.contains(.hedge) { return true }
+                // "A suspected Israeli strike killed …", "Suspected militants attacked …": before a noun, after a
+                // determiner or first in the sentence, the word describes, it does not hedge the act.
+                let describes = k == c.start || (k > c.start && cls(k - 1).contains(.determiner))
+                if inClause && wc.contains(.hedge) && !describes { return true }
             }
             k -= 1
         }

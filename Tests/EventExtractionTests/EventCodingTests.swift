@@ -564,6 +564,15 @@ struct EventCodingTests {
         // A past form after a modifier is the verb ("army chief vowed"), as after "Tens of thousands of".
         ("Pakistan's army chief vowed on Tuesday to respond to any aggression.", "13", "PAK"),
         ("Tens of thousands of Israelis protested against the government in Tel Aviv on Saturday.", "14", "ISR"),
+        ("Serbian troops pressed toward the border on Friday.", "19", "SRB"),
+        ("Djibouti reopened its embassy in Asmara on Monday.", "05", "DJI"),
+        ("Sweden withdrew its diplomats from Tehran on Thursday.", "16", "SWE"),
+        ("India responded with air strikes on camps in Pakistan on Tuesday.", "19", "IND"),
+        ("China cut off military talks with the United States on Friday.", "16", "CHN"),
+        // Hedge words before a noun describe it; a relative clause between comma and verb is skipped.
+        ("A suspected Israeli air strike killed two Syrian soldiers near Damascus on Monday.", "19", "ISR"),
+        ("Suspected militants attacked a police station in Kenya on Monday.", "18", nil),
+        ("Russia, which denies the charges, struck Kharkiv on Friday.", "19", "RUS"),
     ])
     func codebookPattern_codesTheAct(sentence: String, root: String, source: String?) {
         let found = events(sentence)
@@ -591,6 +600,12 @@ struct EventCodingTests {
         #expect(later.allSatisfy { $0.source?.code.hasPrefix("ETH") == true && $0.target?.code.hasPrefix("ERI") == true })
         // With no act of force before, nobody: no event.
         #expect(events("The assault began with artillery fire on hilltop villages.").isEmpty)
+    }
+
+    @Test func weapons_doNotVisit() {
+        let found = events("Japan protested on Thursday after five Chinese missiles landed in its waters.")
+        #expect(!found.contains { $0.code.rootCode == "04" }, "\(found.map(\.code.rawValue))")
+        #expect(events("Nancy Pelosi landed in Taipei on Tuesday.").contains { $0.code.rootCode == "04" })
     }
 
     @Test func spokeByPhone_isNoPassive_theCallerIsTheSource() throws {
