@@ -479,13 +479,14 @@ struct EventCodingTests {
     }
 
     @Test func aPersonIntroducedWithTitleAndCountry_isKnownBySurnameLater() throws {
-        let text = "Nigerian President Bola Tinubu met French President Emmanuel Macron on Sunday. "
-            + "Tinubu condemned the coup in Niger on Monday."
+        // (A made-up name: the actor list knows the real presidents.)
+        let text = "Nigerian President Musa Adeyemi met French President Emmanuel Macron on Sunday. "
+            + "Adeyemi condemned the coup in Niger on Monday."
         let condemnation = try #require(events(text, published: "2023-07-31").first { $0.code.rootCode == "11" })
         #expect(condemnation.source?.code == "NGAGOV")
-        #expect(condemnation.source?.name == "Bola Tinubu")
+        #expect(condemnation.source?.name == "Musa Adeyemi")
         // Not introduced: a bare surname is nobody.
-        #expect(events("Tinubu condemned the coup in Niger on Monday.", published: "2023-07-31").isEmpty)
+        #expect(events("Adeyemi condemned the coup in Niger on Monday.", published: "2023-07-31").isEmpty)
     }
 
     @Test func theTwoLeaders_areThePairNamedBefore_actingOnEachOther() throws {
