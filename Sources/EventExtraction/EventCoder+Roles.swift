@@ -116,6 +116,9 @@ extension EventCoder {
                 code = "190"
             }
         }
+        // "fired a ballistic missile over Japan", "launched missiles into the sea": a weapon fired at nobody is a show
+        // of force (15), not an attack.
+        if code.root == 19, !isNoun, firedAtNobody(after: patternEnd, target: target, c) { code = "150" }
         let violent = code.root >= 18 || code.rawValue.hasPrefix("145")
         if target == nil, violent, let locationCountry, locationCountry != source?.country,
             let info = lexicon.countries[locationCountry]
@@ -137,6 +140,27 @@ extension EventCoder {
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
             location: location, date: date, anchor: a, noun: isNoun, mutual: mutual)
+    }
+
+    /// Whether what was fired right before `b` flew "over" the target or went "into the sea" or "into waters".
+    func firedAtNobody(after b: Int, target: ActorMention?, _ c: SentenceContext) -> Bool {
+        var k = b + 1
+        while k < min(c.end, b + 4) {
+            switch word(k) {
+            case "over":
+                var j = k + 1
+                while j < c.end, cls(j).contains(.determiner) { j += 1 }
+                return target.map { $0.start == j } ?? false
+            case "into":
+                var j = k + 1
+                while j < c.end, cls(j).contains(.determiner) { j += 1 }
+                return j < c.end && ["sea", "waters", "ocean"].contains(word(j) ?? "")
+            default:
+                if tokens[k].kind != .word || cls(k).contains(.barrier) { return false }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The same act by or on the others of a list of actors, PETRARCH's compound actors: "Saudi Arabia and Iran

@@ -48,6 +48,7 @@ struct Extraction {
         // the first one not of the condemner's country (a story's lead reports the act it is about; later
         // paragraphs add interceptions and background), unless the sentence names the agent.
         var forceful: [ActorMention] = []
+        var shows: [ActorMention] = []
         // The first act of force between two countries the story reports: the sides of violence whose sentence
         // names nobody ("The offensive began on Wednesday with air strikes on towns along the border").
         var firstForce: (source: ActorMention, target: ActorMention)?
@@ -109,7 +110,7 @@ struct Extraction {
                 }
                 if event.target == nil, let act = coder.condemnedAct(of: event) {
                     event.target = coder.findAgent(after: act, context)
-                        ?? forceful.first { $0.country != event.source?.country }
+                        ?? (forceful + shows).first { $0.country != event.source?.country }
                 } else if event.target == nil, !event.noun, (10...20).contains(event.code.root), event.code.root != 14,
                     !event.code.rawValue.hasPrefix("172"), let source = event.source, let country = source.country
                 {
@@ -125,6 +126,8 @@ struct Extraction {
                 {
                     event.source = forceful.first { $0.country != nil && $0.country != country }
                 }
+                // "Kishida called the launch barbaric": a show of force is condemned too, after any attack.
+                if event.code.root == 15, let source = event.source, source.hasCountry { shows.append(source) }
                 if (17...20).contains(event.code.root), let source = event.source, source.hasCountry {
                     forceful.append(source)
                     if firstForce == nil, event.code.root >= 18, let target = event.target, let country = target.country,

@@ -603,6 +603,19 @@ struct EventCodingTests {
         #expect(events("The assault began with artillery fire on hilltop villages.").isEmpty)
     }
 
+    @Test func missileFiredOverACountryOrIntoTheSea_isAShowOfForce_andItsCondemnationTargetsTheLauncher() throws {
+        let text = "North Korea fired a ballistic missile over Japan on Tuesday. Japan's prime minister called the "
+            + "launch reckless on Tuesday."
+        let found = events(text, published: "2022-10-05")
+        let launch = try #require(found.first { $0.source?.code == "PRK" })
+        #expect(launch.code == "150")
+        #expect(launch.target?.code == "JPN")
+        let condemnation = try #require(found.first { $0.code.rootCode == "11" })
+        #expect(condemnation.target?.code.hasPrefix("PRK") == true)
+        #expect(events("China fired missiles into the sea east of Taiwan on Thursday.").first?.code == "150")
+        #expect(events("Russia fired missiles at Kyiv on Thursday.").first?.code.rootCode == "19")
+    }
+
     @Test func weapons_doNotVisit() {
         let found = events("Japan protested on Thursday after five Chinese missiles landed in its waters.")
         #expect(!found.contains { $0.code.rootCode == "04" }, "\(found.map(\.code.rawValue))")
