@@ -574,6 +574,12 @@ struct EventCodingTests {
         ("A suspected Israeli air strike killed two Syrian soldiers near Damascus on Monday.", "19", "ISR"),
         ("Suspected militants attacked a police station in Kenya on Monday.", "18", nil),
         ("Russia, which denies the charges, struck Kharkiv on Friday.", "19", "RUS"),
+        ("Police used tear gas to disperse protesters in Nairobi on Tuesday.", "17", "KEN"),
+        ("Iran released two French nationals on Friday.", "08", "IRN"),
+        ("Washington slapped sanctions on two Chinese firms on Friday.", "16", "USA"),
+        ("Canada paused trade talks with India on Friday.", "16", "CAN"),
+        ("Armenia's prime minister called the offensive ethnic cleansing on Thursday.", "11", "ARM"),
+        ("In a major escalation, Russian forces on Thursday launched a full-scale assault on the city.", "19", "RUS"),
     ])
     func codebookPattern_codesTheAct(sentence: String, root: String, source: String?) {
         let found = events(sentence)
