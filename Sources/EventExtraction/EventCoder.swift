@@ -180,7 +180,8 @@ struct EventCoder {
         var k = j
         while k < c.end && k - j <= (gap ? 6 : 1) {
             if tokens[k].kind == .word && ids.contains(tokens[k].id) { return k }
-            if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) { break }
+            // "was \"deeply concerned\" about": a quotation mark may close or open between two words.
+            if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) && tokens[k].kind != .quote { break }
             if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
                 && tokens[k].kind != .possessive
             {
