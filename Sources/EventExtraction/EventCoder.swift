@@ -52,13 +52,17 @@ struct EventCoder {
     func condemnedAct(of event: CodedEvent) -> Int? {
         guard [11, 12, 13].contains(event.code.root), !event.noun else { return nil }
         var k = event.anchor + 1
-        while k < min(tokens.count, event.anchor + 5) {
+        while k < min(tokens.count, event.anchor + 6) {
             let token = tokens[k]
             let wordClass = cls(k)
             if wordClass.contains(.actNoun) { return k }
             let isWeekday = token.kind == .word && token.id >= 0 && lexicon.weekdays[Int(token.id)] > 0
-            guard token.kind == .possessive || isWeekday || wordClass.contains(.determiner)
-                || wordClass.contains(.modifier) || isCompoundModifier(k)
+            // "condemned the \"barbaric\" attack", "denounced the brutal strikes": a lowercase word of no class and
+            // no pattern is an adjective.
+            let isAdjective = token.kind == .word && !token.flags.contains(.capitalized) && wordClass.isEmpty
+                && !hasPatterns(k)
+            guard token.kind == .possessive || token.kind == .quote || isWeekday || wordClass.contains(.determiner)
+                || wordClass.contains(.modifier) || isCompoundModifier(k) || isAdjective
             else { return nil }
             k += 1
         }

@@ -624,6 +624,16 @@ struct EventCodingTests {
         #expect(events("Russia fired missiles at Kyiv on Thursday.").first?.code.rootCode == "19")
     }
 
+    @Test func condemningAnActWithAnAdjectiveOrQuotes_targetsItsAgent() throws {
+        let text = "Lebanon said on Monday that Israeli forces had attacked a camp in Gaza. Jordan condemned the "
+            + "\"barbaric\" attack on Tuesday, and Egypt denounced the brutal raid."
+        let found = events(text)
+        let jordan = try #require(found.first { $0.source?.code == "JOR" })
+        #expect(jordan.target?.code.hasPrefix("ISR") == true)
+        let egypt = try #require(found.first { $0.source?.code == "EGY" })
+        #expect(egypt.target?.code.hasPrefix("ISR") == true)
+    }
+
     @Test func weapons_doNotVisit() {
         let found = events("Japan protested on Thursday after five Chinese missiles landed in its waters.")
         #expect(!found.contains { $0.code.rootCode == "04" }, "\(found.map(\.code.rawValue))")
