@@ -86,6 +86,15 @@ struct DateResolver {
             if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
             return explicitDay(m, d, y, reference, i, next, tokens, end)
         }
+        // the 7th of October [2023]
+        if token.kind == .number, let d = number(tokens, i, end, 1...31), word(tokens, i + 1, end) == "of",
+            let m = month(tokens, i + 2, end)
+        {
+            var next = i + 3
+            var y: Int?
+            if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
+            return explicitDay(m, d, y, reference, i, next, tokens, end)
+        }
         if token.kind == .number { return daysAgo(tokens, i, end, reference) }
         guard token.kind == .word, token.id >= 0 else { return nil }
         let id = Int(token.id)
@@ -168,6 +177,13 @@ struct DateResolver {
         if before == "next" { back = -((weekday - reference.weekday + 7) % 7 == 0 ? 7 : (weekday - reference.weekday + 7) % 7) }
         if before == "last" && back == 0 { back = 7 }
         var next = dayToken + 1
+        // "on Saturday, Oct. 7", "Saturday 7 October": the calendar date that follows says which Saturday.
+        let dateStart = next < end && tokens[next].kind == .comma ? next + 1 : next
+        if dateStart < end, let explicit = match(tokens, dateStart, end, reference), explicit.date.provenance == .explicit,
+            explicit.date.precision == .day
+        {
+            return DateMention(start: start, end: explicit.end, date: explicit.date, possessive: explicit.possessive)
+        }
         // "Wednesday night", "Wednesday morning"
         if let w = word(tokens, next, end), ["night", "morning", "evening", "afternoon"].contains(w) { next += 1 }
         let possessive = next < end && tokens[next].kind == .possessive
@@ -201,8 +217,17 @@ struct DateResolver {
         let w1 = word(tokens, i + 1, end)
         let w2 = word(tokens, i + 2, end)
         switch key {
-        case "day", "days", "hours":
-            return storyRelative(key, w1, tokens, i, end, reference)
+        case "day", "days", "week", "weeks", "hours":
+            guard w1 == "ago" else { return key.hasPrefix("week") ? nil : storyRelative(key, w1, tokens, i, end, reference) }
+            // "two weeks ago", "a day ago" (numbers are read by ``daysAgo``)
+            guard i > 0, !key.hasPrefix("hour"), let count = word(tokens, i - 1, end).flatMap({ DateResolver.counts[$0] })
+            else { return nil }
+            let days = key.hasPrefix("week") ? 7 * count : count
+            return DateMention(
+                start: i - 1, end: i + 2,
+                date: EventDate(day: reference.adding(days: -days), precision: days > 2 ? .approximate : .day,
+                    provenance: .relative),
+                possessive: false)
         case "today", "tonight": return mention(1, 0)
         case "yesterday": return mention(1, -1)
         case "tomorrow": return mention(1, 1)

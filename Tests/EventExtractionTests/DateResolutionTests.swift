@@ -41,6 +41,12 @@ struct DateResolutionTests {
         Case(text: "two days later", reference: "2020-01-09", expected: "2020-01-11", precision: .day, provenance: .relative),
         Case(text: "the next day", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
         Case(text: "hours later", reference: "2020-01-09", expected: "2020-01-09", precision: .day, provenance: .relative),
+        Case(text: "two weeks ago", reference: "2020-01-15", expected: "2020-01-01", precision: .approximate, provenance: .relative),
+        Case(text: "a day ago", reference: "2020-01-15", expected: "2020-01-14", precision: .day, provenance: .relative),
+        // A weekday followed by its calendar date is that date ("Saturday" alone would be the last one).
+        Case(text: "on Saturday, Oct. 7", reference: "2023-10-20", expected: "2023-10-07", precision: .day, provenance: .explicit),
+        Case(text: "Saturday 7 October", reference: "2023-10-20", expected: "2023-10-07", precision: .day, provenance: .explicit),
+        Case(text: "on the 7th of October", reference: "2023-10-20", expected: "2023-10-07", precision: .day, provenance: .explicit),
     ]
 
     @Test(arguments: cases)
