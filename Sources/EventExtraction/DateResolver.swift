@@ -33,8 +33,8 @@ struct DateMention: Sendable {
 ///   day before; "tomorrow": the day after; "N days ago";
 /// - "last month", "in December", "December 2019": month precision, mid-month; "late last month",
 ///   "early December", "earlier this month", "last week": approximate;
-/// - "a day earlier", "two days later", "the next day", "the same day", "hours later": from the story's previous
-///   date (the caller anchors them, ``DateMention/anchored(to:)``).
+/// - "a day earlier", "two days later", "the next day", "the same day", "the next morning", "that night", "hours
+///   later": from the story's previous date (the caller anchors them, ``DateMention/anchored(to:)``).
 struct DateResolver {
     let lexicon: Lexicon
 
@@ -217,6 +217,9 @@ struct DateResolver {
         let w1 = word(tokens, i + 1, end)
         let w2 = word(tokens, i + 2, end)
         switch key {
+        case "morning", "evening", "night", "afternoon":
+            // "the next morning", "that night" ("this morning", "last night" are read from their first word)
+            return storyRelative("day", w1, tokens, i, end, reference, part: true)
         case "day", "days", "week", "weeks", "hours":
             guard w1 == "ago" else { return key.hasPrefix("week") ? nil : storyRelative(key, w1, tokens, i, end, reference) }
             // "two weeks ago", "a day ago" (numbers are read by ``daysAgo``)
@@ -262,7 +265,8 @@ struct DateResolver {
     /// day", "hours later": counted from the date the story last gave (``DateMention/shift``); starting at
     /// "day", "days" or "hours", with `w1` the word after it.
     private func storyRelative(
-        _ key: String, _ w1: String?, _ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay
+        _ key: String, _ w1: String?, _ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay,
+        part: Bool = false
     ) -> DateMention? {
         let before = i > 0 ? tokens[i - 1] : nil
         let previous = i > 0 ? word(tokens, i - 1, end) : nil
@@ -288,6 +292,7 @@ struct DateResolver {
             case "next", "following": shift = 1
             case "previous": shift = -1
             case "same": shift = 0
+            case "that" where part: shift = 0
             default: return nil
             }
             if w1 == "after" || w1 == "before" { return nil }

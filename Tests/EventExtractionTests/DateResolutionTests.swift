@@ -41,6 +41,7 @@ struct DateResolutionTests {
         Case(text: "two days later", reference: "2020-01-09", expected: "2020-01-11", precision: .day, provenance: .relative),
         Case(text: "the next day", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
         Case(text: "hours later", reference: "2020-01-09", expected: "2020-01-09", precision: .day, provenance: .relative),
+        Case(text: "the next morning", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
         Case(text: "two weeks ago", reference: "2020-01-15", expected: "2020-01-01", precision: .approximate, provenance: .relative),
         Case(text: "a day ago", reference: "2020-01-15", expected: "2020-01-14", precision: .day, provenance: .relative),
         // A weekday followed by its calendar date is that date ("Saturday" alone would be the last one).
