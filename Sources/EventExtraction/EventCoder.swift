@@ -236,7 +236,7 @@ struct EventCoder {
             if onlyAdverbs && wc.contains(.conjunction) && (endsWith(a, "ed") || endsWith(a, "ing")) { coordinated = true }
             if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK) { return true }
             // "India's decision to ban Chinese apps": an infinitive after a decision taken is the act itself.
-            if !isNoun && onlyAdverbs && wc.contains(.to) && !(k > c.start && cls(k - 1).contains(.decisionNoun)) {
+            if !isNoun && onlyAdverbs && wc.contains(.to) && !followsDecision(k, c) {
                 return true
             }
             if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing") {
@@ -263,6 +263,14 @@ struct EventCoder {
             k -= 1
         }
         return false
+    }
+
+    /// Whether the "to" at `k` follows a decision taken ("decision to", "voted on Tuesday to"), past a date.
+    func followsDecision(_ k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
+        while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
+        if j > c.start, word(j) == "on" || isAdverb(j) { j -= 1 }
+        return j >= c.start && cls(j).contains(.decisionNoun)
     }
 
     /// "The war has killed more than 220,000 people", "… have been killed since 2015": violence in the perfect

@@ -580,6 +580,8 @@ struct EventCodingTests {
         ("Canada paused trade talks with India on Friday.", "16", "CAN"),
         ("Armenia's prime minister called the offensive ethnic cleansing on Thursday.", "11", "ARM"),
         ("In a major escalation, Russian forces on Thursday launched a full-scale assault on the city.", "19", "RUS"),
+        // An infinitive after a decision taken is the act.
+        ("Lithuania's parliament voted on Tuesday to expel the Russian ambassador.", "16", "LTU"),
         // A quotation mark between a pattern's words does not break it.
         ("Turkey said on Monday it was \"deeply concerned\" about Greece's new maritime law.", "11", "TUR"),
     ])
