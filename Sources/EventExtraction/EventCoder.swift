@@ -234,7 +234,11 @@ struct EventCoder {
             let wc = cls(k)
             if wc.contains(.negation) { return true }
             if onlyAdverbs && wc.contains(.conjunction) && (endsWith(a, "ed") || endsWith(a, "ing")) { coordinated = true }
-            if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK) { return true }
+            if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK)
+                && !announcedMeasure(k, c)
+            {
+                return true
+            }
             // "India's decision to ban Chinese apps": an infinitive after a decision taken is the act itself.
             if !isNoun && onlyAdverbs && wc.contains(.to) && !followsDecision(k, c) {
                 return true
@@ -263,6 +267,18 @@ struct EventCoder {
             k -= 1
         }
         return false
+    }
+
+    /// "Britain announced it would expel 23 diplomats": a measure announced is taken, though told in the future.
+    /// Whether the modal at `k` is "will" or "would" after "announced (that) <actor or pronoun>".
+    func announcedMeasure(_ k: Int, _ c: SentenceContext) -> Bool {
+        guard !cls(k).contains(.negation), ["will", "would"].contains(word(k)) else { return false }
+        var j = k - 1
+        if let m = c.mention(endingAt: j + 1) { j = m.start - 1 } else { return false }
+        if j >= c.start, word(j) == "that" { j -= 1 }
+        while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
+        if j > c.start, word(j) == "on" { j -= 1 }
+        return j >= c.start && ["announced", "announces", "decided"].contains(word(j))
     }
 
     /// Whether the "to" at `k` follows a decision taken ("decision to", "voted on Tuesday to"), past a date.

@@ -582,6 +582,8 @@ struct EventCodingTests {
         ("In a major escalation, Russian forces on Thursday launched a full-scale assault on the city.", "19", "RUS"),
         // An infinitive after a decision taken is the act.
         ("Lithuania's parliament voted on Tuesday to expel the Russian ambassador.", "16", "LTU"),
+        // A measure announced is taken, though told in the future.
+        ("Britain announced on Wednesday that it would expel 23 Russian diplomats.", "16", "GBR"),
         // A quotation mark between a pattern's words does not break it.
         ("Turkey said on Monday it was \"deeply concerned\" about Greece's new maritime law.", "11", "TUR"),
     ])
@@ -634,6 +636,11 @@ struct EventCodingTests {
         #expect(jordan.target?.code.hasPrefix("ISR") == true)
         let egypt = try #require(found.first { $0.source?.code == "EGY" })
         #expect(egypt.target?.code.hasPrefix("ISR") == true)
+    }
+
+    @Test func futureTold_isNoEvent_unlessAnnounced() {
+        #expect(!events("Iran said on Monday it would expel two British diplomats.").contains { $0.code.rootCode == "16" })
+        #expect(!events("Britain announced it would not expel Russian diplomats.").contains { $0.code.rootCode == "16" })
     }
 
     @Test func weapons_doNotVisit() {
