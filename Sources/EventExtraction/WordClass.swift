@@ -60,8 +60,8 @@ struct WordClass: OptionSet, Sendable {
     /// "two", "both" before a ``pairNoun``: "the two leaders", "both sides" stand for a pair named before.
     static let pairNumber = WordClass(rawValue: 1 << 30)
     static let pairNoun = WordClass(rawValue: 1 << 31)
-    /// An act already taken: the infinitive after it happened ("India's decision to ban", "parliament voted to
-    /// suspend"), unlike "plan to".
+    /// An act already taken or under way: the infinitive after it happened ("India's decision to ban", "parliament
+    /// voted to suspend", "troops began to withdraw"), unlike "plan to".
     static let decisionNoun = WordClass(rawValue: 1 << 32)
     /// "by phone", "by road": after "by", a means, not the agent of a passive.
     static let means = WordClass(rawValue: 1 << 33)
@@ -129,7 +129,7 @@ struct WordClass: OptionSet, Sendable {
         (.countryNoun, "country nation"),
         (.pairNumber, "two both"),
         (.pairNoun, "leaders sides countries nations governments presidents neighbours neighbors rivals allies ministers men"),
-        (.decisionNoun, "decision move order decided voted moved"),
+        (.decisionNoun, "decision move order decided voted moved began begun started continued continues"),
         (.means, "phone telephone video videolink videoconference letter email road air sea land rail car boat"),
         (.definite, "the"),
         (.policyNoun,
