@@ -582,7 +582,7 @@ struct EventCodingTests {
         ("In a major escalation, Russian forces on Thursday launched a full-scale assault on the city.", "19", "RUS"),
         // An infinitive after a decision taken is the act.
         ("Lithuania's parliament voted on Tuesday to expel the Russian ambassador.", "16", "LTU"),
-        ("Serbian troops began to withdraw from the border on Monday.", "08", "SRB"),
+        ("Serbian troops began to shell villages in Kosovo on Monday.", "19", "SRB"),
         // A measure announced is taken, though told in the future.
         ("Britain announced on Wednesday that it would expel 23 Russian diplomats.", "16", "GBR"),
         // A quotation mark between a pattern's words does not break it.
