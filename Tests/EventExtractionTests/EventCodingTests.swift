@@ -583,6 +583,8 @@ struct EventCodingTests {
         // An infinitive after a decision taken is the act.
         ("Lithuania's parliament voted on Tuesday to expel the Russian ambassador.", "16", "LTU"),
         ("Serbian troops began to shell villages in Kosovo on Monday.", "19", "SRB"),
+        ("Eritrean troops withdrew from the border town of Badme on Monday.", "08", "ERI"),
+        ("Colombia pulled out of the peace talks with the rebels on Friday.", "16", "COL"),
         // A measure announced is taken, though told in the future.
         ("Britain announced on Wednesday that it would expel 23 Russian diplomats.", "16", "GBR"),
         // A quotation mark between a pattern's words does not break it.
