@@ -41,7 +41,8 @@ struct Extraction {
         var seen: [String: Int] = [:]
         var previousActor: ActorMention?
         var previousDate: DateMention?
-        // The first day-precise date of the article's own text: the day the story is about.
+        // The first day-precise date of the article's own text: the day the story is about, dating undated
+        // paragraphs in the place of the publication day.
         var storyDate: DateMention?
         var previousPost: Int? = -1
         // Who did the forceful acts (coercion, assault, fighting) so far: "Iran condemned the strikes" targets
@@ -160,7 +161,12 @@ struct Extraction {
             // that happened on the day the article went out.
             if let date = context.dates.first(where: { !$0.possessive }) {
                 previousDate = date
-                if storyDate == nil, sentence.post == nil, date.date.precision == .day { storyDate = date }
+                if storyDate == nil, sentence.post == nil, date.date.precision == .day {
+                    // It stands in for the publication day, and is as rough: a paragraph's undated report of a
+                    // second call is not the first call of a week before (``EventDate/toleranceDays``).
+                    storyDate = date
+                    storyDate?.date.provenance = .articleDate
+                }
             } else if index + 1 < sentences.count, tokens[sentences[index + 1].start].block != tokens[sentence.start].block {
                 previousDate = sentences[index + 1].post == nil ? storyDate : nil
             }

@@ -95,6 +95,9 @@ struct DateResolutionTests {
         let found = sharedExtractor.extract(from: article(paragraphs, published: "2021-03-11"))
         let signing = try #require(found.first { $0.code.rootCode == "05" })
         #expect(signing.date?.day == day("2021-03-09"))
+        // As rough as the publication day it stands in for (3 days' tolerance, not an approximate date's 10).
+        #expect(signing.date?.provenance == .articleDate)
+        #expect(signing.date?.toleranceDays == 3)
     }
 
     @Test func possessiveDateOfTheSubject_datesTheVerb() throws {
