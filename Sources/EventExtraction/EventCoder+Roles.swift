@@ -483,7 +483,9 @@ extension EventCoder {
                 {
                     return fallback
                 }
-                if k > b + 1 && hasPatterns(k) && !isNounUsage(k, c) {
+                // Another verb ends the clause, but not a word of the pattern itself ("announced sanctions on
+                // Thursday targeting Russia's banks").
+                if k > b + 1 && k > patternEnd && hasPatterns(k) && !isNounUsage(k, c) {
                     return fallback
                 }
             default:

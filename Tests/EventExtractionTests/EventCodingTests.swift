@@ -646,6 +646,13 @@ struct EventCodingTests {
         #expect(!events("Britain announced it would not expel Russian diplomats.").contains { $0.code.rootCode == "16" })
     }
 
+    @Test func wordOfThePatternAfterAGap_doesNotEndTheSearchForItsObject() throws {
+        let sanctions = try #require(
+            events("Canada announced sweeping sanctions on Monday targeting Iran's oil exporters.").first)
+        #expect(sanctions.code == "163")
+        #expect(sanctions.target?.code.hasPrefix("IRN") == true)
+    }
+
     @Test func weapons_doNotVisit() {
         let found = events("Japan protested on Thursday after five Chinese missiles landed in its waters.")
         #expect(!found.contains { $0.code.rootCode == "04" }, "\(found.map(\.code.rawValue))")
