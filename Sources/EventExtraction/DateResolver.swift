@@ -7,6 +7,19 @@ struct DateMention: Sendable {
     var date: EventDate
     /// "Tuesday's attack": the date belongs to the following noun, not to the clause's verb.
     var possessive: Bool
+    /// "a day earlier", "the next day", "hours later": days from the story's previous date, not from the reference
+    /// day; `date` is counted from the reference day until the caller anchors it (``anchored(to:)``).
+    var shift: Int? = nil
+
+    /// The date counted from the story's previous date `anchor`, when it is one of those that need it.
+    func anchored(to anchor: EventDate?) -> DateMention {
+        guard let shift, let anchor else { return self }
+        var copy = self
+        copy.date = EventDate(
+            day: anchor.day.adding(days: shift), precision: anchor.precision == .day ? .day : .approximate,
+            provenance: .relative)
+        return copy
+    }
 }
 
 /// Resolves date expressions against a reference day (the article's or the quoted post's date), in the
@@ -19,7 +32,9 @@ struct DateMention: Sendable {
 /// - "today", "earlier today", "tonight", "this morning": the reference day; "yesterday", "last night": the
 ///   day before; "tomorrow": the day after; "N days ago";
 /// - "last month", "in December", "December 2019": month precision, mid-month; "late last month",
-///   "early December", "earlier this month", "last week": approximate.
+///   "early December", "earlier this month", "last week": approximate;
+/// - "a day earlier", "two days later", "the next day", "the same day", "the next morning", "that night", "hours
+///   later": from the story's previous date (the caller anchors them, ``DateMention/anchored(to:)``).
 struct DateResolver {
     let lexicon: Lexicon
 
@@ -67,6 +82,15 @@ struct DateResolver {
         if token.kind == .number, let d = number(tokens, i, end, 1...31), let m = month(tokens, i + 1, end) {
             // 31 December [2019]
             var next = i + 2
+            var y: Int?
+            if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
+            return explicitDay(m, d, y, reference, i, next, tokens, end)
+        }
+        // the 7th of October [2023]
+        if token.kind == .number, let d = number(tokens, i, end, 1...31), word(tokens, i + 1, end) == "of",
+            let m = month(tokens, i + 2, end)
+        {
+            var next = i + 3
             var y: Int?
             if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
             return explicitDay(m, d, y, reference, i, next, tokens, end)
@@ -153,6 +177,13 @@ struct DateResolver {
         if before == "next" { back = -((weekday - reference.weekday + 7) % 7 == 0 ? 7 : (weekday - reference.weekday + 7) % 7) }
         if before == "last" && back == 0 { back = 7 }
         var next = dayToken + 1
+        // "on Saturday, Oct. 7", "Saturday 7 October": the calendar date that follows says which Saturday.
+        let dateStart = next < end && tokens[next].kind == .comma ? next + 1 : next
+        if dateStart < end, let explicit = match(tokens, dateStart, end, reference), explicit.date.provenance == .explicit,
+            explicit.date.precision == .day
+        {
+            return DateMention(start: start, end: explicit.end, date: explicit.date, possessive: explicit.possessive)
+        }
         // "Wednesday night", "Wednesday morning"
         if let w = word(tokens, next, end), ["night", "morning", "evening", "afternoon"].contains(w) { next += 1 }
         let possessive = next < end && tokens[next].kind == .possessive
@@ -186,6 +217,20 @@ struct DateResolver {
         let w1 = word(tokens, i + 1, end)
         let w2 = word(tokens, i + 2, end)
         switch key {
+        case "morning", "evening", "night", "afternoon":
+            // "the next morning", "that night" ("this morning", "last night" are read from their first word)
+            return storyRelative("day", w1, tokens, i, end, reference, part: true)
+        case "day", "days", "week", "weeks", "hours":
+            guard w1 == "ago" else { return key.hasPrefix("week") ? nil : storyRelative(key, w1, tokens, i, end, reference) }
+            // "two weeks ago", "a day ago" (numbers are read by ``daysAgo``)
+            guard i > 0, !key.hasPrefix("hour"), let count = word(tokens, i - 1, end).flatMap({ DateResolver.counts[$0] })
+            else { return nil }
+            let days = key.hasPrefix("week") ? 7 * count : count
+            return DateMention(
+                start: i - 1, end: i + 2,
+                date: EventDate(day: reference.adding(days: -days), precision: days > 2 ? .approximate : .day,
+                    provenance: .relative),
+                possessive: false)
         case "today", "tonight": return mention(1, 0)
         case "yesterday": return mention(1, -1)
         case "tomorrow": return mention(1, 1)
@@ -212,6 +257,53 @@ struct DateResolver {
             break
         }
         return nil
+    }
+
+    private static let counts = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7]
+
+    /// "a day earlier", "two days later", "the next day", "the following day", "the previous day", "the same
+    /// day", "hours later": counted from the date the story last gave (``DateMention/shift``); starting at
+    /// "day", "days" or "hours", with `w1` the word after it.
+    private func storyRelative(
+        _ key: String, _ w1: String?, _ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay,
+        part: Bool = false
+    ) -> DateMention? {
+        let before = i > 0 ? tokens[i - 1] : nil
+        let previous = i > 0 ? word(tokens, i - 1, end) : nil
+        var start = i - 1
+        var shift: Int
+        switch (key, w1) {
+        case ("hours", "later"?), ("hours", "earlier"?):
+            shift = 0
+            start = i
+            if previous == "just" || previous == "several" || previous == "few" || previous == "two"
+                || previous == "three" || before?.kind == .number
+            {
+                start = i - 1
+            }
+        case (_, "later"?), (_, "earlier"?):
+            var count: Int?
+            if let before, before.kind == .number, (1...14).contains(Int(before.value)) { count = Int(before.value) }
+            if let previous, let spelled = DateResolver.counts[previous] { count = spelled }
+            guard let count, (key == "day") == (count == 1) else { return nil }
+            shift = w1 == "later" ? count : -count
+        case ("day", _):
+            switch previous {
+            case "next", "following": shift = 1
+            case "previous": shift = -1
+            case "same": shift = 0
+            case "that" where part: shift = 0
+            default: return nil
+            }
+            if w1 == "after" || w1 == "before" { return nil }
+            if start > 0, word(tokens, start - 1, end) == "the" { start -= 1 }
+        default:
+            return nil
+        }
+        return DateMention(
+            start: start, end: w1 == "later" || w1 == "earlier" ? i + 2 : i + 1,
+            date: EventDate(day: reference.adding(days: shift), precision: .day, provenance: .relative),
+            possessive: false, shift: shift)
     }
 
     /// "N days ago" starting at a number token.

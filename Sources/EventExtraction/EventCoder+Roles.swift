@@ -86,6 +86,8 @@ extension EventCoder {
             }
         }
         if let s = source, let t = target, sameActor(s, t) { target = nil }
+        // "Five Chinese missiles landed in Japan's waters": weapons strike, they do not visit, talk or agree.
+        if pattern.code.root <= 8, source?.weapon != nil { source = nil }
 
         let location = findLocation(a, c, excluding: [source, target].compactMap { $0 })
         let locationCountry = location?.country
@@ -114,6 +116,9 @@ extension EventCoder {
                 code = "190"
             }
         }
+        // "fired a ballistic missile over Japan", "launched missiles into the sea": a weapon fired at nobody is a show
+        // of force (15), not an attack.
+        if code.root == 19, !isNoun, firedAtNobody(after: patternEnd, target: target, c) { code = "150" }
         let violent = code.root >= 18 || code.rawValue.hasPrefix("145")
         if target == nil, violent, let locationCountry, locationCountry != source?.country,
             let info = lexicon.countries[locationCountry]
@@ -122,8 +127,12 @@ extension EventCoder {
                 start: a, end: a, name: info.name, country: locationCountry, role: nil, named: false,
                 possessive: false, weapon: nil, pronoun: false, isPlace: false)
         }
-        let hasActor = (source?.hasCountry ?? false) || (target?.hasCountry ?? false)
-        guard hasActor, source?.ref != nil || target?.ref != nil else { return nil }
+        // An actor with a country that is no actor of the event (an unresolved pronoun) does not count.
+        let hasActor = [source, target].contains { $0.map { $0.hasCountry && $0.ref != nil } ?? false }
+        // "The offensive began on Wednesday with air strikes": violence that names nobody in its sentence goes on
+        // with no sides; the extraction gives it those of the story's first act of force, or drops it.
+        let sideless = source == nil && target == nil && !isNoun && (18...20).contains(code.root)
+        guard sideless || hasActor, sideless || source?.ref != nil || target?.ref != nil else { return nil }
         if code.root == 1 && source?.ref == nil { return nil }
 
         let date = bindDate(a, isNoun, c)
@@ -131,6 +140,27 @@ extension EventCoder {
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
             location: location, date: date, anchor: a, noun: isNoun, mutual: mutual)
+    }
+
+    /// Whether what was fired right before `b` flew "over" the target or went "into the sea" or "into waters".
+    func firedAtNobody(after b: Int, target: ActorMention?, _ c: SentenceContext) -> Bool {
+        var k = b + 1
+        while k < min(c.end, b + 4) {
+            switch word(k) {
+            case "over":
+                var j = k + 1
+                while j < c.end, cls(j).contains(.determiner) { j += 1 }
+                return target.map { $0.start == j } ?? false
+            case "into":
+                var j = k + 1
+                while j < c.end, cls(j).contains(.determiner) { j += 1 }
+                return j < c.end && ["sea", "waters", "ocean"].contains(word(j) ?? "")
+            default:
+                if tokens[k].kind != .word || cls(k).contains(.barrier) { return false }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The same act by or on the others of a list of actors, PETRARCH's compound actors: "Saudi Arabia and Iran
@@ -151,6 +181,8 @@ extension EventCoder {
             for target in targets {
                 if source?.start == event.source?.start && target?.start == event.target?.start { continue }
                 if let source, let target, sameActor(source, target) { continue }
+                // "host Iraqi, American and coalition forces": a partner with no country, on its own, names nobody.
+                if !(source?.hasCountry ?? false) && !(target?.hasCountry ?? false) { continue }
                 var copy = event
                 copy.source = source
                 copy.target = target
@@ -321,6 +353,7 @@ extension EventCoder {
         guard depth < 3 else { return nil }
         var k = a - 1
         var contentSeen = false
+        var commaSeen = false
         // "a statement by Israel Katz condemning …": the phrase right before a participle is its subject.
         if endsWith(a, "ing"), let m = c.mention(endingAt: a), !m.isPlace { return m }
         // "X gave the junta a week, warning …": a participle after a comma shares the sentence's subject, not
@@ -358,12 +391,22 @@ extension EventCoder {
                 if !contentSeen && (wc.contains(.relative) || wc.contains(.subordinator) || wc.contains(.conjunction)) {
                     return mainSubject(before: k, c, depth: depth)
                 }
+                // "Russia, which denies the charges, struck Kyiv": past a relative clause set off by commas, its
+                // antecedent is the subject.
+                if wc.contains(.relative), commaSeen, k - 1 > c.start, tokens[k - 1].kind == .comma,
+                    let m = c.mention(endingAt: k - 1), !m.pronoun, !m.isPlace, !isLocative(m, c),
+                    preposition(before: m, c) == nil
+                {
+                    return m
+                }
                 if wc.contains(.barrier) || wc.contains(.speech) { return nil }
                 if !(isAdverb(k) || wc.contains(.auxiliary) || wc.contains(.beForm) || wc.contains(.blocker)
                     || endsWith(k, "ed"))
                 {
                     contentSeen = true
                 }
+            case .comma:
+                commaSeen = true
             default:
                 break
             }
@@ -440,7 +483,9 @@ extension EventCoder {
                 {
                     return fallback
                 }
-                if k > b + 1 && hasPatterns(k) && !isNounUsage(k, c) {
+                // Another verb ends the clause, but not a word of the pattern itself ("announced sanctions on
+                // Thursday targeting Russia's banks").
+                if k > b + 1 && k > patternEnd && hasPatterns(k) && !isNounUsage(k, c) {
                     return fallback
                 }
             default:
@@ -542,7 +587,13 @@ extension EventCoder {
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         for d in c.dates {
-            if d.possessive && !(d.end <= a && a - d.end <= 1) { continue }
+            // "Tuesday's attack killed seven": a possessive date belongs to its noun, and through it to the verb
+            // the noun is the subject of, when nothing else in the clause dates it.
+            var possessivePenalty = 0
+            if d.possessive && !(d.end <= a && a - d.end <= 1) {
+                if d.end > a { continue }
+                possessivePenalty = 1
+            }
             let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)
             var crossed = false
             if from < to {
@@ -554,7 +605,8 @@ extension EventCoder {
                     }
                 }
             }
-            let distance = to - from
+            if possessivePenalty > 0 && crossed { continue }
+            let distance = to - from + possessivePenalty * 1000
             let rank = (crossed ? 1 : 0, distance)
             if best == nil || rank < (best!.crossed, best!.distance) {
                 best = (rank.0, distance, d.date, d.end <= a ? d.end : nil)

@@ -52,13 +52,17 @@ struct EventCoder {
     func condemnedAct(of event: CodedEvent) -> Int? {
         guard [11, 12, 13].contains(event.code.root), !event.noun else { return nil }
         var k = event.anchor + 1
-        while k < min(tokens.count, event.anchor + 5) {
+        while k < min(tokens.count, event.anchor + 6) {
             let token = tokens[k]
             let wordClass = cls(k)
             if wordClass.contains(.actNoun) { return k }
             let isWeekday = token.kind == .word && token.id >= 0 && lexicon.weekdays[Int(token.id)] > 0
-            guard token.kind == .possessive || isWeekday || wordClass.contains(.determiner)
-                || wordClass.contains(.modifier) || isCompoundModifier(k)
+            // "condemned the \"barbaric\" attack", "denounced the brutal strikes": a lowercase word of no class and
+            // no pattern is an adjective.
+            let isAdjective = token.kind == .word && !token.flags.contains(.capitalized) && wordClass.isEmpty
+                && !hasPatterns(k)
+            guard token.kind == .possessive || token.kind == .quote || isWeekday || wordClass.contains(.determiner)
+                || wordClass.contains(.modifier) || isCompoundModifier(k) || isAdjective
             else { return nil }
             k += 1
         }
@@ -85,7 +89,9 @@ struct EventCoder {
         if p.kind == .possessive || (p.kind == .number && endsWith(k, "s")) { return true }
         if p.kind == .word {
             let pc = lexicon.wordClass(p.id)
-            if pc.contains(.determiner) || pc.contains(.modifier) { return true }
+            if pc.contains(.determiner) { return true }
+            // "an alleged raid", but "Pakistan's army chief vowed": after a modifier, a past form is the verb.
+            if pc.contains(.modifier), !endsWith(k, "ed"), !cls(k).contains(.participle) { return true }
             if pc.contains(.preposition) && !pc.contains(.to) && !pc.contains(.by) && !endsWith(k, "ing") { return true }
             // "Pompeo postpones Ukraine visit": a bare verb form after a country name is a noun; a past form
             // ("Iran struck", "China held") is not.
@@ -144,51 +150,65 @@ struct EventCoder {
         var weapon: CAMEOCode?
         var gap = false
         for element in pattern.elements.dropFirst() {
+            let found: (last: Int, weapon: CAMEOCode?)?
             switch element {
             case .gap:
                 gap = true
                 continue
             case .words(let ids):
-                var found = -1
-                var k = j
-                while k < c.end && k - j <= (gap ? 6 : 1) {
-                    if tokens[k].kind == .word && ids.contains(tokens[k].id) {
-                        found = k
-                        break
-                    }
-                    if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) { break }
-                    if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
-                        && tokens[k].kind != .possessive
-                    {
-                        break
-                    }
-                    if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
-                    k += 1
-                }
-                guard found >= 0 else { return nil }
-                last = found
-                j = found + 1
+                found = findWords(ids, from: j, gap: gap, c).map { ($0, nil) }
             case .weapon:
-                var found = -1
-                var k = j
-                while k < c.end && k - j <= (gap ? 6 : 0) {
-                    let m = lexicon.match(tokens, at: k, limit: c.end)
-                    if m.weapon >= 0 {
-                        found = m.weaponEnd - 1
-                        weapon = lexicon.weaponCodes[Int(m.weapon)]
-                        break
-                    }
-                    if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .possessive { break }
-                    if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
-                    k += 1
+                found = findWeapon(from: j, gap: gap, c)
+            case .wordsOrWeapon(let ids):
+                // Whichever comes first: "carried out an air strike", "carried out raids".
+                let word = findWords(ids, from: j, gap: gap, c)
+                let arms = findWeapon(from: j, gap: gap, c)
+                if let word, let arms {
+                    found = word < arms.last ? (word, nil) : arms
+                } else {
+                    found = word.map { ($0, nil) } ?? arms
                 }
-                guard found >= 0 else { return nil }
-                last = found
-                j = found + 1
             }
+            guard let found else { return nil }
+            last = found.last
+            weapon = found.weapon ?? weapon
+            j = found.last + 1
             gap = false
         }
         return (last, weapon)
+    }
+
+    /// One of `ids` at `j`, or after at most one adverb or date word, or anywhere in the next six tokens of the
+    /// clause after a gap: its index.
+    private func findWords(_ ids: [Int32], from j: Int, gap: Bool, _ c: SentenceContext) -> Int? {
+        var k = j
+        while k < c.end && k - j <= (gap ? 6 : 1) {
+            if tokens[k].kind == .word && ids.contains(tokens[k].id) { return k }
+            // "was \"deeply concerned\" about": a quotation mark may close or open between two words.
+            if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) && tokens[k].kind != .quote { break }
+            if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
+                && tokens[k].kind != .possessive
+            {
+                break
+            }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A weapon phrase starting at `j`, or within the next six tokens of the clause after a gap: its last token
+    /// and code.
+    private func findWeapon(from j: Int, gap: Bool, _ c: SentenceContext) -> (last: Int, weapon: CAMEOCode?)? {
+        var k = j
+        while k < c.end && k - j <= (gap ? 6 : 0) {
+            let m = lexicon.match(tokens, at: k, limit: c.end)
+            if m.weapon >= 0 { return (m.weaponEnd - 1, lexicon.weaponCodes[Int(m.weapon)]) }
+            if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .possessive { break }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
+            k += 1
+        }
+        return nil
     }
 
     /// Negated, modal, infinitive, conditional or hedged: not an event that happened.
@@ -214,9 +234,13 @@ struct EventCoder {
             let wc = cls(k)
             if wc.contains(.negation) { return true }
             if onlyAdverbs && wc.contains(.conjunction) && (endsWith(a, "ed") || endsWith(a, "ing")) { coordinated = true }
-            if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK) { return true }
+            if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK)
+                && !announcedMeasure(k, c)
+            {
+                return true
+            }
             // "India's decision to ban Chinese apps": an infinitive after a decision taken is the act itself.
-            if !isNoun && onlyAdverbs && wc.contains(.to) && !(k > c.start && cls(k - 1).contains(.decisionNoun)) {
+            if !isNoun && onlyAdverbs && wc.contains(.to) && !followsDecision(k, c) {
                 return true
             }
             if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing") {
@@ -235,11 +259,34 @@ struct EventCoder {
             if t.kind == .word {
                 let wc = cls(k)
                 if wc.contains(.conditional) { return true }
-                if inClause && wc.contains(.hedge) { return true }
+                // "A suspected Israeli strike killed …", "Suspected militants attacked …": before a noun, after a
+                // determiner or first in the sentence, the word describes, it does not hedge the act.
+                let describes = k == c.start || (k > c.start && cls(k - 1).contains(.determiner))
+                if inClause && wc.contains(.hedge) && !describes { return true }
             }
             k -= 1
         }
         return false
+    }
+
+    /// "Britain announced it would expel 23 diplomats": a measure announced is taken, though told in the future.
+    /// Whether the modal at `k` is "will" or "would" after "announced (that) <actor or pronoun>".
+    func announcedMeasure(_ k: Int, _ c: SentenceContext) -> Bool {
+        guard !cls(k).contains(.negation), ["will", "would"].contains(word(k)) else { return false }
+        var j = k - 1
+        if let m = c.mention(endingAt: j + 1) { j = m.start - 1 } else { return false }
+        if j >= c.start, word(j) == "that" { j -= 1 }
+        while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
+        if j > c.start, word(j) == "on" { j -= 1 }
+        return j >= c.start && ["announced", "announces", "decided"].contains(word(j))
+    }
+
+    /// Whether the "to" at `k` follows a decision taken ("decision to", "voted on Tuesday to"), past a date.
+    func followsDecision(_ k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
+        while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
+        if j > c.start, word(j) == "on" || isAdverb(j) { j -= 1 }
+        return j >= c.start && cls(j).contains(.decisionNoun)
     }
 
     /// "The war has killed more than 220,000 people", "… have been killed since 2015": violence in the perfect
@@ -267,10 +314,11 @@ struct EventCoder {
             }
             break
         }
-        // Reduced passive: "allegations dismissed by Tehran".
+        // Reduced passive: "allegations dismissed by Tehran"; not "spoke by phone", "travelled by road".
         var j = a + 1
         while j < c.end && isAdverb(j) { j += 1 }
         return j < c.end && cls(j).contains(.by) && !(j + 1 < c.end && endsWith(j + 1, "ing"))
+            && !(j + 1 < c.end && cls(j + 1).contains(.means))
     }
 
     /// Whether a mention sits in a prepositional phrase (so it is not a subject), and which preposition.

@@ -41,11 +41,18 @@ struct Extraction {
         var seen: [String: Int] = [:]
         var previousActor: ActorMention?
         var previousDate: DateMention?
+        // The first day-precise date of the article's own text: the day the story is about, dating undated
+        // paragraphs in the place of the publication day.
+        var storyDate: DateMention?
         var previousPost: Int? = -1
         // Who did the forceful acts (coercion, assault, fighting) so far: "Iran condemned the strikes" targets
         // the first one not of the condemner's country (a story's lead reports the act it is about; later
         // paragraphs add interceptions and background), unless the sentence names the agent.
         var forceful: [ActorMention] = []
+        var shows: [ActorMention] = []
+        // The first act of force between two countries the story reports: the sides of violence whose sentence
+        // names nobody ("The offensive began on Wednesday with air strikes on towns along the border").
+        var firstForce: (source: ActorMention, target: ActorMention)?
         // The actors of the sentence before: a conflictual act (demand, disapproval, threat, force; not a
         // protest) with no object in its own sentence is aimed at the other side the story just named ("…
         // the junta in Niger. Biden threatened on Monday to reimpose sanctions").
@@ -56,7 +63,8 @@ struct Extraction {
         for (index, sentence) in sentences.enumerated() {
             if sentence.post != previousPost {
                 previousActor = nil
-                previousDate = nil
+                // A quoted post starts afresh; the story after it is back on its own day.
+                previousDate = sentence.post == nil ? storyDate : nil
                 previousPost = sentence.post
                 facilities.reset()
             }
@@ -89,11 +97,21 @@ struct Extraction {
             context.reference = reference
             context.speaker = sentence.post.flatMap { postAuthors[$0] }
             context.dates = resolver.find(in: tokens, sentence.start, sentence.end, reference: reference)
+            // "A day earlier", "the next day": from the date the sentence gave before, else the story's last one.
+            for d in context.dates.indices where context.dates[d].shift != nil {
+                let anchor = context.dates[..<d].last { $0.shift == nil && !$0.possessive }?.date ?? previousDate?.date
+                context.dates[d] = context.dates[d].anchored(to: anchor)
+            }
 
             for var event in coder.code(context) {
+                if event.source == nil && event.target == nil {
+                    guard let firstForce else { continue }
+                    event.source = firstForce.source
+                    event.target = firstForce.target
+                }
                 if event.target == nil, let act = coder.condemnedAct(of: event) {
                     event.target = coder.findAgent(after: act, context)
-                        ?? forceful.first { $0.country != event.source?.country }
+                        ?? (forceful + shows).first { $0.country != event.source?.country }
                 } else if event.target == nil, !event.noun, (10...20).contains(event.code.root), event.code.root != 14,
                     !event.code.rawValue.hasPrefix("172"), let source = event.source, let country = source.country
                 {
@@ -109,8 +127,15 @@ struct Extraction {
                 {
                     event.source = forceful.first { $0.country != nil && $0.country != country }
                 }
+                // "Kishida called the launch barbaric": a show of force is condemned too, after any attack.
+                if event.code.root == 15, let source = event.source, source.hasCountry { shows.append(source) }
                 if (17...20).contains(event.code.root), let source = event.source, source.hasCountry {
                     forceful.append(source)
+                    if firstForce == nil, event.code.root >= 18, let target = event.target, let country = target.country,
+                        source.country != nil, source.country != country
+                    {
+                        firstForce = (source, target)
+                    }
                 }
                 let key = "\(event.code.rawValue)|\(event.source?.code ?? "")|\(event.target?.code ?? "")|"
                     + "\(event.date?.day.description ?? "")"
@@ -129,11 +154,21 @@ struct Extraction {
             }
             previousActors = mentions.filter { !$0.pronoun && !$0.isPlace }
             // The story's time stays that of the last date until the paragraph ends: "Under the pact, unveiled
-            // on Wednesday, … The pact was announced at … As part of it, Australia scrapped …".
+            // on Wednesday, … The pact was announced at … As part of it, Australia scrapped …". A paragraph whose
+            // last sentence gives a date hands it on; otherwise the next paragraph goes back to the day of the
+            // lead's first date: what a later paragraph tells without a date of its own ("The two leaders signed
+            // a joint statement at the end of the meeting") is most often the story's main event, not something
+            // that happened on the day the article went out.
             if let date = context.dates.first(where: { !$0.possessive }) {
                 previousDate = date
+                if storyDate == nil, sentence.post == nil, date.date.precision == .day {
+                    // It stands in for the publication day, and is as rough: a paragraph's undated report of a
+                    // second call is not the first call of a week before (``EventDate/toleranceDays``).
+                    storyDate = date
+                    storyDate?.date.provenance = .articleDate
+                }
             } else if index + 1 < sentences.count, tokens[sentences[index + 1].start].block != tokens[sentence.start].block {
-                previousDate = nil
+                previousDate = sentences[index + 1].post == nil ? storyDate : nil
             }
         }
         return events

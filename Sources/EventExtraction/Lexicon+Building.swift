@@ -16,6 +16,10 @@ extension Lexicon {
                 lexicon.classes[Int(id)].formUnion(wordClass)
             }
         }
+        // Every irregular past is a verb form, also right after a country ("Russia began air strikes").
+        for forms in irregularPasts.values {
+            for form in forms { lexicon.classes[Int(lexicon.intern(form))].formUnion(.participle) }
+        }
         for word in WordClass.abbreviations.split(separator: " ") {
             lexicon.abbreviations.insert(lexicon.intern(String(word)))
         }
@@ -124,7 +128,14 @@ extension Lexicon {
             case "WEAPON": elements.append(.weapon)
             default:
                 var ids: [Int32] = []
+                var orWeapon = false
                 for alternative in part.split(separator: "|") {
+                    // `strikes|raids|WEAPON`: any weapon is one of the choices (it used to be read as the word
+                    // "weapon").
+                    if alternative == "WEAPON" {
+                        orWeapon = true
+                        continue
+                    }
                     let word = String(alternative)
                     let forms = word.hasSuffix("+") ? Lexicon.inflections(of: String(word.dropLast())) : [word]
                     for form in forms {
@@ -133,7 +144,7 @@ extension Lexicon {
                     }
                 }
                 guard !ids.isEmpty else { throw line.error("empty pattern element in \"\(text)\"") }
-                elements.append(.words(ids))
+                elements.append(orWeapon ? .wordsOrWeapon(ids) : .words(ids))
             }
         }
         guard case .words(let anchors)? = elements.first else {

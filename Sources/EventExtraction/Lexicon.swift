@@ -37,6 +37,8 @@ enum PatternElement: Sendable {
     case gap
     /// Any weapon from the weapons dictionary.
     case weapon
+    /// One of these words or any weapon, whichever comes first: `strikes|raids|WEAPON`.
+    case wordsOrWeapon([Int32])
 }
 
 struct PatternFlags: OptionSet, Sendable {

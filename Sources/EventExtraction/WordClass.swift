@@ -60,8 +60,11 @@ struct WordClass: OptionSet, Sendable {
     /// "two", "both" before a ``pairNoun``: "the two leaders", "both sides" stand for a pair named before.
     static let pairNumber = WordClass(rawValue: 1 << 30)
     static let pairNoun = WordClass(rawValue: 1 << 31)
-    /// An act already taken: the infinitive after it happened ("India's decision to ban"), unlike "plan to".
+    /// An act already taken or under way: the infinitive after it happened ("India's decision to ban", "parliament
+    /// voted to suspend", "troops began to withdraw"), unlike "plan to".
     static let decisionNoun = WordClass(rawValue: 1 << 32)
+    /// "by phone", "by road": after "by", a means, not the agent of a passive.
+    static let means = WordClass(rawValue: 1 << 33)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -84,7 +87,7 @@ struct WordClass: OptionSet, Sendable {
         (.pronoun, "he she they it we i"),
         (.relative, "that which who"),
         (.quantifier,
-         "thousands hundreds dozens scores number numbers group groups crowd crowds some many most members "
+         "thousands hundreds dozens scores tens number numbers group groups crowd crowds some many most members "
             + "member parts part handful all one several two three four five six seven eight nine ten few "
             + "contingent team unit units"),
         (.modifier,
@@ -126,14 +129,15 @@ struct WordClass: OptionSet, Sendable {
         (.countryNoun, "country nation"),
         (.pairNumber, "two both"),
         (.pairNoun, "leaders sides countries nations governments presidents neighbours neighbors rivals allies ministers men"),
-        (.decisionNoun, "decision move order"),
+        (.decisionNoun, "decision move order decided voted moved began begun started continued continues"),
+        (.means, "phone telephone video videolink videoconference letter email road air sea land rail car boat"),
         (.definite, "the"),
         (.policyNoun,
          "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "
             + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),
         (.dateWord,
          "today tonight yesterday tomorrow earlier later this last early late mid next month week year night "
-            + "morning evening afternoon ago day days weeks"),
+            + "morning evening afternoon ago day days weeks hours"),
         (.function,
          "the a an on in at of to for from with by and or but this that these those he she it they we i "
             + "his her its their our as after before when while if said says"),

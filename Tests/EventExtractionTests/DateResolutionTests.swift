@@ -36,6 +36,18 @@ struct DateResolutionTests {
         Case(text: "today", reference: "2019-12-31", expected: "2019-12-31", precision: .day, provenance: .relative),
         Case(text: "yesterday", reference: "2020-01-01", expected: "2019-12-31", precision: .day, provenance: .relative),
         Case(text: "3 days ago", reference: "2020-01-03", expected: "2019-12-31", precision: .approximate, provenance: .relative),
+        // Counted from the story's previous date; alone in a text, from the reference day.
+        Case(text: "a day earlier", reference: "2020-01-09", expected: "2020-01-08", precision: .day, provenance: .relative),
+        Case(text: "two days later", reference: "2020-01-09", expected: "2020-01-11", precision: .day, provenance: .relative),
+        Case(text: "the next day", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
+        Case(text: "hours later", reference: "2020-01-09", expected: "2020-01-09", precision: .day, provenance: .relative),
+        Case(text: "the next morning", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
+        Case(text: "two weeks ago", reference: "2020-01-15", expected: "2020-01-01", precision: .approximate, provenance: .relative),
+        Case(text: "a day ago", reference: "2020-01-15", expected: "2020-01-14", precision: .day, provenance: .relative),
+        // A weekday followed by its calendar date is that date ("Saturday" alone would be the last one).
+        Case(text: "on Saturday, Oct. 7", reference: "2023-10-20", expected: "2023-10-07", precision: .day, provenance: .explicit),
+        Case(text: "Saturday 7 October", reference: "2023-10-20", expected: "2023-10-07", precision: .day, provenance: .explicit),
+        Case(text: "on the 7th of October", reference: "2023-10-20", expected: "2023-10-07", precision: .day, provenance: .explicit),
     ]
 
     @Test(arguments: cases)
@@ -58,7 +70,7 @@ struct DateResolutionTests {
         #expect(undated.confidence < dated.confidence)
     }
 
-    @Test func undatedSentences_keepTheParagraphsLastDate_untilTheParagraphEnds() throws {
+    @Test func undatedSentences_keepTheParagraphsLastDate_andANewParagraphTheStorysDay() throws {
         let paragraphs = [
             "The pact was unveiled on Wednesday by Australia and the United States. Its talks were secret. "
                 + "As part of it, Australia scrapped a deal with France.",
@@ -68,9 +80,51 @@ struct DateResolutionTests {
         let withFrance = try #require(found.first { $0.target?.code == "FRA" })
         #expect(withFrance.date?.day == day("2021-09-15"))
         #expect(withFrance.date?.precision == .approximate)
+        // A paragraph without a date of its own is back on the story's day: the lead's first date.
         let withJapan = try #require(found.first { $0.target?.code == "JPN" })
-        #expect(withJapan.date?.day == day("2021-09-18"))
-        #expect(withJapan.date?.provenance == .articleDate)
+        #expect(withJapan.date?.day == day("2021-09-15"))
+        #expect(withJapan.date?.precision == .approximate)
+    }
+
+    @Test func laterParagraphWithoutDate_isOnTheLeadsDay_notThePublicationDay() throws {
+        let paragraphs = [
+            "The foreign ministers of Greece and Turkey met in Ankara on Tuesday to discuss maritime borders.",
+            "Later, in a hotel, the ministers talked about migration, and then a joint statement was read out.",
+            "Greece signed an agreement with Turkey on fishing rights.",
+        ]
+        let found = sharedExtractor.extract(from: article(paragraphs, published: "2021-03-11"))
+        let signing = try #require(found.first { $0.code.rootCode == "05" })
+        #expect(signing.date?.day == day("2021-03-09"))
+        // As rough as the publication day it stands in for (3 days' tolerance, not an approximate date's 10).
+        #expect(signing.date?.provenance == .articleDate)
+        #expect(signing.date?.toleranceDays == 3)
+    }
+
+    @Test func possessiveDateOfTheSubject_datesTheVerb() throws {
+        let text = "Somalia said on Thursday that its forces were on alert. Tuesday's attack on the base near "
+            + "Mogadishu killed seven Somali soldiers."
+        let killing = try #require(events(text, published: "2020-01-09").first { $0.code.rootCode == "18" })
+        #expect(killing.date?.day == day("2020-01-07"))
+        // A possessive date after the verb is its object's, not the verb's.
+        let condemned = try #require(events("Kenya condemned Tuesday's attack.", published: "2020-01-09").first)
+        #expect(condemned.date?.day != day("2020-01-07"))
+    }
+
+    @Test func dayCountedFromTheStory_followsThePreviousDate() throws {
+        let paragraphs = [
+            "Armenian troops attacked an Azerbaijani border post on Sunday. The next day, Azerbaijani forces "
+                + "shelled villages in Armenia. Hours later, Armenia recalled its ambassador from Baku.",
+            "Azerbaijan closed its embassy in Yerevan on Wednesday; two days earlier, it had expelled an Armenian diplomat.",
+        ]
+        let found = sharedExtractor.extract(from: article(paragraphs, published: "2022-09-15"))
+        let attack = try #require(found.first { $0.source?.code.hasPrefix("ARM") == true })
+        #expect(attack.date?.day == day("2022-09-11"))
+        let shelling = try #require(found.first { $0.source?.code.hasPrefix("AZE") == true })
+        #expect(shelling.date?.day == day("2022-09-12"))
+        let recall = try #require(found.first { $0.code.rawValue == "161" && $0.source?.code.hasPrefix("ARM") == true })
+        #expect(recall.date?.day == day("2022-09-12"))
+        let expulsion = try #require(found.first { $0.code.rawValue == "166" })
+        #expect(expulsion.date?.day == day("2022-09-12"))
     }
 
     @Test(arguments: [

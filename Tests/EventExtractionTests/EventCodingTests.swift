@@ -358,7 +358,7 @@ struct EventCodingTests {
         ("Trump pulled the United States out of the Iran nuclear deal on Tuesday.", "160"),
         ("Trump signed an order on Tuesday reimposing sanctions on Iran.", "163"),
         ("Turkish troops pushed into northeast Syria on Thursday.", "190"),
-        ("Saudi Arabia agreed on Friday to restore diplomatic relations with Iran.", "030"),
+        ("Saudi Arabia agreed on Friday to restore diplomatic relations with Iran.", "054"),  // agreeing to restore relations is itself diplomatic cooperation
         ("France recalled its ambassadors to the United States on Friday.", "161"),
         ("Australia scrapped a 2016 deal with France on Wednesday.", "160"),
         ("Turkish authorities rounded up thousands of soldiers on Saturday.", "173"),
@@ -398,8 +398,8 @@ struct EventCodingTests {
             "Niger's junta closed the border on Wednesday.", "France imposed sanctions on the country on Monday.",
         ]
         let found = sharedExtractor.extract(from: article(text))
-        let sanctions = try #require(found.first { $0.code.rawValue == "163" })
-        #expect(sanctions.source?.code == "FRA")
+        // (Closing the border is a 163 as well, by Niger.)
+        let sanctions = try #require(found.first { $0.code.rawValue == "163" && $0.source?.code == "FRA" })
         #expect(sanctions.target?.code == "NER")
         // Named before it in the same sentence, as a place too; never the other side's own country.
         let place = try #require(
@@ -440,7 +440,7 @@ struct EventCodingTests {
             Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
         }
         // A pair that acts on each other does so both ways; joined sources and targets each take part.
-        #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "03") == ["SAU>IRN", "IRN>SAU"])
+        #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "05") == ["SAU>IRN", "IRN>SAU"])
         #expect(sides("Israel and Hamas agreed to a ceasefire on Monday.", "08") == ["ISR>PSEREB", "PSEREB>ISR"])
         // A summit the pair met at is no party to it; people they met "with" are.
         #expect(
@@ -479,13 +479,14 @@ struct EventCodingTests {
     }
 
     @Test func aPersonIntroducedWithTitleAndCountry_isKnownBySurnameLater() throws {
-        let text = "Nigerian President Bola Tinubu met French President Emmanuel Macron on Sunday. "
-            + "Tinubu condemned the coup in Niger on Monday."
+        // (A made-up name: the actor list knows the real presidents.)
+        let text = "Nigerian President Musa Adeyemi met French President Emmanuel Macron on Sunday. "
+            + "Adeyemi condemned the coup in Niger on Monday."
         let condemnation = try #require(events(text, published: "2023-07-31").first { $0.code.rootCode == "11" })
         #expect(condemnation.source?.code == "NGAGOV")
-        #expect(condemnation.source?.name == "Bola Tinubu")
+        #expect(condemnation.source?.name == "Musa Adeyemi")
         // Not introduced: a bare surname is nobody.
-        #expect(events("Tinubu condemned the coup in Niger on Monday.", published: "2023-07-31").isEmpty)
+        #expect(events("Adeyemi condemned the coup in Niger on Monday.", published: "2023-07-31").isEmpty)
     }
 
     @Test func theTwoLeaders_areThePairNamedBefore_actingOnEachOther() throws {
@@ -527,5 +528,158 @@ struct EventCodingTests {
         #expect(String(decoding: bytes[event.range], as: UTF8.self) == event.sentence)
         #expect(event.sentenceIndex == 1)
         #expect(event.location == "Basra")
+    }
+
+    /// Patterns of the seventh session, one sentence per CAMEO category (written for the test, not from articles).
+    @Test(arguments: [
+        ("Serbia and Kosovo sealed an agreement on licence plates on Sunday.", "05", "SRB"),
+        ("Egypt proposed a ceasefire between the two sides on Monday.", "03", "EGY"),
+        ("The Chilean foreign minister flew to Lima on Tuesday for talks on migration.", "04", "CHL"),
+        ("Japan pledged humanitarian aid to Turkey on Friday.", "07", "JPN"),
+        ("Russia pulled back its troops from the border on Monday.", "08", "RUS"),
+        ("Germany voiced deep concern about Hungary's new media law on Thursday.", "11", "DEU"),
+        ("The Lithuanian government on Monday branded the Belarusian move an act of aggression.", "11", "LTU"),
+        ("Tehran vowed a crushing response to the killing of its general.", "13", "IRN"),
+        ("China scrambled fighter jets near Taiwan on Sunday.", "15", "CHN"),
+        ("Kazakhstan closed its border with Kyrgyzstan on Saturday.", "16", "KAZ"),
+        ("Iranian commandos boarded a Greek tanker in the Gulf on Friday.", "17", "IRN"),
+        ("The army took power in Gabon on Wednesday.", "17", "GAB"),
+        ("Ethiopian troops took control of the town on Tuesday.", "19", "ETH"),
+        ("Indian and Pakistani troops traded fire across the Line of Control on Monday.", "19", "IND"),
+        ("Syria's air defences intercepted Israeli missiles over Damascus on Sunday.", "19", "SYR"),
+        ("Turkish jets downed a Syrian warplane on Sunday.", "19", "TUR"),
+        ("Azerbaijan launched a military operation in the region on Tuesday.", "19", "AZE"),
+        // An irregular past right after a country is a verb; `strikes|WEAPON` reads any weapon.
+        ("Russia began air strikes in Syria on Wednesday.", "19", "RUS"),
+        ("Nigeria carried out an air strike on a militant camp on Monday.", "19", "NGA"),
+        ("Serbia and Kosovo resumed talks in Brussels on Monday.", "04", "SRB"),
+        ("Armenia filed a case against Azerbaijan at the UN's top court on Friday.", "11", "ARM"),
+        ("Lithuania suspended visas for Belarusian truck drivers on Monday.", "16", "LTU"),
+        ("Estonia retaliated on Friday, ordering out two Russian diplomats.", "16", "EST"),
+        ("Protesters burned Turkish flags outside the embassy in Athens on Sunday.", "14", nil),
+        ("Qatar's emir hosted the Iranian president in Doha on Monday.", "04", "QAT"),
+        ("Iran and Egypt agreed on Monday to restore diplomatic relations.", "05", "IRN"),
+        ("Sudanese rebels looted the market in Nyala on Sunday.", "17", "SDN"),
+        ("Hungary blocked an EU aid package for Ukraine on Thursday.", "12", "HUN"),
+        ("Russian warships sailed through the strait on Monday.", "15", "RUS"),
+        // A past form after a modifier is the verb ("army chief vowed"), as after "Tens of thousands of".
+        ("Pakistan's army chief vowed on Tuesday to respond to any aggression.", "13", "PAK"),
+        ("Tens of thousands of Israelis protested against the government in Tel Aviv on Saturday.", "14", "ISR"),
+        ("Serbian troops pressed toward the border on Friday.", "19", "SRB"),
+        ("Djibouti reopened its embassy in Asmara on Monday.", "05", "DJI"),
+        ("Sweden withdrew its diplomats from Tehran on Thursday.", "16", "SWE"),
+        ("India responded with air strikes on camps in Pakistan on Tuesday.", "19", "IND"),
+        ("China cut off military talks with the United States on Friday.", "16", "CHN"),
+        // Hedge words before a noun describe it; a relative clause between comma and verb is skipped.
+        ("A suspected Israeli air strike killed two Syrian soldiers near Damascus on Monday.", "19", "ISR"),
+        ("Suspected militants attacked a police station in Kenya on Monday.", "18", nil),
+        ("Russia, which denies the charges, struck Kharkiv on Friday.", "19", "RUS"),
+        ("Police used tear gas to disperse protesters in Nairobi on Tuesday.", "17", "KEN"),
+        ("Iran released two French nationals on Friday.", "08", "IRN"),
+        ("Washington slapped sanctions on two Chinese firms on Friday.", "16", "USA"),
+        ("Canada paused trade talks with India on Friday.", "16", "CAN"),
+        ("Armenia's prime minister called the offensive ethnic cleansing on Thursday.", "11", "ARM"),
+        ("In a major escalation, Russian forces on Thursday launched a full-scale assault on the city.", "19", "RUS"),
+        // An infinitive after a decision taken is the act.
+        ("Lithuania's parliament voted on Tuesday to expel the Russian ambassador.", "16", "LTU"),
+        ("Serbian troops began to shell villages in Kosovo on Monday.", "19", "SRB"),
+        ("Eritrean troops withdrew from the border town of Badme on Monday.", "08", "ERI"),
+        ("Colombia pulled out of the peace talks with the rebels on Friday.", "16", "COL"),
+        // A measure announced is taken, though told in the future.
+        ("Britain announced on Wednesday that it would expel 23 Russian diplomats.", "16", "GBR"),
+        // A quotation mark between a pattern's words does not break it.
+        ("Turkey said on Monday it was \"deeply concerned\" about Greece's new maritime law.", "11", "TUR"),
+    ])
+    func codebookPattern_codesTheAct(sentence: String, root: String, source: String?) {
+        let found = events(sentence)
+        #expect(found.contains { e in e.code.rootCode == root && (source.map { e.source?.code.hasPrefix($0) == true } ?? true) },
+            "\(found.map { "\($0.code.rawValue) \($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })")
+    }
+
+    @Test func offensiveThatBeganWithStrikes_isFightingOnThatDay() throws {
+        let text = "Azerbaijani forces massed on the border last week. The offensive began on Monday with artillery fire "
+            + "on villages in Armenia."
+        let found = events(text, published: "2022-09-15")
+        let fighting = try #require(found.first { $0.code.rootCode == "19" })
+        #expect(fighting.date?.day == day("2022-09-12"))
+        #expect(fighting.target?.code.hasPrefix("ARM") == true)
+    }
+
+    @Test func violenceNamingNobody_takesTheSidesOfTheStorysFirstActOfForce() throws {
+        let paragraphs = [
+            "Ethiopian troops attacked Eritrea on Monday.",
+            "The assault began with artillery fire on hilltop villages; fighting went on through the night.",
+        ]
+        let found = sharedExtractor.extract(from: article(paragraphs, published: "2020-01-09"))
+        let later = found.filter { $0.sentenceIndex == 1 }
+        #expect(!later.isEmpty)
+        #expect(later.allSatisfy { $0.source?.code.hasPrefix("ETH") == true && $0.target?.code.hasPrefix("ERI") == true })
+        // With no act of force before, nobody: no event.
+        #expect(events("The assault began with artillery fire on hilltop villages.").isEmpty)
+    }
+
+    @Test func missileFiredOverACountryOrIntoTheSea_isAShowOfForce_andItsCondemnationTargetsTheLauncher() throws {
+        let text = "North Korea fired a ballistic missile over Japan on Tuesday. Japan's prime minister called the "
+            + "launch reckless on Tuesday."
+        let found = events(text, published: "2022-10-05")
+        let launch = try #require(found.first { $0.source?.code == "PRK" })
+        #expect(launch.code == "150")
+        #expect(launch.target?.code == "JPN")
+        let condemnation = try #require(found.first { $0.code.rootCode == "11" })
+        #expect(condemnation.target?.code.hasPrefix("PRK") == true)
+        #expect(events("China fired missiles into the sea east of Taiwan on Thursday.").first?.code == "150")
+        #expect(events("Russia fired missiles at Kyiv on Thursday.").first?.code.rootCode == "19")
+    }
+
+    @Test func condemningAnActWithAnAdjectiveOrQuotes_targetsItsAgent() throws {
+        let text = "Lebanon said on Monday that Israeli forces had attacked a camp in Gaza. Jordan condemned the "
+            + "\"barbaric\" attack on Tuesday, and Egypt denounced the brutal raid."
+        let found = events(text)
+        let jordan = try #require(found.first { $0.source?.code == "JOR" })
+        #expect(jordan.target?.code.hasPrefix("ISR") == true)
+        let egypt = try #require(found.first { $0.source?.code == "EGY" })
+        #expect(egypt.target?.code.hasPrefix("ISR") == true)
+    }
+
+    @Test func futureTold_isNoEvent_unlessAnnounced() {
+        #expect(!events("Iran said on Monday it would expel two British diplomats.").contains { $0.code.rootCode == "16" })
+        #expect(!events("Britain announced it would not expel Russian diplomats.").contains { $0.code.rootCode == "16" })
+    }
+
+    @Test func wordOfThePatternAfterAGap_doesNotEndTheSearchForItsObject() throws {
+        let sanctions = try #require(
+            events("Canada announced sweeping sanctions on Monday targeting Iran's oil exporters.").first)
+        #expect(sanctions.code == "163")
+        #expect(sanctions.target?.code.hasPrefix("IRN") == true)
+    }
+
+    @Test func weapons_doNotVisit() {
+        let found = events("Japan protested on Thursday after five Chinese missiles landed in its waters.")
+        #expect(!found.contains { $0.code.rootCode == "04" }, "\(found.map(\.code.rawValue))")
+        #expect(events("Nancy Pelosi landed in Taipei on Tuesday.").contains { $0.code.rootCode == "04" })
+    }
+
+    @Test func spokeByPhone_isNoPassive_theCallerIsTheSource() throws {
+        let call = try #require(events("The Turkish president spoke by phone with the Russian president on Monday.").first)
+        #expect(call.code.rootCode == "04")
+        #expect(call.source?.code == "TURGOV")
+        #expect(call.target?.code == "RUSGOV")
+    }
+
+    @Test(arguments: [
+        "Rescuers searched the rubble of the collapsed building in Ankara on Tuesday.",
+        "The exact number of Turkish casualties is unknown.",
+        "The talks will focus on trade between Kenya and Uganda.",
+        "Iran's ambassador to Iraq was the issue of the day.",
+    ])
+    func nounsLikeVerbs_areNoEvents(sentence: String) {
+        #expect(events(sentence).isEmpty, "\(events(sentence).map(\.code.rawValue))")
+    }
+
+    @Test func armedMenStorming_isAnAssault_protestersStorming_aViolentProtest() throws {
+        let armed = try #require(events("Russian troops stormed the Ukrainian navy's headquarters on Wednesday.").first)
+        #expect(["18", "19"].contains(armed.code.rootCode))
+        let protest = try #require(events("Iraqi protesters stormed the US Embassy in Baghdad on Tuesday.").first)
+        #expect(protest.code == "145")
     }
 }
