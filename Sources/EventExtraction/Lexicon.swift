@@ -15,6 +15,9 @@ struct ActorPiece: Sendable {
     var kind: Kind
     var code: String
     var name: String
+    /// For a named actor whose phrase is also a role noun ("Security Council": the UN's, and a body of any
+    /// state), that role: read after a country in the same phrase ("Russia's Security Council").
+    var roleAfterCountry: String? = nil
 }
 
 /// A gazetteer entry: canonical place name and its country.
@@ -163,6 +166,19 @@ struct Lexicon: Sendable {
 
     mutating func addActor(_ phrase: String, _ piece: ActorPiece) {
         guard let node = insert(phrase) else { return }
+        var piece = piece
+        // A phrase both a named actor and a role: the named reading, which keeps the role (either order).
+        let existing = nodeActor[Int(node)]
+        if existing >= 0 {
+            let other = pieces[Int(existing)]
+            if piece.kind == .named, other.kind == .role {
+                piece.roleAfterCountry = other.code
+            } else if piece.kind == .role, other.kind == .named {
+                let role = piece.code
+                piece = other
+                piece.roleAfterCountry = role
+            }
+        }
         pieces.append(piece)
         nodeActor[Int(node)] = Int32(pieces.count - 1)
     }

@@ -180,6 +180,9 @@ struct MentionFinder {
                     // "Foreign Minister Israel Katz": a capitalized word after a title is a name.
                 } else {
                     switch p.kind {
+                    case .named where country != nil && p.roleAfterCountry != nil:
+                        headRole = p.roleAfterCountry
+                        if !sawOf { roleBeforeOf = p.roleAfterCountry }
                     case .named: named = p
                     case .country, .capital:
                         if country == nil { country = p }
@@ -188,7 +191,7 @@ struct MentionFinder {
                         if !sawOf { roleBeforeOf = p.code }
                     }
                     lastWasTitle = p.kind == .title
-                    lastWasRole = p.kind == .role || p.kind == .title
+                    lastWasRole = p.kind == .role || p.kind == .title || (p.kind == .named && named == nil)
                     i = pieceEnd
                     end = i
                     continue
@@ -226,11 +229,17 @@ struct MentionFinder {
                 continue
             }
             let wordClass = tokens[i].kind == .word ? lexicon.wordClass(tokens[i].id) : []
-            if wordClass.contains(.of), lastWasRole, country == nil, named == nil {
+            // "the government of Iraq"; "the Security Council of Russia" (a named actor that is also a role).
+            let roleOfNamed = named?.roleAfterCountry
+            if wordClass.contains(.of), country == nil, named == nil ? lastWasRole : roleOfNamed != nil {
                 var k = i + 1
                 while k < limit, lexicon.wordClass(tokens[k].id).contains(.determiner) || isFiller(k) { k += 1 }
                 let (next, _, _) = piece(at: k)
                 if let next, next.kind == .country || next.kind == .capital || next.kind == .role {
+                    if let roleOfNamed {
+                        guard next.kind != .role else { break }
+                        (named, headRole, roleBeforeOf) = (nil, roleOfNamed, roleOfNamed)
+                    }
                     sawOf = true
                     i = k
                     continue

@@ -47,6 +47,16 @@ struct ActorResolutionTests {
         #expect(sharedExtractor.resolveActor(phrase)?.code == code, "\(phrase)")
     }
 
+    /// "Security Council" names the UN's, and is also a body of any state's government.
+    @Test(arguments: [
+        ("the Security Council", "IGOUNO"), ("the UN Security Council", "IGOUNO"),
+        ("the Security Council of the United Nations", "IGOUNO"), ("Russia's Security Council", "RUSGOV"),
+        ("the Russian Security Council", "RUSGOV"), ("the Security Council of Russia", "RUSGOV"),
+    ])
+    func namedActorThatIsAlsoARole_afterOrBeforeACountry_isThatCountrysRole(phrase: String, code: String) {
+        #expect(sharedExtractor.resolveActor(phrase)?.code == code, "\(phrase)")
+    }
+
     @Test func titleFollowedByUnknownName_keepsThePersonsName() {
         let actor = sharedExtractor.resolveActor("Israeli Foreign Minister Israel Katz")
         #expect(actor?.code == "ISRGOV")
