@@ -32,8 +32,19 @@ public struct CAMEOCode: Hashable, Sendable, Codable, CustomStringConvertible, E
     /// The two-digit root, e.g. `"02"` for `"0251"`.
     public var rootCode: String { String(rawValue.prefix(2)) }
 
-    /// The root as a number, 1…20.
-    public var root: Int { Int(rootCode) ?? 0 }
+    /// The root as a number, 1…20; 0 when the code does not start with digits.
+    public var root: Int {
+        // From the bytes: the coder asks for it many times per sentence, and a substring parsed as an Int
+        // cost 3 % of a bulk ingest's instructions.
+        var value = 0
+        var digits = 0
+        for byte in rawValue.utf8.prefix(2) {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return 0 }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return digits == 0 ? 0 : value
+    }
 
     /// The verbal/material × cooperation/conflict quadrant of the root.
     public var quadClass: QuadClass {

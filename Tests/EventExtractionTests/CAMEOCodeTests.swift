@@ -13,6 +13,7 @@ struct CAMEOCodeTests {
         let code = try #require(CAMEOCode(raw))
         #expect(code.rawValue == raw)
         #expect(code.rootCode == root)
+        #expect(code.root == Int(root))
         #expect(code.quadClass == quad)
     }
 
