@@ -155,11 +155,11 @@ struct EventCoder {
             case .gap:
                 gap = true
                 continue
-            case .words(let ids):
+            case .words(let ids, orWeapon: false):
                 found = findWords(ids, from: j, gap: gap, c).map { ($0, nil) }
             case .weapon:
                 found = findWeapon(from: j, gap: gap, c)
-            case .wordsOrWeapon(let ids):
+            case .words(let ids, orWeapon: true):
                 // Whichever comes first: "carried out an air strike", "carried out raids".
                 let word = findWords(ids, from: j, gap: gap, c)
                 let arms = findWeapon(from: j, gap: gap, c)

@@ -144,10 +144,10 @@ extension Lexicon {
                     }
                 }
                 guard !ids.isEmpty else { throw line.error("empty pattern element in \"\(text)\"") }
-                elements.append(orWeapon ? .wordsOrWeapon(ids) : .words(ids))
+                elements.append(.words(ids, orWeapon: orWeapon))
             }
         }
-        guard case .words(let anchors)? = elements.first else {
+        guard case .words(let anchors, orWeapon: false)? = elements.first else {
             throw line.error("a verb pattern must start with words, got \"\(text)\"")
         }
         var flags: PatternFlags = []

@@ -33,15 +33,17 @@ struct CountryInfo: Sendable {
 }
 
 /// One step of a verb pattern.
+///
+/// One case only carries a payload: with two array payloads Swift keeps the case in the array pointer's spare
+/// bits, and LeakSanitizer (CI's step 9) no longer recognized the pointer and reported the arrays as leaked.
 enum PatternElement: Sendable {
-    /// One of these words, right here.
-    case words([Int32])
+    /// One of these words, right here; with `orWeapon`, or any weapon, whichever comes first
+    /// (`strikes|raids|WEAPON`).
+    case words([Int32], orWeapon: Bool = false)
     /// Up to six tokens of anything but a clause barrier.
     case gap
     /// Any weapon from the weapons dictionary.
     case weapon
-    /// One of these words or any weapon, whichever comes first: `strikes|raids|WEAPON`.
-    case wordsOrWeapon([Int32])
 }
 
 struct PatternFlags: OptionSet, Sendable {
