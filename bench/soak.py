@@ -219,7 +219,10 @@ def digest(database):
             "SELECT e.key AS eventKey, f.path, m.* FROM mention m JOIN event e ON e.id = m.eventId "
             "JOIN file f ON f.id = m.fileId", ["eventKey", "path", "sentenceIndex", "start"],
             {"id", "eventId", "fileId"}),
-        "statement": rows("SELECT * FROM statement", ["key"], {"id"}),
+        # The file whose copy a statement shows, by path: file ids differ between the two stores.
+        "statement": rows(
+            "SELECT s.*, f.path AS shownPath FROM statement s LEFT JOIN file f ON f.id = s.shownFileId", ["key"],
+            {"id", "shownFileId"}),
         "statementArticle": rows(
             "SELECT s.key, f.path, sa.* FROM statementArticle sa JOIN statement s ON s.id = sa.statementId "
             "JOIN file f ON f.id = sa.fileId", ["key", "path"], {"statementId", "fileId"}),

@@ -36,7 +36,13 @@ struct StoreDigest {
             ORDER BY f.path, m.sentenceIndex, m.start, m.end, e.key
             """
         ),
-        ("statement", "SELECT key, author, handle, date, text FROM statement ORDER BY key"),
+        (
+            "statement",
+            """
+            SELECT s.key, s.author, s.handle, s.date, s.text, s.articles, f.path
+            FROM statement s LEFT JOIN file f ON f.id = s.shownFileId ORDER BY s.key
+            """
+        ),
         (
             "statementArticle",
             """
