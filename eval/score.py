@@ -67,11 +67,15 @@ def main():
     parser.add_argument(
         "--set", choices=["dev", "test", "all"], default="all",
         help="dev: the odd-numbered articles, which rules may be tuned on; test: the even-numbered ones, only measured")
+    parser.add_argument(
+        "--from", dest="first", type=int, default=1, metavar="NUMBER",
+        help="only the articles numbered NUMBER or more (a later batch, to see it apart from those tuned on before)")
     args = parser.parse_args()
     with open(os.path.join(EVAL, "expected.json")) as file:
         articles = json.load(file)
     if args.set != "all":
         articles = [a for a in articles if (int(a["file"][:2]) % 2 == 1) == (args.set == "dev")]
+    articles = [a for a in articles if int(a["file"][:2]) >= args.first]
     found = mentions_by_file(args.tidingsd)
 
     keys = keys_found = keys_day_code = produced = real = 0

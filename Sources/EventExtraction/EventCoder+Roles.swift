@@ -284,8 +284,7 @@ extension EventCoder {
         guard m.country == nil, !m.named, m.role != nil, m.start > c.start,
             let possessive = word(m.start - 1), ["its", "their", "his", "her"].contains(possessive)
         else { return nil }
-        let earlier = c.mentions.last { $0.end < m.start && !$0.pronoun && $0.country != nil && !$0.isPlace }
-        return earlier?.country ?? c.previousActor?.country
+        return antecedent(before: m.start - 1, c) { $0.country != nil }?.country ?? c.previousActor?.country
     }
 
     /// A role without a country ("protesters") takes the country of the place the event happened.
@@ -308,10 +307,17 @@ extension EventCoder {
         if m.isPairReference { return pair(before: m.start, c)?.first }
         let word = lexicon.vocabulary.word(tokens[m.start].id)
         if word == "we" || word == "i" { return c.speaker }
-        if let earlier = c.mentions.last(where: { $0.end <= m.start && !$0.pronoun && $0.hasCountry && !$0.isPlace }) {
-            return earlier
-        }
-        return c.previousActor
+        return antecedent(before: m.start, c) { $0.hasCountry } ?? c.previousActor
+    }
+
+    /// What a pronoun at `k` stands for within its sentence: the nearest actor before it, a subject rather than
+    /// the object of a preposition ("Pakistan suspended a train service with India, a day after it expelled …":
+    /// "it" is Pakistan; "Poland closed a crossing on its border with Belarus and its prime minister …").
+    private func antecedent(
+        before k: Int, _ c: SentenceContext, where qualifies: (ActorMention) -> Bool
+    ) -> ActorMention? {
+        let earlier = c.mentions.filter { $0.end <= k && !$0.pronoun && !$0.isPlace && qualifies($0) }
+        return earlier.last { preposition(before: $0, c) == nil } ?? earlier.last
     }
 
     /// The last two actors of different countries named before `k`, in this sentence or the one before, in

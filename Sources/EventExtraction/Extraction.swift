@@ -69,8 +69,10 @@ struct Extraction {
                 facilities.reset()
             }
             var places: [(start: Int, end: Int, place: Int32)] = []
-            // Actors and places are looked for after a dateline only.
-            var mentions = finder.find(datelineEnd(sentence) ?? sentence.start, sentence.end, places: &places)
+            // Actors, places and dates are looked for after a dateline only: its date is the day the story was
+            // filed, not that of the events it reports ("KYIV, Feb 25 — … early on Thursday").
+            let bodyStart = datelineEnd(sentence) ?? sentence.start
+            var mentions = finder.find(bodyStart, sentence.end, places: &places)
             facilities.resolve(&mentions, sentence.start, sentence.end)
             let count = sentence.end - sentence.start
             startAt.removeAll(keepingCapacity: true)
@@ -96,7 +98,7 @@ struct Extraction {
             let reference = sentence.post.flatMap { postDates[$0] } ?? published
             context.reference = reference
             context.speaker = sentence.post.flatMap { postAuthors[$0] }
-            context.dates = resolver.find(in: tokens, sentence.start, sentence.end, reference: reference)
+            context.dates = resolver.find(in: tokens, bodyStart, sentence.end, reference: reference)
             // "A day earlier", "the next day": from the date the sentence gave before, else the story's last one.
             for d in context.dates.indices where context.dates[d].shift != nil {
                 let anchor = context.dates[..<d].last { $0.shift == nil && !$0.possessive }?.date ?? previousDate?.date
@@ -113,7 +115,9 @@ struct Extraction {
                     event.target = coder.findAgent(after: act, context)
                         ?? (forceful + shows).first { $0.country != event.source?.country }
                 } else if event.target == nil, !event.noun, (10...20).contains(event.code.root), event.code.root != 14,
-                    !event.code.rawValue.hasPrefix("172"), let source = event.source, let country = source.country
+                    !event.code.rawValue.hasPrefix("172"), let source = event.source, let country = source.country,
+                    // "Soldiers seized power in Gabon": an act in the actor's own country aims at no other side.
+                    event.location?.country != country
                 {
                     let before = mentions.filter { $0.end <= event.anchor }
                     event.target = (before.reversed() + previousActors).first {

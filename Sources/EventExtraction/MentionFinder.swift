@@ -48,12 +48,10 @@ struct MentionFinder {
                 continue
             }
             let wordClass = lexicon.classes[Int(token.id)]
-            let afterThe = i > start && tokens[i - 1].kind == .word && tokens[i - 1].id >= 0
-                && lexicon.classes[Int(tokens[i - 1].id)].contains(.definite)
-            if wordClass.contains(.countryNoun), afterThe {
+            if wordClass.contains(.countryNoun), let referenceStart = countryReferenceStart(before: i, start, &mentions) {
                 var reference = ActorMention(
-                    start: i - 1, end: i + 1, name: "", country: nil, role: nil, named: false, possessive: false,
-                    weapon: nil, pronoun: true, isPlace: false)
+                    start: referenceStart, end: i + 1, name: "", country: nil, role: nil, named: false,
+                    possessive: false, weapon: nil, pronoun: true, isPlace: false)
                 reference.isCountryReference = true
                 mentions.append(reference)
                 i += 1
@@ -84,6 +82,30 @@ struct MentionFinder {
             }
         }
         return mentions
+    }
+
+    /// Where a reference to a country ends by the country noun at `k` begins: "the country", "his country", or
+    /// "the oil-producing Central African nation", whose demonym describes the country named before rather than
+    /// naming one (its mention, the last found, is dropped). Nil when the noun is no reference ("a country").
+    private func countryReferenceStart(before k: Int, _ start: Int, _ mentions: inout [ActorMention]) -> Int? {
+        func isDefinite(_ j: Int) -> Bool {
+            tokens[j].kind == .word && tokens[j].id >= 0 && lexicon.classes[Int(tokens[j].id)].contains(.definite)
+        }
+        if k > start, isDefinite(k - 1) { return k - 1 }
+        guard let demonym = mentions.last, demonym.end == k, demonym.country != nil, demonym.role == nil,
+            !demonym.named, !demonym.possessive
+        else { return nil }
+        // Up to three describing words between "the" and the demonym ("small", "oil-producing").
+        var j = demonym.start - 1
+        while j >= max(start, demonym.start - 4) {
+            if isDefinite(j) {
+                mentions.removeLast()
+                return j
+            }
+            guard tokens[j].kind == .word || tokens[j].kind == .dash || tokens[j].kind == .other else { return nil }
+            j -= 1
+        }
+        return nil
     }
 
     /// "the two leaders", "both sides": a reference to the last two actors named (``EventCoder/pair(before:_:)``).

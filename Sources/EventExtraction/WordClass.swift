@@ -53,9 +53,9 @@ struct WordClass: OptionSet, Sendable {
     /// Measures, not actors ("the measure targeted Chinese apps", "sanctions targeting banks"): as the subject of
     /// a violent verb, they make it figurative.
     static let policyNoun = WordClass(rawValue: 1 << 27)
-    /// "country", "nation": after "the", a reference to a country named before.
+    /// "country", "nation": after "the" or "his", a reference to a country named before.
     static let countryNoun = WordClass(rawValue: 1 << 28)
-    /// "the": what makes "the country" a reference rather than "a country".
+    /// "the", "his", "its": what makes "the country" and "his country" references rather than "a country".
     static let definite = WordClass(rawValue: 1 << 29)
     /// "two", "both" before a ``pairNoun``: "the two leaders", "both sides" stand for a pair named before.
     static let pairNumber = WordClass(rawValue: 1 << 30)
@@ -131,7 +131,7 @@ struct WordClass: OptionSet, Sendable {
         (.pairNoun, "leaders sides countries nations governments presidents neighbours neighbors rivals allies ministers men"),
         (.decisionNoun, "decision move order decided voted moved began begun started continued continues"),
         (.means, "phone telephone video videolink videoconference letter email road air sea land rail car boat"),
-        (.definite, "the"),
+        (.definite, "the his her its their"),
         (.policyNoun,
          "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "
             + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),

@@ -146,4 +146,12 @@ struct DateResolutionTests {
         #expect(event.target?.code == "IRQGOV")
         #expect(event.date?.day == day("2020-01-01"))
     }
+
+    @Test func theDatelinesDate_isTheFilingDay_notTheEventsDay() throws {
+        // Filed on Thursday 31 August about Wednesday: the dateline's date is nearer the verb than "on Wednesday".
+        let found = sharedExtractor.extract(
+            from: article(["LIBREVILLE, Aug 31 (Reuters) — Army officers seized power in the oil-producing nation on Wednesday."], published: "2023-08-31"))
+        let coup = try #require(found.first)
+        #expect(coup.date?.day == day("2023-08-30"))
+    }
 }

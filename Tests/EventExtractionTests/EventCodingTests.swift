@@ -378,6 +378,13 @@ struct EventCodingTests {
         ("Japan lodged a protest with China over the incident on Monday.", "114"),
         ("Police in Dhaka fired rubber bullets at protesters on Sunday.", "175"),
         ("Serbia put its army on high alert on Monday.", "152"),
+        // Eighth session, from the CAMEO codebook's categories.
+        ("The African Union suspended Chad on Thursday.", "160"),
+        ("Hungary froze bilateral trade with Serbia on Wednesday.", "163"),
+        ("Greece suspended a ferry service with Turkey on Friday.", "163"),
+        ("Chad gave Germany's ambassador 48 hours to leave the country on Monday.", "166"),
+        ("Armenia and Azerbaijan agreed a ceasefire on Saturday.", "0871"),
+        ("Serbia began to move troops toward the border on Monday.", "154"),
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
@@ -681,5 +688,30 @@ struct EventCodingTests {
         #expect(["18", "19"].contains(armed.code.rootCode))
         let protest = try #require(events("Iraqi protesters stormed the US Embassy in Baghdad on Tuesday.").first)
         #expect(protest.code == "145")
+    }
+
+    @Test func pronounsAndPossessives_standForTheSubject_notTheObjectOfAPreposition() throws {
+        let expulsion = try #require(
+            events("Hungary halted a ferry service with Serbia on Thursday, a day after it expelled Serbia's envoy.")
+                .first { $0.code.rawValue == "166" })
+        #expect(expulsion.source?.code == "HUN")
+        let accusation = try #require(
+            events("Greece closed a crossing on its border with Turkey on Monday and its prime minister accused Russia.")
+                .first { $0.code.rootCode == "11" })
+        #expect(accusation.source?.code == "GRCGOV")
+    }
+
+    @Test func hisCountry_isTheCountryOfTheOneNamedBefore() throws {
+        let rupture = try #require(
+            events("Brazilian President Lula announced on Friday that his country was breaking off relations with Chad.")
+                .first { $0.code.rootCode == "16" })
+        #expect(rupture.source?.code == "BRA")
+        #expect(rupture.target?.code == "TCD")
+    }
+
+    @Test func aDemonymDescribingTheCountryNamedBefore_namesNoOtherCountry() {
+        // "Central African" describes Gabon here; it is not the Central African Republic.
+        let found = events("Soldiers seized power in Gabon on Wednesday and closed the borders of the small Central African nation.")
+        #expect(!found.contains { $0.source?.country == "CAF" || $0.target?.country == "CAF" }, "\(found)")
     }
 }
