@@ -70,10 +70,17 @@ struct DateResolver {
         return Int(tokens[i].value)
     }
 
-    /// `, 2019` or ` 2019` after a day.
-    private func year(_ tokens: [Token], _ i: Int, _ end: Int) -> (Int, Int)? {
+    /// `, 2019` or ` 2019` after a day; "last year" and "this year" after a month ("in April last year").
+    private func year(_ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay) -> (Int, Int)? {
         if let y = number(tokens, i, end, 1900...2100) { return (y, i + 1) }
         if i < end, tokens[i].kind == .comma, let y = number(tokens, i + 1, end, 1900...2100) { return (y, i + 2) }
+        if word(tokens, i + 1, end) == "year" {
+            switch word(tokens, i, end) {
+            case "last": return (reference.year - 1, i + 2)
+            case "this": return (reference.year, i + 2)
+            default: break
+            }
+        }
         return nil
     }
 
@@ -83,7 +90,7 @@ struct DateResolver {
             // 31 December [2019]
             var next = i + 2
             var y: Int?
-            if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
+            if let (yy, after) = year(tokens, next, end, reference) { y = yy; next = after }
             return explicitDay(m, d, y, reference, i, next, tokens, end)
         }
         // the 7th of October [2023]
@@ -92,7 +99,7 @@ struct DateResolver {
         {
             var next = i + 3
             var y: Int?
-            if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
+            if let (yy, after) = year(tokens, next, end, reference) { y = yy; next = after }
             return explicitDay(m, d, y, reference, i, next, tokens, end)
         }
         if token.kind == .number { return daysAgo(tokens, i, end, reference) }
@@ -108,18 +115,18 @@ struct DateResolver {
             if let d = number(tokens, first + 1, end, 1...31), !(tokens[first + 1].value >= 1900) {
                 var next = first + 2
                 var y: Int?
-                if let (yy, after) = year(tokens, next, end) { y = yy; next = after }
+                if let (yy, after) = year(tokens, next, end, reference) { y = yy; next = after }
                 return explicitDay(m, d, y, reference, i, next, tokens, end)
             }
-            let y = number(tokens, first + 1, end, 1900...2100)
+            let y = year(tokens, first + 1, end, reference)
             let preceding = i > 0 ? word(tokens, i - 1, i) : nil
             guard y != nil || modifier != nil || preceding == "in" || preceding == "since" || preceding == "until"
             else { return nil }
-            let year = y ?? nearestYear(month: m, day: 15, reference)
+            let year = y?.0 ?? nearestYear(month: m, day: 15, reference)
             guard let day = CalendarDay(year: year, month: m, day: modifierDay(modifier, m, year)) else { return nil }
             let precision: EventDate.Precision = modifier == nil ? .month : .approximate
             return DateMention(
-                start: i, end: y != nil ? first + 2 : first + 1,
+                start: i, end: y?.1 ?? first + 1,
                 date: EventDate(day: day, precision: precision, provenance: .explicit), possessive: false)
         }
         let weekdayIndex = Int(lexicon.weekdays[id])
@@ -175,7 +182,10 @@ struct DateResolver {
     ) -> DateMention {
         var back = (reference.weekday - weekday + 7) % 7
         if before == "next" { back = -((weekday - reference.weekday + 7) % 7 == 0 ? 7 : (weekday - reference.weekday + 7) % 7) }
-        if before == "last" && back == 0 { back = 7 }
+        // "last Tuesday" is the previous week's: news says "on Tuesday" for a day of this week (Monday to
+        // Saturday; on a Sunday, the week just ended is the last one).
+        let daysIntoWeek = reference.weekday == 0 ? 0 : reference.weekday - 1
+        if before == "last" && back <= daysIntoWeek { back += 7 }
         var next = dayToken + 1
         // "on Saturday, Oct. 7", "Saturday 7 October": the calendar date that follows says which Saturday.
         let dateStart = next < end && tokens[next].kind == .comma ? next + 1 : next

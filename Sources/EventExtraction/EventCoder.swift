@@ -182,8 +182,15 @@ struct EventCoder {
     /// clause after a gap: its index.
     private func findWords(_ ids: [Int32], from j: Int, gap: Bool, _ c: SentenceContext) -> Int? {
         var k = j
-        while k < c.end && k - j <= (gap ? 6 : 1) {
+        var skipped = 0
+        while k < c.end && k - j - skipped <= (gap ? 6 : 1) {
             if tokens[k].kind == .word && ids.contains(tokens[k].id) { return k }
+            // "declared Mexico's ambassador, Raquel Serur, persona non grata": a name in apposition is skipped.
+            if gap, let close = appositiveNameEnd(after: k, c) {
+                skipped += close + 1 - k
+                k = close + 1
+                continue
+            }
             // "was \"deeply concerned\" about": a quotation mark may close or open between two words.
             if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) && tokens[k].kind != .quote { break }
             if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
@@ -195,6 +202,15 @@ struct EventCoder {
             k += 1
         }
         return nil
+    }
+
+    /// When a comma at `k` opens a name in apposition (one to four capitalized words, then a comma): the closing
+    /// comma's index.
+    private func appositiveNameEnd(after k: Int, _ c: SentenceContext) -> Int? {
+        guard tokens[k].kind == .comma else { return nil }
+        var e = k + 1
+        while e < min(c.end, k + 6), tokens[e].kind == .word, tokens[e].flags.contains(.capitalized) { e += 1 }
+        return e > k + 1 && e < c.end && tokens[e].kind == .comma ? e : nil
     }
 
     /// A weapon phrase starting at `j`, or within the next six tokens of the clause after a gap: its last token
@@ -346,8 +362,19 @@ struct EventCoder {
 
     func isLocative(_ m: ActorMention, _ c: SentenceContext) -> Bool {
         if preposition(before: m, c)?.contains(.locative) ?? false { return true }
-        // "bases in Iraq and Syria": the preposition covers both.
         let k = m.start - 1
+        // "a summit in Samarkand, Uzbekistan, …": the country of the place before it, between commas ("In
+        // Moscow, Russia said" and "In Washington, US President Joe Biden" are actors).
+        if m.role == nil, !m.named, k > c.start, tokens[k].kind == .comma,
+            m.end >= c.end || [.comma, .period].contains(tokens[m.end].kind),
+            let place = c.places.first(where: { $0.end == k })
+        {
+            let placeMention = ActorMention(
+                start: place.start, end: place.end, name: "", country: nil, role: nil, named: false,
+                possessive: false, weapon: nil, pronoun: false, isPlace: true)
+            if preposition(before: placeMention, c)?.contains(.locative) ?? false { return true }
+        }
+        // "bases in Iraq and Syria": the preposition covers both.
         if k > c.start, cls(k).contains(.conjunction), let previous = c.mention(endingAt: k), previous.role == nil,
             !previous.named, previous.start < m.start
         {

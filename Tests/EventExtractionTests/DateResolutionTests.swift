@@ -29,6 +29,12 @@ struct DateResolutionTests {
         Case(text: "on Jan. 3", reference: "2020-01-09", expected: "2020-01-03", precision: .day, provenance: .explicit),
         Case(text: "December 31, 2019", reference: "2021-06-01", expected: "2019-12-31", precision: .day, provenance: .explicit),
         Case(text: "in December", reference: "2020-01-09", expected: "2019-12-15", precision: .month, provenance: .explicit),
+        // "last year" and "this year" say which year's month: April nearest September 2022 would be 2022's.
+        Case(text: "in April last year", reference: "2022-09-18", expected: "2021-04-15", precision: .month, provenance: .explicit),
+        Case(text: "in April this year", reference: "2022-09-18", expected: "2022-04-15", precision: .month, provenance: .explicit),
+        // "last Tuesday" is the previous week's Tuesday: a Tuesday of this week is "on Tuesday".
+        Case(text: "last Tuesday", reference: "2020-06-17", expected: "2020-06-09", precision: .day, provenance: .relative),
+        Case(text: "last Friday", reference: "2020-06-15", expected: "2020-06-12", precision: .day, provenance: .relative),
         // Relative expressions.
         Case(text: "late last month", reference: "2020-01-09", expected: "2019-12-25", precision: .approximate, provenance: .relative),
         Case(text: "last month", reference: "2020-01-09", expected: "2019-12-15", precision: .month, provenance: .relative),

@@ -385,6 +385,7 @@ struct EventCodingTests {
         ("Chad gave Germany's ambassador 48 hours to leave the country on Monday.", "166"),
         ("Armenia and Azerbaijan agreed a ceasefire on Saturday.", "0871"),
         ("Serbia began to move troops toward the border on Monday.", "154"),
+        ("Chad declared France's ambassador, Jean Dupont, persona non grata on Monday.", "166"),  // a name in apposition
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
@@ -713,5 +714,15 @@ struct EventCodingTests {
         // "Central African" describes Gabon here; it is not the Central African Republic.
         let found = events("Soldiers seized power in Gabon on Wednesday and closed the borders of the small Central African nation.")
         #expect(!found.contains { $0.source?.country == "CAF" || $0.target?.country == "CAF" }, "\(found)")
+    }
+
+    @Test func theCountryAfterAPlacesComma_isWhereThePlaceIs_notAnActor() throws {
+        let talks = events(
+            "Presidents Sadyr Japarov and Emomali Rahmon, attending a summit in Samarkand, Uzbekistan, agreed on Friday to withdraw troops.")
+        #expect(!talks.isEmpty)
+        #expect(!talks.contains { $0.source?.country == "UZB" || $0.target?.country == "UZB" }, "\(talks)")
+        // Followed by its verb, it is the subject.
+        let condemnation = try #require(events("In Moscow, Russia condemned the attack on Friday.").first)
+        #expect(condemnation.source?.code == "RUS")
     }
 }
