@@ -160,14 +160,16 @@ struct DateResolver {
             date: EventDate(day: day, precision: .day, provenance: .explicit), possessive: possessive)
     }
 
-    /// The year that puts month/day closest to the reference day (ties go to the past).
+    /// The year that puts month/day closest to the reference day, a day ahead counting as three behind: news
+    /// reports what happened ("in July", written in April, is last July), and ties go to the past too.
     func nearestYear(month: Int, day: Int, _ reference: CalendarDay) -> Int {
         var best = reference.year
         var bestDistance = Int.max
         for year in [reference.year - 1, reference.year, reference.year + 1] {
             let d = min(day, CalendarDay.daysIn(month: month, year: year))
             guard let candidate = CalendarDay(year: year, month: month, day: d) else { continue }
-            let distance = abs(candidate.daysSinceEpoch - reference.daysSinceEpoch)
+            let ahead = candidate.daysSinceEpoch - reference.daysSinceEpoch
+            let distance = ahead > 0 ? 3 * ahead : -ahead
             if distance < bestDistance {
                 best = year
                 bestDistance = distance

@@ -32,6 +32,9 @@ struct DateResolutionTests {
         // "last year" and "this year" say which year's month: April nearest September 2022 would be 2022's.
         Case(text: "in April last year", reference: "2022-09-18", expected: "2021-04-15", precision: .month, provenance: .explicit),
         Case(text: "in April this year", reference: "2022-09-18", expected: "2022-04-15", precision: .month, provenance: .explicit),
+        // A month or day ahead of the reference counts three times its distance: news reports what happened.
+        Case(text: "in July", reference: "2024-04-07", expected: "2023-07-15", precision: .month, provenance: .explicit),
+        Case(text: "January 5", reference: "2019-12-30", expected: "2020-01-05", precision: .day, provenance: .explicit),
         // "last Tuesday" is the previous week's Tuesday: a Tuesday of this week is "on Tuesday".
         Case(text: "last Tuesday", reference: "2020-06-17", expected: "2020-06-09", precision: .day, provenance: .relative),
         Case(text: "last Friday", reference: "2020-06-15", expected: "2020-06-12", precision: .day, provenance: .relative),

@@ -386,6 +386,10 @@ struct EventCodingTests {
         ("Armenia and Azerbaijan agreed a ceasefire on Saturday.", "0871"),
         ("Serbia began to move troops toward the border on Monday.", "154"),
         ("Chad declared France's ambassador, Jean Dupont, persona non grata on Monday.", "166"),  // a name in apposition
+        ("Peruvian police forced their way into Bolivia's embassy in Lima on Friday.", "171"),
+        ("Russian intelligence hacked into Estonian government networks on Monday.", "176"),
+        ("Chad's government on Tuesday ordered a halt to all flights to Sudan.", "163"),
+        ("Armed officers detained Chad's opposition leader on Friday.", "173"),
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
