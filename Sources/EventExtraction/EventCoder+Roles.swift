@@ -464,7 +464,7 @@ extension EventCoder {
                     // "fired six missiles at the building", "fired tear gas at protesters": what force aims at is
                     // its target.
                     if prep.contains(.locative) && !(prep.contains(.at) && (17...19).contains(root)) { skip = true }
-                    if (root == 11 || root == 12) && !prep.contains(.of) { skip = true }
+                    if (root == 11 || root == 12) && !prep.contains(.of) && !isProposer(m, c) { skip = true }
                 }
                 if m.pronoun, let resolved = resolve(m, c, other: source) {
                     if !skip, source.map({ !sameActor($0, resolved) }) ?? true { return resolved }
@@ -500,6 +500,14 @@ extension EventCoder {
             k += 1
         }
         return fallback
+    }
+
+    /// "rejected a proposal by President Moon", "condemned remarks from Beijing": whoever made what is rejected
+    /// or condemned is its target.
+    private func isProposer(_ m: ActorMention, _ c: SentenceContext) -> Bool {
+        var k = m.start - 1
+        while k > c.start, cls(k).contains(.determiner) { k -= 1 }
+        return k > c.start && (cls(k).contains(.by) || word(k) == "from") && cls(k - 1).contains(.utteranceNoun)
     }
 
     /// The agent of a passive: the actor after "by" ("was then attacked on Dec. 31 by a group of militiamen").

@@ -65,6 +65,8 @@ struct WordClass: OptionSet, Sendable {
     static let decisionNoun = WordClass(rawValue: 1 << 32)
     /// "by phone", "by road": after "by", a means, not the agent of a passive.
     static let means = WordClass(rawValue: 1 << 33)
+    /// "proposal", "remarks": what someone said or offered, so that rejecting "a proposal by X" rejects X.
+    static let utteranceNoun = WordClass(rawValue: 1 << 34)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -132,6 +134,10 @@ struct WordClass: OptionSet, Sendable {
         (.decisionNoun, "decision move order decided voted moved began begun started continued continues"),
         (.means, "phone telephone video videolink videoconference letter email road air sea land rail car boat"),
         (.definite, "the his her its their"),
+        (.utteranceNoun,
+         "proposal proposals offer offers request requests demand demands plan plans call calls appeal invitation "
+            + "suggestion accusation accusations claim claims remarks comments statement statements decision move "
+            + "bid ultimatum threat threats"),
         (.policyNoun,
          "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "
             + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),

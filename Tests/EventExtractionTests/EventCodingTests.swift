@@ -729,4 +729,12 @@ struct EventCodingTests {
         let condemnation = try #require(events("In Moscow, Russia condemned the attack on Friday.").first)
         #expect(condemnation.source?.code == "RUS")
     }
+
+    @Test func rejectingOrCondemningWhatSomeoneProposed_targetsThem() throws {
+        let rejection = try #require(events("Serbia on Monday rejected a proposal by Kosovo's prime minister.").first)
+        #expect(rejection.code.rootCode == "12")
+        #expect(rejection.target?.code == "XKXGOV")
+        let condemnation = try #require(events("China on Monday condemned remarks from Japan's prime minister.").first)
+        #expect(condemnation.target?.code == "JPNGOV")
+    }
 }
