@@ -463,7 +463,9 @@ extension EventCoder {
                 if !prepInPattern, let prep {
                     // "fired six missiles at the building", "fired tear gas at protesters": what force aims at is
                     // its target.
-                    if prep.contains(.locative) && !(prep.contains(.at) && (17...19).contains(root)) { skip = true }
+                    // (Arrests "at Moscow's airport" are made there: of coercion, only firing aims.)
+                    let aims = (18...19).contains(root) || pattern.code.rawValue.hasPrefix("175")
+                    if prep.contains(.locative) && !(prep.contains(.at) && aims) { skip = true }
                     if (root == 11 || root == 12) && !prep.contains(.of) && !isProposer(m, c) { skip = true }
                 }
                 if m.pronoun, let resolved = resolve(m, c, other: source) {

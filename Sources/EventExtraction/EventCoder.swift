@@ -230,6 +230,7 @@ struct EventCoder {
     /// Negated, modal, infinitive, conditional or hedged: not an event that happened.
     func blocked(_ a: Int, _ pattern: VerbPattern, _ c: SentenceContext) -> Bool {
         let isNoun = pattern.flags.contains(.noun)
+        if isLabel(a, c) { return true }
         if !isNoun, (18...20).contains(pattern.code.root) {
             var j = a - 1
             while j >= c.start, tokens[j].kind == .word, isAdverb(j) || cls(j).contains(.auxiliary) { j -= 1 }
@@ -284,6 +285,24 @@ struct EventCoder {
         }
         return false
     }
+
+    /// "what she called a \"hybrid attack\"", "dubbed an invasion": a name someone gives, not an event.
+    func isLabel(_ a: Int, _ c: SentenceContext) -> Bool {
+        var k = a - 1
+        while k >= c.start && a - k <= 4 {
+            let t = tokens[k]
+            let describing = t.kind == .quote || (t.kind == .word && (t.id < 0 || cls(k).contains(.determiner)
+                || cls(k).contains(.modifier)))
+            guard describing else { break }
+            k -= 1
+        }
+        guard k >= c.start, k < a - 1, let w = word(k) else { return false }
+        return EventCoder.namingWords.contains(w)
+    }
+
+    private static let namingWords: Set<String> = [
+        "called", "calling", "calls", "dubbed", "termed", "labelled", "labeled", "branded", "described",
+    ]
 
     /// "Britain announced it would expel 23 diplomats": a measure announced is taken, though told in the future.
     /// Whether the modal at `k` is "will" or "would" after "announced (that) <actor or pronoun>".

@@ -737,4 +737,14 @@ struct EventCodingTests {
         let condemnation = try #require(events("China on Monday condemned remarks from Japan's prime minister.").first)
         #expect(condemnation.target?.code == "JPNGOV")
     }
+
+    @Test func aNameGivenToSomething_isNoEventOfIt() {
+        let found = events("Poland on Monday urged sanctions against officials responsible for what it called a \"hybrid attack\".")
+        #expect(!found.contains { $0.code.rootCode == "18" }, "\(found.map(\.code.rawValue))")
+    }
+
+    @Test func anArrestAtAPlace_isMadeThere_notAgainstIt() {
+        let found = events("Russian police detained an American basketball player at Moscow's Sheremetyevo airport on Feb. 17.")
+        #expect(!found.contains { $0.target?.code == "RUSGOV" }, "\(found.map { $0.target?.code })")
+    }
 }
