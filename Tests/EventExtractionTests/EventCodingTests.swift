@@ -390,6 +390,17 @@ struct EventCodingTests {
         ("Russian intelligence hacked into Estonian government networks on Monday.", "176"),
         ("Chad's government on Tuesday ordered a halt to all flights to Sudan.", "163"),
         ("Armed officers detained Chad's opposition leader on Friday.", "173"),
+        // Yielding, from the CAMEO codebook's 08 categories.
+        ("Peru's president resigned on Sunday after weeks of protests.", "0831"),
+        ("Kenya's prime minister stepped down on Sunday.", "0831"),
+        ("Chile's opposition leader conceded defeat on Sunday.", "0831"),
+        ("Uganda lifted the curfew on Sunday.", "081"),
+        ("Russian troops pulled back from the border on Sunday.", "0874"),
+        ("Mexico granted asylum to Peru's former president on Monday.", "075"),
+        ("Turkey agreed to the demands of Sweden on Monday.", "083"),
+        ("Sudan allowed humanitarian convoys into Darfur on Monday.", "0863"),
+        ("Armenia handed over the Kalbajar district to Azerbaijan on Monday.", "0842"),
+        ("Azerbaijan and Armenia agreed a deal on Monday.", "057"),
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
