@@ -401,6 +401,13 @@ struct EventCodingTests {
         ("Sudan allowed humanitarian convoys into Darfur on Monday.", "0863"),
         ("Armenia handed over the Kalbajar district to Azerbaijan on Monday.", "0842"),
         ("Azerbaijan and Armenia agreed a deal on Monday.", "057"),
+        ("Nigeria gave the junta one week to reinstate the president on Sunday.", "100"),
+        ("The United States called for the release of Niger's president on Monday.", "104"),
+        ("Gabonese soldiers put President Ali Bongo under house arrest on Wednesday.", "173"),
+        ("Kenyan police took the opposition leader into custody on Wednesday.", "173"),
+        ("Russia deployed peacekeepers to Karabakh on Tuesday.", "074"),
+        ("The EU said on Monday Belarus would face consequences.", "130"),
+        ("Ghana recognized the new government of Mali on Monday.", "054"),
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
