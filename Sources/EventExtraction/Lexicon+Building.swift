@@ -167,9 +167,10 @@ extension Lexicon {
         for anchor in Set(anchors) {
             var list = patterns[anchor] ?? []
             list.removeAll { $0.text == text && $0.flags.contains(.noun) == flags.contains(.noun) }
-            list.append(pattern)
-            // Longest patterns first: "launch+ * missiles" before "launch+".
-            list.sort { $0.elements.count > $1.elements.count }
+            // Patterns with more words first ("launch+ * missiles" before "launch+"; a gap is no word), in the
+            // order they were written among equals.
+            let words = pattern.wordCount
+            list.insert(pattern, at: list.firstIndex { $0.wordCount < words } ?? list.endIndex)
             patterns[anchor] = list
         }
         patternCount += 1

@@ -66,6 +66,11 @@ struct VerbPattern: Sendable {
     var elements: [PatternElement]
     var flags: PatternFlags
     var text: String
+
+    /// How many words the pattern needs, its gaps aside: the more, the more specific.
+    var wordCount: Int {
+        elements.count { if case .gap = $0 { false } else { true } }
+    }
 }
 
 /// The compiled dictionaries: vocabulary, word classes, an actor/place/weapon trie over word ids and verb

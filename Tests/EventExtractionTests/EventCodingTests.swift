@@ -408,6 +408,10 @@ struct EventCodingTests {
         ("Russia deployed peacekeepers to Karabakh on Tuesday.", "074"),
         ("The EU said on Monday Belarus would face consequences.", "130"),
         ("Ghana recognized the new government of Mali on Monday.", "054"),
+        ("Gambia's president agreed to step down on Friday.", "0831"),  // agreeing to yield is yielding
+        ("Russia agreed to withdraw its troops from Georgia on Monday.", "0874"),
+        ("Sri Lanka's president announced his resignation on Thursday.", "0831"),
+        ("Mali released a statement on Monday.", "010"),  // not a release of persons
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
