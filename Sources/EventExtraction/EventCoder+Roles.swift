@@ -485,8 +485,9 @@ extension EventCoder {
                 let wc = cls(k)
                 if wc.contains(.relative) && pattern.flags.contains(.targetInClause) && k == b + 1 { break }
                 if wc.contains(.barrier) || wc.contains(.speech) { return fallback }
-                // "called on X to stand against Y": the object is before the infinitive.
-                if wc.contains(.to), k + 1 < c.end, tokens[k + 1].kind == .word, c.mention(startingAt: k + 1) == nil,
+                // "called on X to stand against Y": the object is before the infinitive (one inside the pattern,
+                // "ready to use force against Y", is not).
+                if wc.contains(.to), k > patternEnd, k + 1 < c.end, tokens[k + 1].kind == .word, c.mention(startingAt: k + 1) == nil,
                     !cls(k + 1).contains(.determiner), !cls(k + 1).contains(.modifier)
                 {
                     return fallback

@@ -412,6 +412,9 @@ struct EventCodingTests {
         ("Russia agreed to withdraw its troops from Georgia on Monday.", "0874"),
         ("Sri Lanka's president announced his resignation on Thursday.", "0831"),
         ("Mali released a statement on Monday.", "010"),  // not a release of persons
+        ("Indian troops withdrew from the plateau on Monday.", "0874"),
+        ("Armenia and Azerbaijan signed a ceasefire agreement on Monday.", "0871"),
+        ("Britain pulled out of the treaty on Monday.", "160"),
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
@@ -768,5 +771,11 @@ struct EventCodingTests {
     @Test func anArrestAtAPlace_isMadeThere_notAgainstIt() {
         let found = events("Russian police detained an American basketball player at Moscow's Sheremetyevo airport on Feb. 17.")
         #expect(!found.contains { $0.target?.code == "RUSGOV" }, "\(found.map { $0.target?.code })")
+    }
+
+    @Test func anInfinitiveInsideThePattern_doesNotEndTheSearchForItsObject() throws {
+        let threat = try #require(events("Turkey said on Monday it was ready to use force against Greece.").first)
+        #expect(threat.code.rootCode == "13")
+        #expect(threat.target?.code == "GRC")
     }
 }
