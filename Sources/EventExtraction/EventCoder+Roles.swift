@@ -369,6 +369,9 @@ extension EventCoder {
         }
         while k >= c.start && a - k <= 22 {
             if let m = c.mention(endingAt: k + 1) {
+                // "Russia, which has military bases in both republics, urged": an actor inside a relative clause
+                // set off by commas is not the subject; the clause's antecedent is.
+                if commaSeen, let antecedent = antecedentOfRelativeClause(around: m, c) { return antecedent }
                 // "China, which has ties with both countries, urged": an object pronoun is no subject.
                 if m.pronoun, m.isPairReference ? preposition(before: m, c) == nil : true { return m }
                 if !isLocative(m, c) && preposition(before: m, c) == nil {
@@ -412,10 +415,43 @@ extension EventCoder {
                     contentSeen = true
                 }
             case .comma:
+                // "Russia, which has bases in both republics and counts them as allies, urged": past the comma that
+                // closes a relative clause, however long, its antecedent is the subject.
+                if !commaSeen, !contentSeen, let antecedent = antecedentOfRelativeClause(endingAt: k, c) {
+                    return antecedent
+                }
                 commaSeen = true
             default:
                 break
             }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// When `m` is inside a relative clause set off by a comma ("Russia, which has bases in both republics,"),
+    /// the actor the clause describes.
+    private func antecedentOfRelativeClause(around m: ActorMention, _ c: SentenceContext) -> ActorMention? {
+        antecedentOfRelativeClause(endingAt: m.start, c)
+    }
+
+    /// The antecedent of a relative clause set off by a comma that runs up to `end` (words only, no barrier).
+    private func antecedentOfRelativeClause(endingAt end: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = end - 1
+        while k > c.start && end - k <= 40 {
+            if let m = c.mention(endingAt: k + 1), m.start < k {
+                k = m.start - 1
+                continue
+            }
+            let t = tokens[k]
+            if t.kind != .word { return nil }
+            if cls(k).contains(.relative) {
+                guard tokens[k - 1].kind == .comma, let antecedent = c.mention(endingAt: k - 1), !antecedent.pronoun,
+                    !antecedent.isPlace, preposition(before: antecedent, c) == nil
+                else { return nil }
+                return antecedent
+            }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) { return nil }
             k -= 1
         }
         return nil

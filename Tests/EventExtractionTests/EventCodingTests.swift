@@ -778,4 +778,12 @@ struct EventCodingTests {
         #expect(threat.code.rootCode == "13")
         #expect(threat.target?.code == "GRC")
     }
+
+    @Test func anActorInsideARelativeClause_isNotTheSubject_itsAntecedentIs() throws {
+        let appeal = try #require(
+            events("Russia, which has military bases in both former Soviet republics and counts them as allies in a security pact, urged restraint on Friday.")
+                .first)
+        #expect(appeal.code.rootCode == "02")
+        #expect(appeal.source?.code == "RUS")
+    }
 }
