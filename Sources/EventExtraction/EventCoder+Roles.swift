@@ -115,6 +115,12 @@ extension EventCoder {
             } else if code.rawValue == "180", source?.role == "MIL" {
                 code = "190"
             }
+            // "Security forces stormed the protest camp": a state's force used on its own protesters is repression.
+            if let source, ["COP", "MIL"].contains(source.role), target?.role == "OPP",
+                source.country != nil, target?.country == source.country
+            {
+                code = "175"
+            }
         }
         // "fired a ballistic missile over Japan", "launched missiles into the sea": a weapon fired at nobody is a show
         // of force (15), not an attack.
@@ -372,8 +378,11 @@ extension EventCoder {
                 // "Russia, which has military bases in both republics, urged": an actor inside a relative clause
                 // set off by commas is not the subject; the clause's antecedent is.
                 if commaSeen, let antecedent = antecedentOfRelativeClause(around: m, c) { return antecedent }
-                // "China, which has ties with both countries, urged": an object pronoun is no subject.
-                if m.pronoun, m.isPairReference ? preposition(before: m, c) == nil : true { return m }
+                // "China, which has ties with both countries, urged": an object pronoun is no subject, nor is "the
+                // country" in "protesters demanding the removal of the country's elite clashed".
+                if m.pronoun, m.isPairReference || m.isCountryReference ? preposition(before: m, c) == nil : true {
+                    return m
+                }
                 if !isLocative(m, c) && preposition(before: m, c) == nil {
                     var v = m.start - 1
                     while v >= c.start && (cls(v).contains(.determiner) || cls(v).contains(.modifier)) { v -= 1 }

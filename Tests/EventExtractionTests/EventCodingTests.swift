@@ -415,6 +415,14 @@ struct EventCodingTests {
         ("Indian troops withdrew from the plateau on Monday.", "0874"),
         ("Armenia and Azerbaijan signed a ceasefire agreement on Monday.", "0871"),
         ("Britain pulled out of the treaty on Monday.", "160"),
+        ("A Venezuelan court ordered the arrest of the opposition leader on Thursday.", "173"),
+        ("Tens of thousands of Israelis poured into the streets on Sunday night.", "141"),
+        ("Zimbabwean lawmakers began impeachment proceedings against Mugabe on Tuesday.", "172"),
+        ("Burkinabe soldiers ousted the president on Friday.", "171"),
+        ("South Korea ended a military intelligence pact with Japan on Thursday.", "160"),
+        ("Colombia and Venezuela agreed on Monday to send their ambassadors back.", "054"),
+        ("Saudi Arabia pledged aid to Lebanon on Sunday.", "033"),  // a pledge is an intent
+        ("Sudanese security forces stormed the protest camp in Khartoum early on Monday.", "175"),
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
@@ -572,7 +580,7 @@ struct EventCodingTests {
         ("Serbia and Kosovo sealed an agreement on licence plates on Sunday.", "05", "SRB"),
         ("Egypt proposed a ceasefire between the two sides on Monday.", "03", "EGY"),
         ("The Chilean foreign minister flew to Lima on Tuesday for talks on migration.", "04", "CHL"),
-        ("Japan pledged humanitarian aid to Turkey on Friday.", "07", "JPN"),
+        ("Japan pledged humanitarian aid to Turkey on Friday.", "03", "JPN"),  // a pledge is an intent to give (CAMEO 033)
         ("Russia pulled back its troops from the border on Monday.", "08", "RUS"),
         ("Germany voiced deep concern about Hungary's new media law on Thursday.", "11", "DEU"),
         ("The Lithuanian government on Monday branded the Belarusian move an act of aggression.", "11", "LTU"),
@@ -785,5 +793,13 @@ struct EventCodingTests {
                 .first)
         #expect(appeal.code.rootCode == "02")
         #expect(appeal.source?.code == "RUS")
+    }
+
+    @Test func theCountryInAPrepositionalPhrase_isNotTheSubject() throws {
+        let clash = try #require(
+            events("Protesters demanding the removal of the country's ruling elite clashed with Lebanese police on Monday.")
+                .first { ["14", "19"].contains($0.code.rootCode) })
+        #expect(clash.code == "145")  // violence by protesters is a violent protest
+        #expect(clash.source?.role == "OPP")
     }
 }
