@@ -11,9 +11,9 @@ struct EventCache {
     enum Mentions {
         /// All of them, in id order.
         case all([MentionRow])
-        /// Those the stored face was derived from, plus these, inserted by this transaction (in id order): the
-        /// face can be brought up to date from its representative mentions and these alone, however many
-        /// mentions the event has (see ``EventFace/init(updating:picks:added:)``).
+        /// Those the stored face was derived from (its ``StoredPicks``), plus these, inserted by this
+        /// transaction (in id order): the face can be brought up to date from its picks and these alone, however
+        /// many mentions the event has (see ``EventFace/init(updating:picks:added:)``).
         case stored(plus: [MentionRow])
         /// Not known: a mention the cache never read left the event, so every one must be read again.
         case unknown
@@ -26,8 +26,8 @@ struct EventCache {
         var isStored: Bool
         /// The face stored in the table; nil for an event not announced yet.
         var face: EventFace?
-        /// The stored mentions that `face` was chosen from (``FaceMentions/ids``).
-        var representativeIds: [Int64]
+        /// The stored mentions that `face` was chosen from; nil when the row has none (stored before them).
+        var picks: StoredPicks?
         var mentions: Mentions
     }
 
@@ -45,17 +45,17 @@ struct EventCache {
         events[key]
     }
 
-    /// Records an event read from the table. Without its representative mentions (an event stored before
-    /// they were), or with a mention gone, its mentions are read again when its face is rewritten.
-    mutating func remember(_ key: String, face: EventFace, representativeIds: [Int64]?) {
+    /// Records an event read from the table. Without its picks (an event stored before they were), or with a
+    /// mention gone, its mentions are read again when its face is rewritten.
+    mutating func remember(_ key: String, face: EventFace, picks: StoredPicks?) {
         // A face without mentions is a placeholder: treat it as no face at all, as `refresh` does.
         guard face.mentionCount > 0 else {
-            events[key] = Event(id: face.id, isStored: true, face: nil, representativeIds: [], mentions: .unknown)
+            events[key] = Event(id: face.id, isStored: true, face: nil, picks: nil, mentions: .unknown)
             return
         }
-        let upToDate = representativeIds != nil && !lostMentions.contains(key)
+        let upToDate = picks != nil && !lostMentions.contains(key)
         events[key] = Event(
-            id: face.id, isStored: true, face: face, representativeIds: representativeIds ?? [],
+            id: face.id, isStored: true, face: face, picks: picks,
             mentions: upToDate ? .stored(plus: []) : .unknown)
     }
 
@@ -64,7 +64,7 @@ struct EventCache {
     mutating func create(_ key: String, largestStoredId: () throws -> Int64) rethrows -> Int64 {
         let id = try nextId ?? largestStoredId() + 1
         nextId = id + 1
-        events[key] = Event(id: id, isStored: false, face: nil, representativeIds: [], mentions: .all([]))
+        events[key] = Event(id: id, isStored: false, face: nil, picks: nil, mentions: .all([]))
         unstoredKeys[id] = key
         return id
     }
@@ -75,7 +75,7 @@ struct EventCache {
     }
 
     /// Records the face written for `key`, with every mention it has now.
-    mutating func updateFace(_ face: EventFace, representativeIds: [Int64], mentions: [MentionRow]?, ofKey key: String) {
+    mutating func updateFace(_ face: EventFace, picks: StoredPicks, mentions: [MentionRow]?, ofKey key: String) {
         // One lookup of the key, then changes in place.
         guard let index = events.index(forKey: key) else { return }
         if !events.values[index].isStored {
@@ -83,7 +83,7 @@ struct EventCache {
             unstoredKeys[events.values[index].id] = nil
         }
         events.values[index].face = face
-        events.values[index].representativeIds = representativeIds
+        events.values[index].picks = picks
         events.values[index].mentions = mentions.map { .all($0) } ?? .stored(plus: [])
     }
 

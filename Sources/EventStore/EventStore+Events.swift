@@ -210,11 +210,10 @@ extension EventStore {
     private func event(forKey key: String, cache: inout EventCache, db: Database) throws -> EventCache.Event? {
         if let event = cache[key] { return event }
         let stored = try RawStatement(db, EventStore.eventByKey, .text(key)).first { row in
-            (face: EventFace(row), representativeIds: row.text(EventFace.columnCount))
+            (face: EventFace(row), picks: row.text(EventFace.columnCount))
         }
         guard let stored else { return nil }
-        let representativeIds = stored.representativeIds.map { $0.split(separator: " ").compactMap { Int64($0) } }
-        cache.remember(key, face: stored.face, representativeIds: representativeIds)
+        cache.remember(key, face: stored.face, picks: stored.picks.flatMap(StoredPicks.init(text:)))
         return cache[key]
     }
 
@@ -265,7 +264,7 @@ extension EventStore {
             guard let event = try event(forKey: key, cache: &cache, db: db) else { continue }
             if case .stored(let added) = event.mentions, added.isEmpty { continue }
             let old = event.face
-            guard let (face, representativeIds, mentions) = try currentFace(of: event, db: db) else {
+            guard let (face, picks, mentions) = try currentFace(of: event, db: db) else {
                 if event.isStored {
                     try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [event.id])
                 }
@@ -275,9 +274,9 @@ extension EventStore {
                 }
                 continue
             }
-            cache.updateFace(face, representativeIds: representativeIds, mentions: mentions, ofKey: key)
-            guard face != old || representativeIds != event.representativeIds else { continue }
-            try store(face, key: key, representativeIds: representativeIds, isStored: event.isStored, db: db)
+            cache.updateFace(face, picks: picks, mentions: mentions, ofKey: key)
+            guard face != old || picks != event.picks else { continue }
+            try store(face, key: key, picks: picks, isStored: event.isStored, db: db)
             guard face != old else { continue }
             let kind = old == nil ? ChangeKind.eventAdded : ChangeKind.eventUpdated
             changes.append(try logChange(kind, path: path, payload: face.json, now: now, db: db))
@@ -287,7 +286,7 @@ extension EventStore {
 
     /// Stores an event's face: a new row for an event this transaction created, else its row rewritten.
     private func store(
-        _ face: EventFace, key: String, representativeIds: [Int64], isStored: Bool, db: Database
+        _ face: EventFace, key: String, picks: StoredPicks, isStored: Bool, db: Database
     ) throws {
         let sql =
             isStored
@@ -308,22 +307,21 @@ extension EventStore {
             .text(face.date), .text(face.datePrecision), .text(face.dateProvenance), .text(face.sourceName),
             .text(face.sourceCode), .text(face.targetName), .text(face.targetCode), .text(face.location),
             .text(face.summary), .integer(face.mentionCount), .integer(face.articleCount), .text(face.actors),
-            .text(representativeIds.map(String.init).joined(separator: " ")), .integer(face.id), .text(key)
+            .text(picks.text), .integer(face.id), .text(key)
         ).run()
     }
 
-    /// The face of `event` from the mentions it has now, the ids of the mentions it is taken from, and all of
-    /// its mentions when they had to be read; nil when it has none left.
+    /// The face of `event` from the mentions it has now, the mentions it is taken from, and all of its
+    /// mentions when they had to be read; nil when it has none left.
     private func currentFace(of event: EventCache.Event, db: Database) throws
-        -> (EventFace, [Int64], [MentionRow]?)?
+        -> (EventFace, StoredPicks, [MentionRow]?)?
     {
         let mentions: [MentionRow]
         switch event.mentions {
         case .stored(let added):
-            let representatives = try self.mentions(withIds: event.representativeIds, db: db)
-            if let old = event.face, representatives.count == event.representativeIds.count {
-                let picks = FaceMentions((representatives + added).sorted { $0.id < $1.id })
-                return (EventFace(updating: old, picks: picks, added: added), picks.ids, nil)
+            if let old = event.face, let stored = event.picks {
+                let picks = FaceMentions((stored.mentions(giving: old) + added).sorted { $0.id < $1.id })
+                return (EventFace(updating: old, picks: picks, added: added), StoredPicks(picks), nil)
             }
             // Never expected (the cache marks an event whose mentions left): derive the face from them all.
             mentions = try self.mentions(ofEvent: event.id, db: db)
@@ -334,16 +332,7 @@ extension EventStore {
         }
         guard !mentions.isEmpty else { return nil }
         let picks = FaceMentions(mentions)
-        return (EventFace(id: event.id, mentions: mentions, picks: picks), picks.ids, mentions)
-    }
-
-    /// The mentions with these ids, in id order.
-    private func mentions(withIds ids: [Int64], db: Database) throws -> [MentionRow] {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        let rows = try RawStatement(
-            db, "SELECT \(MentionRow.columns) FROM mention m JOIN file f ON f.id = m.fileId WHERE m.id IN (\(marks))",
-            ids.map { .integer($0) })
-        return try rows.all(MentionRow.init).sorted { $0.id < $1.id }
+        return (EventFace(id: event.id, mentions: mentions, picks: picks), StoredPicks(picks), mentions)
     }
 
     func mentions(ofEvent eventId: Int64, db: Database) throws -> [MentionRow] {

@@ -31,6 +31,29 @@ final class MentionRow {
         m.datePrecision, m.dateProvenance
         """
 
+    init(
+        id: Int64, path: String, sentenceIndex: Int, sentence: String, confidence: Double, summaryQuality: Double,
+        code: String, sourceName: String?, sourceCode: String?, targetName: String?, targetCode: String?,
+        location: String?, locationCountry: String?, day: Int?, datePrecision: String?, dateProvenance: String?
+    ) {
+        self.id = id
+        self.path = path
+        self.sentenceIndex = sentenceIndex
+        self.sentence = sentence
+        self.confidence = confidence
+        self.summaryQuality = summaryQuality
+        self.code = code
+        self.sourceName = sourceName
+        self.sourceCode = sourceCode
+        self.targetName = targetName
+        self.targetCode = targetCode
+        self.location = location
+        self.locationCountry = locationCountry
+        self.day = day
+        self.datePrecision = datePrecision
+        self.dateProvenance = dateProvenance
+    }
+
     /// Reads a row selected with ``columns``, by position: name lookups dominate on this hot path.
     init(_ row: some ColumnValues) {
         id = row.int64(0) ?? 0
@@ -133,7 +156,7 @@ struct EventFace: Equatable {
     }
 
     /// The face after `added` joined an event whose stored face is `old`, `picks` being those of the new
-    /// mentions and of the old face's own (``FaceMentions/ids``): the event's other mentions need not be read.
+    /// mentions and of the old face's own (``StoredPicks``): the event's other mentions need not be read.
     /// The new mentions' articles are not among the event's (see ``EventCache``).
     init(updating old: EventFace, picks: FaceMentions, added: [MentionRow]) {
         self.init(
@@ -273,13 +296,4 @@ struct FaceMentions {
         }
     }
 
-    /// Their ids, stored on the event (`faceMentionIds`) so that later mentions can compete with them alone.
-    var ids: [Int64] {
-        var ids = [best.id, summary.id]
-        for id in [dated?.id, withSource?.id, withTarget?.id, withLocation?.id] {
-            if let id { ids.append(id) }
-        }
-        ids.sort()
-        return ids.enumerated().compactMap { index, id in index > 0 && ids[index - 1] == id ? nil : id }
-    }
 }

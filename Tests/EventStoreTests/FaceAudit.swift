@@ -20,10 +20,10 @@ extension EventStore {
                 let picks = FaceMentions(mentions)
                 let derived = EventFace(id: stored.id, mentions: mentions, picks: picks)
                 if derived != stored { problems.append("stale|\(key)|stored \(stored)|derived \(derived)") }
-                let ids = picks.ids.map(String.init).joined(separator: " ")
-                let storedIds: String? = row["faceMentionIds"]
-                if storedIds != ids {
-                    problems.append("stale|\(key)|face mentions \(storedIds ?? "NULL")|derived \(ids)")
+                let derivedPicks = StoredPicks(picks).text
+                let storedPicks: String? = row["faceMentionIds"]
+                if storedPicks != derivedPicks {
+                    problems.append("stale|\(key)|face picks \(storedPicks ?? "NULL")|derived \(derivedPicks ?? "NULL")")
                 }
             }
             return problems
