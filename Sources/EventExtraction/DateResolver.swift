@@ -208,11 +208,14 @@ struct DateResolver {
     private func relative(
         _ key: String, _ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay
     ) -> DateMention? {
+        // "last week's explosion": a possessive date belongs to its noun (``EventCoder/bindDate``).
+        func possessive(after end: Int) -> Bool { end < tokens.count && tokens[end].kind == .possessive }
         func mention(_ length: Int, _ offset: Int, _ precision: EventDate.Precision = .day) -> DateMention {
-            DateMention(
-                start: i, end: i + length,
+            let isPossessive = possessive(after: i + length)
+            return DateMention(
+                start: i, end: i + length + (isPossessive ? 1 : 0),
                 date: EventDate(day: reference.adding(days: offset), precision: precision, provenance: .relative),
-                possessive: false)
+                possessive: isPossessive)
         }
         func monthMention(_ length: Int, _ monthsBack: Int, _ modifier: String?) -> DateMention? {
             var year = reference.year
@@ -221,10 +224,11 @@ struct DateResolver {
             guard let day = CalendarDay(year: year, month: month, day: modifierDay(modifier, month, year)) else {
                 return nil
             }
+            let isPossessive = possessive(after: i + length)
             return DateMention(
-                start: i, end: i + length,
+                start: i, end: i + length + (isPossessive ? 1 : 0),
                 date: EventDate(day: day, precision: modifier == nil ? .month : .approximate, provenance: .relative),
-                possessive: false)
+                possessive: isPossessive)
         }
         let w1 = word(tokens, i + 1, end)
         let w2 = word(tokens, i + 2, end)

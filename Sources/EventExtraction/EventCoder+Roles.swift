@@ -438,8 +438,8 @@ extension EventCoder {
         return nil
     }
 
-    /// When `m` is inside a relative clause set off by a comma ("Russia, which has bases in both republics,"),
-    /// the actor the clause describes.
+    /// When `m` is inside a relative clause or an "including" phrase set off by a comma ("Russia, which has
+    /// bases in both republics,", "Security forces, including members of the RSF,"), the actor it describes.
     private func antecedentOfRelativeClause(around m: ActorMention, _ c: SentenceContext) -> ActorMention? {
         antecedentOfRelativeClause(endingAt: m.start, c)
     }
@@ -454,7 +454,8 @@ extension EventCoder {
             }
             let t = tokens[k]
             if t.kind != .word { return nil }
-            if cls(k).contains(.relative) {
+            // ", which …" and ", including members of the RSF," both describe the actor before the comma.
+            if cls(k).contains(.relative) || cls(k).contains(.inclusion) {
                 guard tokens[k - 1].kind == .comma, let antecedent = c.mention(endingAt: k - 1), !antecedent.pronoun,
                     !antecedent.isPlace, preposition(before: antecedent, c) == nil
                 else { return nil }
@@ -611,7 +612,7 @@ extension EventCoder {
             if c.mentions.contains(where: { $0.start <= p.start && p.end <= $0.end }) {
                 // A country or capital inside an actor phrase is a location only after "in", "at", "near"…
                 var k = p.start - 1
-                while k >= c.start && cls(k).contains(.determiner) { k -= 1 }
+                while k >= c.start && (cls(k).contains(.determiner) || cls(k).contains(.modifier)) { k -= 1 }
                 guard k >= c.start, cls(k).contains(.locative) else { continue }
             }
             let distance = p.start >= a ? p.start - a : (a - p.end) + 2
@@ -653,7 +654,10 @@ extension EventCoder {
             // the noun is the subject of, when nothing else in the clause dates it.
             var possessivePenalty = 0
             if d.possessive && !(d.end <= a && a - d.end <= 1) {
-                if d.end > a { continue }
+                // Only a noun phrase's own date, a few words before the verb ("Tuesday's deadly attack on the
+                // camp killed"), not one of a phrase further back ("blaming last week's explosion, as
+                // protesters clashed").
+                if d.end > a || a - d.end > 6 { continue }
                 possessivePenalty = 1
             }
             let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)

@@ -249,7 +249,8 @@ struct EventCoder {
                 continue
             }
             let wc = cls(k)
-            if wc.contains(.negation) { return true }
+            // "could not accept the decision and had lodged a protest": past "and", the negation is another verb's.
+            if wc.contains(.negation) && !coordinated { return true }
             if onlyAdverbs && wc.contains(.conjunction) && (endsWith(a, "ed") || endsWith(a, "ing")) { coordinated = true }
             if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK)
                 && !announcedMeasure(k, c)
@@ -264,7 +265,8 @@ struct EventCoder {
                 return true
             }
             if wc.contains(.barrier) || wc.contains(.speech) { break }
-            if !isAdverb(k) { onlyAdverbs = false }
+            // An auxiliary ("and had lodged") keeps the verb group together, as an adverb does.
+            if !isAdverb(k) && !wc.contains(.auxiliary) { onlyAdverbs = false }
             k -= 1
         }
         // Conditions anywhere before; hedges ("claimed", "alleged") within the clause.

@@ -67,6 +67,8 @@ struct WordClass: OptionSet, Sendable {
     static let means = WordClass(rawValue: 1 << 33)
     /// "proposal", "remarks": what someone said or offered, so that rejecting "a proposal by X" rejects X.
     static let utteranceNoun = WordClass(rawValue: 1 << 34)
+    /// "including", "excluding": after a comma, they open a phrase that lists part of the noun before it.
+    static let inclusion = WordClass(rawValue: 1 << 35)
 
     static let table: [(WordClass, String)] = [
         (.determiner, "the a an this these those its his her their our my your some any several many another each"),
@@ -96,6 +98,8 @@ struct WordClass: OptionSet, Sendable {
          "senior top former current acting interim chief deputy shiite shia sunni enraged angry armed "
             + "hardline local elite special allied rival other additional fresh more extra new suspected "
             + "alleged unidentified unknown masked thousand dozen hundred "
+            // Parts of a place ("in central Khartoum", "in northern Syria"): the preposition still covers it.
+            + "central northern southern eastern western northeastern northwestern southeastern southwestern "
             // Communities inside a country's phrase ("Iraqi Kurdish officials", "Syrian Druze leaders").
             + "kurdish druze alawite yazidi tigrayan amhara oromo pashtun baloch baluch uighur uyghur tamil hutu tutsi "
             + "christian muslim jewish buddhist hindu catholic orthodox coptic ethnic tribal"),
@@ -134,6 +138,7 @@ struct WordClass: OptionSet, Sendable {
         (.decisionNoun, "decision move order decided voted moved began begun started continued continues"),
         (.means, "phone telephone video videolink videoconference letter email road air sea land rail car boat"),
         (.definite, "the his her its their"),
+        (.inclusion, "including excluding notably especially"),
         (.utteranceNoun,
          "proposal proposals offer offers request requests demand demands plan plans call calls appeal invitation "
             + "suggestion accusation accusations claim claims remarks comments statement statements decision move "

@@ -163,4 +163,11 @@ struct DateResolutionTests {
         let coup = try #require(found.first)
         #expect(coup.date?.day == day("2023-08-30"))
     }
+
+    @Test func aPossessiveDateFarBeforeTheVerb_datesItsOwnNounOnly() throws {
+        let found = sharedExtractor.extract(
+            from: article(["Lebanon's prime minister resigned on Monday, blaming last week's explosion at the port, as Lebanese protesters clashed with police."], published: "2020-08-11"))
+        let clash = try #require(found.first { $0.code.rootCode == "14" })
+        #expect(clash.date?.day != day("2020-08-04"), "\(String(describing: clash.date))")
+    }
 }

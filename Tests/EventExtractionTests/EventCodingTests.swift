@@ -802,4 +802,20 @@ struct EventCodingTests {
         #expect(clash.code == "145")  // violence by protesters is a violent protest
         #expect(clash.source?.role == "OPP")
     }
+
+    @Test func aNegationBeforeAnd_belongsToTheOtherVerb() throws {
+        let protest = try #require(
+            events("Tokyo could not accept the decision and had lodged a strong protest with Seoul on Thursday.").first)
+        #expect(protest.code.rootCode == "11")
+        #expect(events("Japan had not lodged a protest with Seoul on Thursday.").isEmpty)
+    }
+
+    @Test func anIncludingPhrase_isNoSubject_andPartsOfAPlaceAreStillAPlace() throws {
+        let crackdown = try #require(
+            events("Sudanese security forces, including members of the Rapid Support Forces, stormed the protest camp in central Khartoum early on Monday.")
+                .first)
+        #expect(crackdown.code == "175")
+        #expect(crackdown.source?.code == "SDNMIL")
+        #expect(crackdown.target?.code == "SDNOPP")
+    }
 }
