@@ -193,8 +193,9 @@ struct EventCoder {
             }
             // "was \"deeply concerned\" about": a quotation mark may close or open between two words.
             if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) && tokens[k].kind != .quote { break }
+            // A symbol in a gap is part of an amount ("pledged $300 million in aid").
             if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
-                && tokens[k].kind != .possessive
+                && tokens[k].kind != .possessive && !(gap && tokens[k].kind == .other)
             {
                 break
             }

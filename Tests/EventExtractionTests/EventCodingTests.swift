@@ -423,6 +423,11 @@ struct EventCodingTests {
         ("Colombia and Venezuela agreed on Monday to send their ambassadors back.", "054"),
         ("Saudi Arabia pledged aid to Lebanon on Sunday.", "033"),  // a pledge is an intent
         ("Sudanese security forces stormed the protest camp in Khartoum early on Monday.", "175"),
+        ("Saudi Arabia pledged $300 million in aid to Lebanon on Sunday.", "033"),  // a symbol inside the gap
+        ("Britain shared intelligence with Ukraine on Monday.", "064"),
+        ("The United States held joint exercises with South Korea on Monday.", "062"),
+        ("Iran said on Monday it reserved the right to respond to Israel.", "138"),
+        ("Russia said on Monday Ukraine would face sanctions.", "130"),
         ("Iran vowed revenge on Friday.", "138"),
         ("Moscow vowed on Monday to retaliate.", "138"),
     ])
