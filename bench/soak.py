@@ -210,10 +210,12 @@ def digest(database):
         "file": rows("SELECT * FROM file", ["path"], {"id", "device", "inode", "ingestedAt"}),
         "article": rows("SELECT f.path, a.* FROM article a JOIN file f ON f.id = a.fileId", ["path"], {"fileId"}),
         # The mentions a face is taken from, by what identifies them in both stores (their ids differ).
+        # `faceMentionIds` holds a line per pick, "id<TAB>…<TAB>path" (StoredPicks): a pick's line starts with its
+        # id and a tab.
         "event": rows(
-            "SELECT e.*, (SELECT group_concat(k, ' ') FROM (SELECT f.path || '#' || m.sentenceIndex || '#' || m.start AS k "
-            "FROM mention m JOIN file f ON f.id = m.fileId WHERE m.eventId = e.id "
-            "AND instr(' ' || e.faceMentionIds || ' ', ' ' || m.id || ' ') > 0 ORDER BY k)) AS faceMentions "
+            "SELECT e.*, (SELECT group_concat(k, ' ') FROM (SELECT f.path || '#' || m.sentenceIndex || '#' || m.start "
+            "AS k FROM mention m JOIN file f ON f.id = m.fileId WHERE m.eventId = e.id "
+            "AND instr(char(10) || e.faceMentionIds, char(10) || m.id || char(9)) > 0 ORDER BY k)) AS faceMentions "
             "FROM event e", ["key"], {"id", "faceMentionIds"}),
         "mention": rows(
             "SELECT e.key AS eventKey, f.path, m.* FROM mention m JOIN event e ON e.id = m.eventId "
