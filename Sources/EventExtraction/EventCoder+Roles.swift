@@ -322,8 +322,8 @@ extension EventCoder {
     private func antecedent(
         before k: Int, _ c: SentenceContext, where qualifies: (ActorMention) -> Bool
     ) -> ActorMention? {
-        let earlier = c.mentions.filter { $0.end <= k && !$0.pronoun && !$0.isPlace && qualifies($0) }
-        return earlier.last { preposition(before: $0, c) == nil } ?? earlier.last
+        func earlier(_ m: ActorMention) -> Bool { m.end <= k && !m.pronoun && !m.isPlace && qualifies(m) }
+        return c.mentions.last { earlier($0) && preposition(before: $0, c) == nil } ?? c.mentions.last(where: earlier)
     }
 
     /// The last two actors of different countries named before `k`, in this sentence or the one before, in
@@ -377,7 +377,7 @@ extension EventCoder {
             if let m = c.mention(endingAt: k + 1) {
                 // "Russia, which has military bases in both republics, urged": an actor inside a relative clause
                 // set off by commas is not the subject; the clause's antecedent is.
-                if commaSeen, let antecedent = antecedentOfRelativeClause(around: m, c) { return antecedent }
+                if commaSeen, let antecedent = antecedentOfRelativeClause(endingAt: m.start, c) { return antecedent }
                 // "China, which has ties with both countries, urged": an object pronoun is no subject, nor is "the
                 // country" in "protesters demanding the removal of the country's elite clashed".
                 if m.pronoun, m.isPairReference || m.isCountryReference ? preposition(before: m, c) == nil : true {
@@ -438,13 +438,9 @@ extension EventCoder {
         return nil
     }
 
-    /// When `m` is inside a relative clause or an "including" phrase set off by a comma ("Russia, which has
-    /// bases in both republics,", "Security forces, including members of the RSF,"), the actor it describes.
-    private func antecedentOfRelativeClause(around m: ActorMention, _ c: SentenceContext) -> ActorMention? {
-        antecedentOfRelativeClause(endingAt: m.start, c)
-    }
-
-    /// The antecedent of a relative clause set off by a comma that runs up to `end` (words only, no barrier).
+    /// The actor a relative clause or an "including" phrase set off by a comma describes, when the clause runs
+    /// up to `end` (words only, no barrier): "Russia, which has bases in both republics,", "Security forces,
+    /// including members of the RSF,".
     private func antecedentOfRelativeClause(endingAt end: Int, _ c: SentenceContext) -> ActorMention? {
         var k = end - 1
         while k > c.start && end - k <= 40 {
@@ -533,8 +529,9 @@ extension EventCoder {
                 if wc.contains(.barrier) || wc.contains(.speech) { return fallback }
                 // "called on X to stand against Y": the object is before the infinitive (one inside the pattern,
                 // "ready to use force against Y", is not).
-                if wc.contains(.to), k > patternEnd, k + 1 < c.end, tokens[k + 1].kind == .word, c.mention(startingAt: k + 1) == nil,
-                    !cls(k + 1).contains(.determiner), !cls(k + 1).contains(.modifier)
+                if wc.contains(.to), k > patternEnd, k + 1 < c.end, tokens[k + 1].kind == .word,
+                    c.mention(startingAt: k + 1) == nil, !cls(k + 1).contains(.determiner),
+                    !cls(k + 1).contains(.modifier)
                 {
                     return fallback
                 }

@@ -48,7 +48,9 @@ struct MentionFinder {
                 continue
             }
             let wordClass = lexicon.classes[Int(token.id)]
-            if wordClass.contains(.countryNoun), let referenceStart = countryReferenceStart(before: i, start, &mentions) {
+            if wordClass.contains(.countryNoun),
+                let referenceStart = countryReferenceStart(before: i, start, &mentions)
+            {
                 var reference = ActorMention(
                     start: referenceStart, end: i + 1, name: "", country: nil, role: nil, named: false,
                     possessive: false, weapon: nil, pronoun: true, isPlace: false)

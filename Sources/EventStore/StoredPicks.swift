@@ -103,11 +103,14 @@ struct StoredPicks: Equatable {
                 return value
             }
             while position < utf8.count {
-                guard let id = field(10), let confidence = field(16), let summaryQuality = field(16) else { return false }
+                guard let id = field(10), let confidence = field(16), let summaryQuality = field(16) else {
+                    return false
+                }
                 let precisionStart = position
                 while position < utf8.count, utf8[position] != StoredPicks.tab { position += 1 }
                 guard position < utf8.count else { return false }
-                let precision = String(decoding: UnsafeBufferPointer(rebasing: utf8[precisionStart..<position]), as: UTF8.self)
+                let precision = String(
+                    decoding: UnsafeBufferPointer(rebasing: utf8[precisionStart..<position]), as: UTF8.self)
                 position += 1
                 guard let sentenceIndex = field(10), let parts = field(10) else { return false }
                 let pathStart = position
@@ -116,8 +119,9 @@ struct StoredPicks: Equatable {
                 if position < utf8.count { position += 1 }
                 picks.append(Pick(
                     id: Int64(bitPattern: id), confidence: Double(bitPattern: confidence),
-                    summaryQuality: Double(bitPattern: summaryQuality), datePrecision: precision.isEmpty ? nil : precision,
-                    sentenceIndex: Int(sentenceIndex), path: path, parts: Parts(rawValue: Int(parts))))
+                    summaryQuality: Double(bitPattern: summaryQuality),
+                    datePrecision: precision.isEmpty ? nil : precision, sentenceIndex: Int(sentenceIndex), path: path,
+                    parts: Parts(rawValue: Int(parts))))
             }
             return true
         }
@@ -158,9 +162,7 @@ struct StoredPicks: Equatable {
     /// fields for the parts it gives (from `face`, which was taken from them); nothing for the other parts,
     /// which it cannot win.
     func mentions(giving face: EventFace) -> [MentionRow] {
-        picks.map { pick in
-            MentionRow(pick, face: face)
-        }
+        picks.map { MentionRow($0, face: face) }
     }
 }
 
@@ -177,7 +179,7 @@ extension MentionRow {
             sourceName: withSource ? face.sourceName : nil, sourceCode: withSource ? face.sourceCode : nil,
             targetName: withTarget ? face.targetName : nil, targetCode: withTarget ? face.targetCode : nil,
             location: pick.parts.contains(.withLocation) ? face.location : nil, locationCountry: nil,
-            day: dated ? face.date.flatMap { CalendarDay(iso: $0)?.daysSinceEpoch } : nil, datePrecision: pick.datePrecision,
-            dateProvenance: dated ? face.dateProvenance : nil)
+            day: dated ? face.date.flatMap { CalendarDay(iso: $0)?.daysSinceEpoch } : nil,
+            datePrecision: pick.datePrecision, dateProvenance: dated ? face.dateProvenance : nil)
     }
 }
