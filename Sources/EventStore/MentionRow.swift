@@ -1,6 +1,7 @@
 internal import ArticleParsing
 internal import ControlProtocol
 internal import EventExtraction
+internal import Foundation
 internal import GRDB
 
 /// A stored mention, with what merging and choosing an event's face need.
@@ -192,9 +193,10 @@ struct EventFace: Equatable {
     /// `existing` (an ``actors`` value) with the names and codes of `mentions` added.
     private static func actorLines(_ mentions: [MentionRow], adding existing: String = "") -> String {
         // A handful of names per event: a list searched in full is cheaper than a set's hashing.
-        var names = existing.split(separator: "\n")
+        var names = existing.split(separator: "\n").map(String.init)
+        names.reserveCapacity(names.count + 4 * mentions.count)
         func add(_ name: String?) {
-            if let name, !names.contains(where: { $0 == name }) { names.append(Substring(name)) }
+            if let name, !names.contains(name) { names.append(name) }
         }
         for mention in mentions {
             add(mention.sourceName)
@@ -204,13 +206,27 @@ struct EventFace: Equatable {
         }
         guard !names.isEmpty else { return "" }
         // Byte order, as SQLite's (migration v5 fills the column for events stored before it).
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var lines = "\n"
+        names.sort(by: EventFace.precedesByBytes)
+        var lines: [UInt8] = [UInt8(ascii: "\n")]
+        lines.reserveCapacity(names.reduce(1) { $0 + $1.utf8.count + 1 })
         for name in names {
-            lines += name
-            lines += "\n"
+            lines.appendUTF8(name)
+            lines.append(UInt8(ascii: "\n"))
         }
-        return lines
+        return String(decoding: lines, as: UTF8.self)
+    }
+
+    /// Whether `a`'s UTF-8 bytes sort before `b`'s (a comparison of the views themselves goes byte by byte
+    /// through generic code).
+    private static func precedesByBytes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
     }
 
     /// How many articles `mentions` come from.

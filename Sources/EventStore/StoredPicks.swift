@@ -1,4 +1,5 @@
 internal import ArticleParsing
+internal import ControlProtocol
 
 /// The mentions an event's face is taken from (``FaceMentions``), as its row keeps them (`faceMentionIds`):
 /// each one's id, what ranks it against other mentions and which of the face's parts it gives.
@@ -66,21 +67,21 @@ struct StoredPicks: Equatable {
         bytes.reserveCapacity(96 * picks.count)
         for pick in picks {
             if !bytes.isEmpty { bytes.append(StoredPicks.newline) }
-            StoredPicks.appendDecimal(UInt64(bitPattern: pick.id), to: &bytes)
+            bytes.appendDecimal(UInt64(bitPattern: pick.id))
             bytes.append(StoredPicks.tab)
             StoredPicks.appendHex(pick.confidence.bitPattern, to: &bytes)
             bytes.append(StoredPicks.tab)
             StoredPicks.appendHex(pick.summaryQuality.bitPattern, to: &bytes)
             bytes.append(StoredPicks.tab)
-            bytes += (pick.datePrecision ?? "").utf8
+            bytes.appendUTF8(pick.datePrecision ?? "")
             bytes.append(StoredPicks.tab)
-            StoredPicks.appendDecimal(UInt64(pick.sentenceIndex), to: &bytes)
+            bytes.appendDecimal(UInt64(pick.sentenceIndex))
             bytes.append(StoredPicks.tab)
-            StoredPicks.appendDecimal(UInt64(pick.parts.rawValue), to: &bytes)
+            bytes.appendDecimal(UInt64(pick.parts.rawValue))
             bytes.append(StoredPicks.tab)
-            let path = pick.path.utf8
-            if path.contains(StoredPicks.newline) { return nil }
-            bytes += path
+            let pathStart = bytes.count
+            bytes.appendUTF8(pick.path)
+            if bytes[pathStart...].contains(StoredPicks.newline) { return nil }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -131,16 +132,6 @@ struct StoredPicks: Equatable {
 
     private static let tab = UInt8(ascii: "\t")
     private static let newline = UInt8(ascii: "\n")
-
-    private static func appendDecimal(_ value: UInt64, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        var rest = value
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
-    }
 
     /// All sixteen digits, most significant first.
     private static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {

@@ -37,3 +37,22 @@ struct JSONObjectWriterTests {
                 == #"{"zero":0,"negative":-120,"large":1234567890,"smallest":-9223372036854775808,"none":null,"text":null}"#)
     }
 }
+
+struct ByteAppendingTests {
+    @Test func decimals_coverTheWholeRange() {
+        var bytes: [UInt8] = []
+        for value: UInt64 in [0, 7, 10, 1_000_000, UInt64.max] {
+            bytes.appendDecimal(value)
+            bytes.append(UInt8(ascii: " "))
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == "0 7 10 1000000 18446744073709551615 ")
+    }
+
+    @Test func text_isAppendedAsItsUTF8Bytes() {
+        var bytes: [UInt8] = [UInt8(ascii: ">")]
+        bytes.appendUTF8("Erdoğan")
+        bytes.appendUTF8("")
+        bytes.appendUTF8(String(repeating: "x", count: 40))  // not a small string
+        #expect(bytes == [UInt8(ascii: ">")] + Array("Erdoğan".utf8) + Array(repeating: UInt8(ascii: "x"), count: 40))
+    }
+}
