@@ -28,6 +28,8 @@ let package = Package(
         ),
         // epoll(7), which Swift's Glibc module leaves out: the control server's client sockets.
         .systemLibrary(name: "CEpoll"),
+        // Process-wide SQLite settings that only its variadic C functions can change.
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // Pure: bytes in, article out. No I/O.
         .target(name: "ArticleParsing"),
@@ -44,6 +46,7 @@ let package = Package(
                 "ArticleParsing",
                 "EventExtraction",
                 "ControlProtocol",
+                "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the few statements a bulk ingest runs most (RawStatement).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
