@@ -1,3 +1,4 @@
+internal import ControlProtocol
 internal import Foundation
 public import Logging
 
@@ -33,17 +34,33 @@ public struct StderrLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
+    /// Built as bytes: a bulk ingest logs a line per article, and string interpolation made each cost as much as
+    /// storing the article's statements.
     public func log(event: LogEvent) {
-        var line =
-            journal
-            ? "<\(StderrLogHandler.syslogPriority(event.level))>\(event.level) \(label): \(event.message)"
-            : "\(WireFormat.isoTime(Date().timeIntervalSince1970)) \(event.level) \(label): \(event.message)"
-        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        for key in merged.keys.sorted() {
-            line += " \(key)=\(StderrLogHandler.quoted("\(merged[key]!)"))"
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        if journal {
+            line.append(UInt8(ascii: "<"))
+            line.appendDecimal(UInt64(StderrLogHandler.syslogPriority(event.level)))
+            line.append(UInt8(ascii: ">"))
+        } else {
+            line.appendUTF8(WireFormat.isoTime(Date().timeIntervalSince1970))
+            line.append(UInt8(ascii: " "))
         }
-        line += "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        line.appendUTF8(event.level.rawValue)
+        line.append(UInt8(ascii: " "))
+        line.appendUTF8(label)
+        line.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        line.appendUTF8(event.message.description)
+        let merged = metadata.isEmpty ? event.metadata ?? [:] : metadata.merging(event.metadata ?? [:]) { $1 }
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
+            line.append(UInt8(ascii: " "))
+            line.appendUTF8(key)
+            line.append(UInt8(ascii: "="))
+            StderrLogHandler.appendQuoted(value.description, to: &line)
+        }
+        line.append(UInt8(ascii: "\n"))
+        line.withUnsafeBytes { FileHandle.standardError.write(Data($0)) }
     }
 
     /// sd-daemon(3) priorities.
@@ -61,12 +78,18 @@ public struct StderrLogHandler: LogHandler {
     /// Values with spaces, quotes, `=` or line breaks are quoted so a line stays machine-splittable. Works on
     /// UTF-8 bytes: change payloads make this a hot path at debug level.
     static func quoted(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         let special: (UInt8) -> Bool = {
             $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || (0x0A...0x0D).contains($0)
         }
-        guard value.isEmpty || value.utf8.contains(where: special) else { return value }
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(value.utf8.count + 8)
+        guard value.isEmpty || value.utf8.contains(where: special) else { return bytes.appendUTF8(value) }
+        bytes.reserveCapacity(bytes.count + value.utf8.count + 8)
+        bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), byte]
@@ -75,6 +98,5 @@ public struct StderrLogHandler: LogHandler {
             }
         }
         bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
