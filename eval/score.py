@@ -74,8 +74,8 @@ def main():
     with open(os.path.join(EVAL, "expected.json")) as file:
         articles = json.load(file)
     if args.set != "all":
-        articles = [a for a in articles if (int(a["file"][:2]) % 2 == 1) == (args.set == "dev")]
-    articles = [a for a in articles if int(a["file"][:2]) >= args.first]
+        articles = [a for a in articles if (int(a["file"].split("_")[0]) % 2 == 1) == (args.set == "dev")]
+    articles = [a for a in articles if int(a["file"].split("_")[0]) >= args.first]
     found = mentions_by_file(args.tidingsd)
 
     keys = keys_found = keys_day_code = produced = real = 0
