@@ -44,7 +44,10 @@ struct DateResolver {
         var i = start
         while i < end {
             if let mention = match(tokens, i, end, reference) {
-                result.append(mention)
+                // "to hand power to civilians by July 2024", "until Friday": a deadline, not when anything happened.
+                let deadline = mention.start > start && !mention.possessive
+                    && ["by", "until", "till"].contains(word(tokens, mention.start - 1, end) ?? "")
+                if !deadline { result.append(mention) }
                 i = max(mention.end, i + 1)
             } else {
                 i += 1

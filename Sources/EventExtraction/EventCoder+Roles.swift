@@ -644,6 +644,34 @@ extension EventCoder {
         return shift
     }
 
+    /// Whether the verb at `a` is in a clause that "after" opens, the nearest clause boundary
+    /// between `start` and it, with a finite verb of its own: not "after meeting Xi" (the same subject, most
+    /// often the same day), nor "hours after", "shortly after".
+    func isInAfterClause(_ a: Int, from start: Int) -> Bool {
+        guard !endsWith(a, "ing") else { return false }
+        var k = a - 1
+        while k >= start {
+            let wc = cls(k)
+            // "said … after weekend attacks on its plants, as Iran's leader ruled out talks": another clause.
+            if [.semicolon, .comma, .dash].contains(tokens[k].kind) || wc.contains(.speech) || word(k) == "as" {
+                return false
+            }
+            if wc.contains(.barrier) {
+                guard word(k) == "after", k > 0 else { return false }
+                // Read from the text: most of these words are in no dictionary.
+                let t = tokens[k - 1]
+                let before = String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self).lowercased()
+                return !EventCoder.shortWhileWords.contains(before)
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    private static let shortWhileWords: Set<String> = [
+        "hours", "hour", "minutes", "moments", "shortly", "soon", "just", "immediately", "right", "only",
+    ]
+
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         for d in c.dates {
@@ -677,6 +705,13 @@ extension EventCoder {
         }
         if var found = best, let dateEnd = found.before, let shift = dayShift(from: dateEnd, to: a) {
             found.date.day = found.date.day.adding(days: shift)
+            best = found
+        } else if var found = best, found.crossed == 1, let dateEnd = found.before, found.date.precision == .day,
+            isInAfterClause(a, from: dateEnd)
+        {
+            // "Iranian diplomats left on Thursday after Albania cut ties": what the main clause follows came
+            // before its day; the day before is the nearest guess (and within a day of the same day).
+            found.date.day = found.date.day.adding(days: -1)
             best = found
         }
         if isNoun {

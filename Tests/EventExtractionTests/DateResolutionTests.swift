@@ -170,4 +170,28 @@ struct DateResolutionTests {
         let clash = try #require(found.first { $0.code.rootCode == "14" })
         #expect(clash.date?.day != day("2020-08-04"), "\(String(describing: clash.date))")
     }
+
+    @Test func aDeadline_datesNothing() throws {
+        // The month after "by" is when power is due to be handed over, not when the junta made its promise.
+        let found = sharedExtractor.extract(
+            from: article(["Guinea's junta agreed on Monday to hand power to civilians by July 2025."], published: "2023-05-10"))
+        let pledge = try #require(found.first)
+        #expect(pledge.date?.day == day("2023-05-08"))
+        #expect(resolvedDate("the deal runs until Friday", reference: "2023-05-10") == nil)
+    }
+
+    @Test func anActInAnAfterClause_isTheDayBeforeTheMainClauses() throws {
+        let found = sharedExtractor.extract(
+            from: article(["Chilean diplomats left Caracas on Friday after Venezuela expelled the ambassador."], published: "2023-05-13"))
+        let expulsion = try #require(found.first { $0.code.rootCode == "16" })
+        #expect(expulsion.date?.day == day("2023-05-11"))
+        #expect(expulsion.date?.precision == .approximate)
+        // "hours after", and the same subject doing both ("after meeting"), keep the main clause's day.
+        let soon = sharedExtractor.extract(
+            from: article(["Peru closed its border on Friday, hours after Bolivia expelled the ambassador."], published: "2023-05-13"))
+        #expect(soon.first { $0.code.rootCode == "16" && $0.source?.code == "BOL" }?.date?.day == day("2023-05-12"))
+        let meeting = sharedExtractor.extract(
+            from: article(["Brazil's president left Buenos Aires on Friday after meeting with Argentina's president."], published: "2023-05-13"))
+        #expect(meeting.first { $0.code.rootCode == "04" }?.date?.day == day("2023-05-12"))
+    }
 }
