@@ -37,7 +37,7 @@ extension EventCoder {
             {
                 source = first
             }
-        } else if isPassive(a, c) {
+        } else if !pattern.flags.contains(.stative), isPassive(a, c) {
             target = resolve(findSubject(a, c, depth: 0), c)
             source = findAgent(after: patternEnd, c)
             if source == nil, (18...20).contains(pattern.code.root), let opponent = findOpponent(after: patternEnd, c) {

@@ -823,4 +823,69 @@ struct EventCodingTests {
         #expect(crackdown.source?.code == "SDNMIL")
         #expect(crackdown.target?.code == "SDNOPP")
     }
+
+    // Ninth session, from the CAMEO codebook's categories: one sentence of our own per pattern group.
+    @Test(arguments: [
+        ("Pope Francis pleaded for peace in Sudan on Sunday.", "020"),
+        ("Japan sought clarification from China on Monday.", "020"),
+        ("Serbia signalled its readiness to resume talks with Kosovo on Monday.", "030"),
+        ("Chile's president sat down with Argentina's president on Monday.", "040"),
+        ("Brazil's foreign minister paid a visit to Angola on Tuesday.", "042"),
+        ("Germany voiced support for Moldova's bid to join the European Union on Tuesday.", "051"),
+        ("Ghana upgraded relations with Morocco on Friday.", "054"),
+        ("Ethiopia and Sudan hammered out a deal on the border on Friday.", "057"),
+        ("France sold 30 Rafale jets to Egypt on Monday.", "062"),
+        ("The European Union gave Jordan $50 million in aid on Monday.", "070"),
+        ("Canada announced a new aid package for Haiti on Wednesday.", "070"),
+        ("Greece sent rescue teams to Turkey on Monday.", "073"),
+        ("Uganda took in thousands of refugees from Congo on Monday.", "075"),
+        ("Qatar offered aid to Lebanon on Monday.", "033"),  // an offer is an intent, as a pledge is
+        ("Myanmar's junta granted an amnesty to 5,000 prisoners on Monday.", "0841"),
+        ("Belarus handed over the bodies of two soldiers to Lithuania on Friday.", "0841"),
+        ("Iraq reopened Baghdad airport on Monday.", "0862"),
+        ("Ethiopia restored internet access in Tigray on Monday.", "081"),
+        ("Israel eased the blockade of Gaza on Tuesday.", "0872"),
+        ("Kenya's government accepted the demands of the protesters on Tuesday.", "083"),
+        ("Peru's president shelved the pension reform on Monday.", "083"),
+        ("Niger's junta set conditions for talks on Tuesday.", "100"),
+        ("Germany objected to Poland's demands on Tuesday.", "111"),
+        ("Ukraine brushed aside Russia's proposal on Tuesday.", "120"),
+        ("Hamas walked out of the talks in Cairo on Tuesday.", "164"),
+        ("Russia vowed to crush the rebels on Tuesday.", "138"),
+        ("Iran warned of consequences on Tuesday.", "130"),
+        ("French unions staged a strike on Thursday.", "143"),
+        ("Poland bolstered its military presence on the border with Belarus on Monday.", "154"),
+        ("Armenia called up reservists on Tuesday.", "154"),
+        ("Russia declared a partial mobilisation on Wednesday.", "154"),
+        ("South Korea raised its alert level on Monday.", "152"),
+        ("China cancelled a visit by the German chancellor on Tuesday.", "160"),
+        ("Mali withdrew from the regional bloc on Sunday.", "160"),
+        ("Russia cut off gas supplies to Bulgaria on Wednesday.", "163"),
+        ("China imposed a travel ban on Lithuanian officials on Tuesday.", "163"),
+        ("Iran imprisoned a French tourist on Tuesday.", "173"),
+        ("Thailand's court dissolved the opposition party on Wednesday.", "172"),
+        ("India revoked Kashmir's autonomy on Monday.", "172"),
+        ("Iran's government shut down the internet on Monday.", "172"),
+        ("Soldiers in Niger staged a coup on Wednesday.", "171"),
+        ("Palestinian protesters threw stones at Israeli soldiers on Friday.", "145"),
+        ("Armenian and Azerbaijani forces engaged in heavy fighting on Tuesday.", "190"),
+        ("Fighting erupted on Tuesday between Kyrgyz and Tajik troops.", "190"),
+        ("Ukrainian forces liberated the city of Kherson on Friday.", "190"),
+        ("Saudi forces laid siege to the port on Monday.", "191"),
+        ("Syria's army used chemical weapons in Douma on Saturday.", "204"),
+    ])
+    func ninthSessionCodebookPattern_codesTheAct(sentence: String, code: String) {
+        let found = events(sentence, published: "2023-03-29")
+        #expect(found.map(\.code.rawValue).contains(code), "\(found.map { "\($0.code.rawValue) \($0.source?.code ?? "-")" })")
+    }
+
+    @Test func aFeelingAfterBe_isNoPassive_whatFollowsByIsItsObject() throws {
+        let dismay = try #require(events("Japan was disappointed by South Korea's decision on Friday.").first)
+        #expect(dismay.code.rootCode == "11")
+        #expect(dismay.source?.code == "JPN")
+        #expect(dismay.target?.code == "KOR")
+        let concern = try #require(events("Canada was deeply concerned by Iran's missile launch on Monday.").first)
+        #expect(concern.source?.code == "CAN")
+        #expect(concern.target?.code == "IRN")
+    }
 }
