@@ -124,8 +124,8 @@ struct WordClass: OptionSet, Sendable {
          "shot hit struck held beaten seen taken thrown caught sent fought met spoken told given made done "
             + "brought built hurt put set cut led killed slain stabbed shelled bombed broken begun "
             // Irregular simple pasts ("Ukraine broke off relations"), which are no nouns after a country either.
-            + "broke froze frozen withdrew withdrawn took gave threw sought swore sworn overthrew overthrown "
-            + "retook retaken spoke fled flew won stole stolen blew blown beat bit drove rode tore shook"),
+            + "broke froze frozen unfroze unfrozen withdrew withdrawn took gave threw sought swore sworn overthrew "
+            + "overthrown retook retaken spoke fled flew won stole stolen blew blown beat bit drove rode tore shook"),
         (.negation,
          "not never no nor neither cannot won't wouldn't couldn't didn't don't doesn't isn't aren't wasn't "
             + "weren't hasn't haven't hadn't shouldn't can't mustn't"),

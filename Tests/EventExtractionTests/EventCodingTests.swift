@@ -873,6 +873,20 @@ struct EventCodingTests {
         ("Ukrainian forces liberated the city of Kherson on Friday.", "190"),
         ("Saudi forces laid siege to the port on Monday.", "191"),
         ("Syria's army used chemical weapons in Douma on Saturday.", "204"),
+        ("Putin received a call from Erdogan on Monday.", "041"),
+        ("Saudi Arabia opened an embassy in Damascus on Tuesday.", "054"),
+        ("Kenya gave refuge to thousands of Somalis on Monday.", "075"),
+        ("The IMF approved a bailout for Sri Lanka on Monday.", "071"),
+        ("Turkey lifted its objection to Sweden's membership on Tuesday.", "083"),
+        ("Iran unfroze the assets of the company on Monday.", "085"),  // an irregular past after a country
+        ("Iran's foreign minister hit out at France on Tuesday.", "111"),  // words, not blows
+        ("Russia declined to attend the summit on Tuesday.", "120"),
+        ("China opposed the resolution on Tuesday.", "120"),
+        ("Iraq declared war on the Islamic State on Tuesday.", "138"),
+        ("China held war games near Taiwan on Monday.", "150"),
+        ("North Korea conducted a nuclear test on Sunday.", "150"),
+        ("Serbia froze relations with Kosovo on Monday.", "161"),
+        ("China restricted exports of gallium on Monday.", "163"),
     ])
     func ninthSessionCodebookPattern_codesTheAct(sentence: String, code: String) {
         let found = events(sentence, published: "2023-03-29")
