@@ -457,6 +457,17 @@ extension EventCoder {
                 else { return nil }
                 return antecedent
             }
+            // "hundreds of protesters, some waving Russian flags, attacked": a participle phrase set off by commas
+            // (after "some", "many", … or none) describes the actor before it too.
+            if endsWith(k, "ing") || endsWith(k, "ed") {
+                var open = k - 1
+                if open > c.start, cls(open).contains(.quantifier) { open -= 1 }
+                if open > c.start, tokens[open].kind == .comma, let antecedent = c.mention(endingAt: open),
+                    !antecedent.pronoun, !antecedent.isPlace, preposition(before: antecedent, c) == nil
+                {
+                    return antecedent
+                }
+            }
             if cls(k).contains(.barrier) || cls(k).contains(.speech) { return nil }
             k -= 1
         }
@@ -724,6 +735,9 @@ extension EventCoder {
             return date
         }
         if var carried = c.previousDate?.date {
+            // "The exchange came a day after Netanyahu bowed to pressure": counted from the story's date too (a
+            // bare "after" is not: the main clause's own day is unknown, and the story's may be the act's).
+            if let shift = dayShift(from: c.start, to: a) { carried.day = carried.day.adding(days: shift) }
             carried.precision = .approximate
             return carried
         }

@@ -194,4 +194,22 @@ struct DateResolutionTests {
             from: article(["Brazil's president left Buenos Aires on Friday after meeting with Argentina's president."], published: "2023-05-13"))
         #expect(meeting.first { $0.code.rootCode == "04" }?.date?.day == day("2023-05-12"))
     }
+
+    @Test func hoursLaterOpeningAParagraph_countsFromTheLastDateGiven_notTheStorysDay() throws {
+        let found = sharedExtractor.extract(from: article([
+            "Mexico's president said on Sunday he was outraged.",
+            "Ecuador's police detained the former vice president on Friday. Mexico condemned the raid.",
+            "Hours later, Mexico broke off relations with Ecuador.",
+        ], published: "2024-04-07"))
+        let rupture = try #require(found.first { $0.code.rootCode == "16" })
+        #expect(rupture.date?.day == day("2024-04-05"))
+    }
+
+    @Test func aDayAfterInAnUndatedSentence_countsFromTheStorysDate() throws {
+        let found = sharedExtractor.extract(from: article(
+            ["Peru's president resigned on Tuesday. The resignation came a day after Peruvian lawmakers impeached him."],
+            published: "2024-04-07"))
+        let impeachment = try #require(found.first { $0.code.rootCode == "17" })
+        #expect(impeachment.date?.day == day("2024-04-01"))
+    }
 }

@@ -902,4 +902,11 @@ struct EventCodingTests {
         #expect(concern.source?.code == "CAN")
         #expect(concern.target?.code == "IRN")
     }
+
+    @Test func aParticiplePhraseBetweenCommas_isNoSubject_theActorBeforeItIs() throws {
+        let storming = try #require(
+            events("Hundreds of protesters, some waving Russian flags, stormed the French embassy in Niamey on Sunday.").first)
+        #expect(storming.source?.code == "NEROPP")
+        #expect(storming.target?.code == "FRAGOV")
+    }
 }
