@@ -250,6 +250,10 @@ struct DateResolver {
                 date: EventDate(day: reference.adding(days: -days), precision: days > 2 ? .approximate : .day,
                     provenance: .relative),
                 possessive: false)
+        case "weekend":
+            // "over the weekend", "last weekend": the weekend just gone, from its Saturday.
+            guard i > 0, ["the", "this", "last"].contains(word(tokens, i - 1, end) ?? "") else { return nil }
+            return mention(1, -((reference.weekday + 1) % 7), .approximate)
         case "today", "tonight": return mention(1, 0)
         case "yesterday": return mention(1, -1)
         case "tomorrow": return mention(1, 1)

@@ -38,6 +38,11 @@ struct DateResolutionTests {
         // "last Tuesday" is the previous week's Tuesday: a Tuesday of this week is "on Tuesday".
         Case(text: "last Tuesday", reference: "2020-06-17", expected: "2020-06-09", precision: .day, provenance: .relative),
         Case(text: "last Friday", reference: "2020-06-15", expected: "2020-06-12", precision: .day, provenance: .relative),
+        // The weekend just gone, from its Saturday (2020-06-16 is a Tuesday).
+        Case(text: "over the weekend", reference: "2020-06-16", expected: "2020-06-13", precision: .approximate,
+            provenance: .relative),
+        Case(text: "last weekend", reference: "2020-06-14", expected: "2020-06-13", precision: .approximate,
+            provenance: .relative),
         // Relative expressions.
         Case(text: "late last month", reference: "2020-01-09", expected: "2019-12-25", precision: .approximate, provenance: .relative),
         Case(text: "last month", reference: "2020-01-09", expected: "2019-12-15", precision: .month, provenance: .relative),
@@ -49,6 +54,7 @@ struct DateResolutionTests {
         Case(text: "a day earlier", reference: "2020-01-09", expected: "2020-01-08", precision: .day, provenance: .relative),
         Case(text: "two days later", reference: "2020-01-09", expected: "2020-01-11", precision: .day, provenance: .relative),
         Case(text: "the next day", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
+        Case(text: "the previous day", reference: "2020-01-09", expected: "2020-01-08", precision: .day, provenance: .relative),
         Case(text: "hours later", reference: "2020-01-09", expected: "2020-01-09", precision: .day, provenance: .relative),
         Case(text: "the next morning", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
         Case(text: "two weeks ago", reference: "2020-01-15", expected: "2020-01-01", precision: .approximate, provenance: .relative),
