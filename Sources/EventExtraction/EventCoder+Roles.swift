@@ -3,7 +3,8 @@ import ArticleParsing
 extension EventCoder {
     /// Source, target, date and place of a matched pattern; nil when the sentence names no usable actor.
     func analyse(
-        _ a: Int, _ patternEnd: Int, _ pattern: VerbPattern, _ weapon: CAMEOCode?, _ c: SentenceContext
+        _ a: Int, _ patternEnd: Int, _ pattern: VerbPattern, _ weapon: CAMEOCode?, _ c: SentenceContext,
+        fronted: Int? = nil
     ) -> CodedEvent? {
         var source: ActorMention?
         var target: ActorMention?
@@ -47,6 +48,17 @@ extension EventCoder {
             if let t = target, t.isInstrument {
                 instrument = t
                 target = nil
+            }
+            // "US sanctions on Sudan were lifted": an actor right before the fronted object is whose it is.
+            if let fronted, let owner = target, owner.end == fronted, source == nil {
+                source = owner
+                target = nil
+            }
+            // "Sanctions on Iran were lifted": whom the fronted object concerns.
+            if target == nil, let fronted {
+                target = c.mentions.first {
+                    $0.start > fronted && $0.end <= a && $0.hasCountry && !$0.pronoun && !$0.isPlace && !isLocative($0, c)
+                }
             }
             if target == nil { target = findObject(after: objectStart, pattern, source, c) }
         } else {

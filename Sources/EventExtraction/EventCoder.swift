@@ -121,11 +121,16 @@ struct EventCoder {
                 } else if noun {
                     continue
                 }
-                guard let (patternEnd, weapon) = match(pattern, at: k, c) else { continue }
+                // "Sanctions on Iran were lifted": in the passive, the pattern's object comes before its verb.
+                var fronted: Int?
+                if !pattern.flags.contains(.noun), match(pattern, at: k, c) == nil {
+                    fronted = frontedObject(of: pattern, at: k, c)
+                }
+                guard let (patternEnd, weapon) = fronted != nil ? (k, nil) : match(pattern, at: k, c) else { continue }
                 // A verb pattern's words are not anchors of their own ("carried out attacks").
                 if !pattern.flags.contains(.noun) { consumedUntil = patternEnd }
                 if blocked(k, pattern, c) { break }
-                guard var event = analyse(k, patternEnd, pattern, weapon, c) else { break }
+                guard var event = analyse(k, patternEnd, pattern, weapon, c, fronted: fronted) else { break }
                 consumedUntil = patternEnd
                 if isRunningToll(event, at: k, c) { break }
                 // "killed by a U.S. airstrike on Jan. 3": the noun inside an actor already used is no new event.
@@ -141,6 +146,31 @@ struct EventCoder {
             }
         }
         return events
+    }
+
+    /// For a pattern of a verb and its object ("lift+ * sanctions") whose verb is a passive participle: the index
+    /// of the object named before it in the same clause ("Sanctions on Iran were lifted", "The deal was signed").
+    func frontedObject(of pattern: VerbPattern, at anchor: Int, _ c: SentenceContext) -> Int? {
+        guard pattern.elements.count == 3, case .gap = pattern.elements[1],
+            case .words(let ids, orWeapon: false) = pattern.elements[2],
+            endsWith(anchor, "ed") || cls(anchor).contains(.participle)
+        else { return nil }
+        var be = anchor - 1
+        while be > c.start, tokens[be].kind == .word, isAdverb(be) || word(be) == "been" || word(be) == "being" {
+            be -= 1
+        }
+        guard be > c.start, cls(be).contains(.beForm) else { return nil }
+        var k = be - 1
+        while k >= c.start && be - k <= 7 {
+            let t = tokens[k]
+            if t.kind == .word && ids.contains(t.id) { return k }
+            if t.kind != .word && t.kind != .number && t.kind != .possessive { return nil }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) || (hasPatterns(k) && !isNounUsage(k, c)) {
+                return nil
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Matches the pattern's elements after the anchor; returns the last matched token and any weapon.
@@ -193,9 +223,10 @@ struct EventCoder {
             }
             // "was \"deeply concerned\" about": a quotation mark may close or open between two words.
             if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) && tokens[k].kind != .quote { break }
-            // A symbol in a gap is part of an amount ("pledged $300 million in aid").
+            // A symbol in a gap is part of an amount ("pledged $300 million in aid"), a hyphen between two words
+            // part of a compound ("agreed to a 72-hour truce").
             if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
-                && tokens[k].kind != .possessive && !(gap && tokens[k].kind == .other)
+                && tokens[k].kind != .possessive && !(gap && (tokens[k].kind == .other || isGluedHyphen(k, c)))
             {
                 break
             }
@@ -203,6 +234,12 @@ struct EventCoder {
             k += 1
         }
         return nil
+    }
+
+    /// A dash with no space on either side ("72-hour", "30-day").
+    private func isGluedHyphen(_ k: Int, _ c: SentenceContext) -> Bool {
+        tokens[k].kind == .dash && k > c.start && k + 1 < c.end && tokens[k - 1].end == tokens[k].start
+            && tokens[k].end == tokens[k + 1].start
     }
 
     /// When a comma at `k` opens a name in apposition (one to four capitalized words, then a comma): the closing

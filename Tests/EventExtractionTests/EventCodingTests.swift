@@ -887,6 +887,11 @@ struct EventCodingTests {
         ("North Korea conducted a nuclear test on Sunday.", "150"),
         ("Serbia froze relations with Kosovo on Monday.", "161"),
         ("China restricted exports of gallium on Monday.", "163"),
+        ("The United States airdropped food into Gaza on Saturday.", "073"),
+        ("Chinese coast guard ships blocked a Philippine resupply mission on Saturday.", "191"),
+        ("The EU agreed a new package of sanctions against Russia on Friday.", "163"),
+        ("Russian troops left the city of Kherson on Friday.", "0874"),
+        ("Sudan's army agreed to a 72-hour truce on Tuesday.", "0871"),  // a hyphen inside a gap's compound
     ])
     func ninthSessionCodebookPattern_codesTheAct(sentence: String, code: String) {
         let found = events(sentence, published: "2023-03-29")
@@ -908,5 +913,20 @@ struct EventCodingTests {
             events("Hundreds of protesters, some waving Russian flags, stormed the French embassy in Niamey on Sunday.").first)
         #expect(storming.source?.code == "NEROPP")
         #expect(storming.target?.code == "FRAGOV")
+    }
+
+    @Test func aPassiveWithItsObjectBeforeTheVerb_isTheAct_withWhomItConcerns() throws {
+        let lifting = try #require(events("All remaining US sanctions on Sudan were lifted on Friday.").first)
+        #expect(lifting.code == "085")
+        #expect(lifting.source?.code == "USA")
+        #expect(lifting.target?.code == "SDN")
+        let rupture = try #require(events("Diplomatic relations with Iran were severed on Monday.").first)
+        #expect(rupture.code == "161")
+        #expect(rupture.target?.code == "IRN")
+        let signing = events("The accord was signed by Israel and the UAE on Tuesday.")
+        #expect(signing.contains { $0.code == "057" && $0.source?.code == "ISR" && $0.target?.code == "ARE" })
+        // Not under a modal, nor across a relative pronoun.
+        #expect(events("Sanctions on Iran could be lifted on Monday.").isEmpty)
+        #expect(events("The sanctions that were imposed on Iran in 2018 remain.").isEmpty)
     }
 }
