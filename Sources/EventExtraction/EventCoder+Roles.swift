@@ -134,6 +134,8 @@ extension EventCoder {
                 code = "175"
             }
         }
+        // "Beijing protested the decision": a government's protest is an official complaint (114), not dissent.
+        if code.rawValue == "140", source?.role == "GOV" { code = "114" }
         // "fired a ballistic missile over Japan", "launched missiles into the sea": a weapon fired at nobody is a show
         // of force (15), not an attack.
         if code.root == 19, !isNoun, firedAtNobody(after: patternEnd, target: target, c) { code = "150" }

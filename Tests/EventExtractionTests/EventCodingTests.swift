@@ -892,6 +892,16 @@ struct EventCodingTests {
         ("The EU agreed a new package of sanctions against Russia on Friday.", "163"),
         ("Russian troops left the city of Kherson on Friday.", "0874"),
         ("Sudan's army agreed to a 72-hour truce on Tuesday.", "0871"),  // a hyphen inside a gap's compound
+        ("Japan handed over medical supplies to Ukraine on Monday.", "073"),
+        ("The EU released funds for Hungary on Monday.", "071"),
+        ("Russia scaled back its operations near Kyiv on Tuesday.", "087"),
+        ("Israel paused its strikes on Gaza on Tuesday.", "087"),
+        ("India lowered tariffs on American goods on Monday.", "085"),
+        ("Zelenskiy vowed on Monday to retake Crimea.", "138"),
+        ("Hamas vowed on Monday to continue its attacks on Israel.", "138"),
+        ("Serbia's president raised the prospect of military action in Kosovo on Monday.", "138"),
+        ("Beijing protested the decision on Monday.", "114"),  // a government's protest is a complaint
+        ("Thousands of Iranians protested in Tehran on Monday.", "140"),
     ])
     func ninthSessionCodebookPattern_codesTheAct(sentence: String, code: String) {
         let found = events(sentence, published: "2023-03-29")
