@@ -150,8 +150,10 @@ extension EventCoder {
         // An actor with a country that is no actor of the event (an unresolved pronoun) does not count.
         let hasActor = [source, target].contains { $0.map { $0.hasCountry && $0.ref != nil } ?? false }
         // "The offensive began on Wednesday with air strikes": violence that names nobody in its sentence goes on
-        // with no sides; the extraction gives it those of the story's first act of force, or drops it.
-        let sideless = source == nil && target == nil && !isNoun && (18...20).contains(code.root)
+        // with no sides; the extraction gives it those of the story's first act of force, or drops it. So does a
+        // ceasefire ("A truce took effect at midnight on Friday"): it is between those who fought.
+        let sideless = source == nil && target == nil
+            && ((!isNoun && (18...20).contains(code.root)) || code.rawValue == "0871")
         guard sideless || hasActor, sideless || source?.ref != nil || target?.ref != nil else { return nil }
         if code.root == 1 && source?.ref == nil { return nil }
 

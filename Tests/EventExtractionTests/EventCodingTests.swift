@@ -939,4 +939,12 @@ struct EventCodingTests {
         #expect(events("Sanctions on Iran could be lifted on Monday.").isEmpty)
         #expect(events("The sanctions that were imposed on Iran in 2018 remain.").isEmpty)
     }
+
+    @Test func aCeasefireNamingNobody_isBetweenThoseWhoFought() throws {
+        let found = events("Armenian forces shelled Azerbaijani positions on Monday. A ceasefire took effect at midnight on Tuesday.")
+        let truce = try #require(found.first { $0.code == "0871" })
+        #expect(truce.source?.code.hasPrefix("ARM") == true)
+        #expect(truce.target?.code.hasPrefix("AZE") == true)
+        #expect(events("A ceasefire took effect at midnight on Tuesday.").isEmpty)  // no fight before: no sides
+    }
 }
