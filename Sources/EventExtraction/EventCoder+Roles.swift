@@ -714,6 +714,9 @@ extension EventCoder {
             }
             let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)
             var crossed = false
+            // "broke out on Wednesday and escalated on Friday into fighting": a date before an "and" is the first
+            // verb's, so one as near after the verb wins.
+            var coordinated = 0
             if from < to {
                 for k in from..<to {
                     let wc = cls(k)
@@ -721,10 +724,11 @@ extension EventCoder {
                         crossed = true
                         break
                     }
+                    if d.end <= a, wc.contains(.conjunction) { coordinated = 1 }
                 }
             }
             if possessivePenalty > 0 && crossed { continue }
-            let distance = to - from + possessivePenalty * 1000
+            let distance = to - from + possessivePenalty * 1000 + coordinated
             let rank = (crossed ? 1 : 0, distance)
             if best == nil || rank < (best!.crossed, best!.distance) {
                 best = (rank.0, distance, d.date, d.end <= a ? d.end : nil)

@@ -218,4 +218,13 @@ struct DateResolutionTests {
         let impeachment = try #require(found.first { $0.code.rootCode == "17" })
         #expect(impeachment.date?.day == day("2024-04-01"))
     }
+
+    @Test func aDateBeforeAnAnd_isTheFirstVerbs_theOneRightAfterTheSecondVerbWins() throws {
+        let found = sharedExtractor.extract(from: article(
+            ["Kyrgyz forces shelled Tajik villages on Wednesday. Gunfire broke out on Wednesday and escalated on Friday into fighting along the border."],
+            published: "2022-09-17"))
+        let fighting = try #require(found.last)
+        #expect(fighting.code.rootCode == "19")
+        #expect(fighting.date?.day == day("2022-09-16"))
+    }
 }
