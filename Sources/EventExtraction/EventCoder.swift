@@ -216,7 +216,7 @@ struct EventCoder {
         while k < c.end && k - j - skipped <= (gap ? 6 : 1) {
             if tokens[k].kind == .word && ids.contains(tokens[k].id) { return k }
             // "declared Mexico's ambassador, Raquel Serur, persona non grata": a name in apposition is skipped.
-            if gap, let close = appositiveNameEnd(after: k, c) {
+            if gap, let close = appositiveNameEnd(after: k, c) ?? parenthesisEnd(after: k, c) {
                 skipped += close + 1 - k
                 k = close + 1
                 continue
@@ -232,6 +232,19 @@ struct EventCoder {
             }
             if cls(k).contains(.barrier) || cls(k).contains(.speech) { break }
             k += 1
+        }
+        return nil
+    }
+
+    /// When a parenthesis opens at `k` and closes within eight tokens ("pledged 253 million euros ($298 million)
+    /// in aid"): the closing one's index.
+    private func parenthesisEnd(after k: Int, _ c: SentenceContext) -> Int? {
+        guard tokens[k].kind == .openParen else { return nil }
+        var e = k + 1
+        while e < min(c.end, k + 9) {
+            if tokens[e].kind == .closeParen { return e }
+            if tokens[e].kind == .openParen { return nil }
+            e += 1
         }
         return nil
     }

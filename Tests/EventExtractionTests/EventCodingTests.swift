@@ -902,6 +902,8 @@ struct EventCodingTests {
         ("Serbia's president raised the prospect of military action in Kosovo on Monday.", "138"),
         ("Beijing protested the decision on Monday.", "114"),  // a government's protest is a complaint
         ("Thousands of Iranians protested in Tehran on Monday.", "140"),
+        // An amount in parentheses inside a gap.
+        ("Japan pledged 200 million euros ($220 million) in aid to Morocco on Sunday.", "033"),
     ])
     func ninthSessionCodebookPattern_codesTheAct(sentence: String, code: String) {
         let found = events(sentence, published: "2023-03-29")
