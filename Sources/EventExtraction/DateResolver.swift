@@ -45,8 +45,8 @@ struct DateResolver {
         while i < end {
             if let mention = match(tokens, i, end, reference) {
                 // "to hand power to civilians by July 2024", "until Friday": a deadline, not when anything happened.
-                let deadline = mention.start > start && !mention.possessive
-                    && ["by", "until", "till"].contains(word(tokens, mention.start - 1, end) ?? "")
+                let before = mention.start > start && !mention.possessive ? word(tokens, mention.start - 1, end) : nil
+                let deadline = before == "by" || before == "until" || before == "till"
                 if !deadline { result.append(mention) }
                 i = max(mention.end, i + 1)
             } else {

@@ -680,7 +680,9 @@ extension EventCoder {
         while k >= start {
             let wc = cls(k)
             // "said … after weekend attacks on its plants, as Iran's leader ruled out talks": another clause.
-            if [.semicolon, .comma, .dash].contains(tokens[k].kind) || wc.contains(.speech) || word(k) == "as" {
+            let kind = tokens[k].kind
+            let isAs = tokens[k].end - tokens[k].start == 2 && word(k) == "as"
+            if kind == .semicolon || kind == .comma || kind == .dash || wc.contains(.speech) || isAs {
                 return false
             }
             if wc.contains(.barrier) {

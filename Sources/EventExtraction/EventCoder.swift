@@ -123,10 +123,12 @@ struct EventCoder {
                 }
                 // "Sanctions on Iran were lifted": in the passive, the pattern's object comes before its verb.
                 var fronted: Int?
-                if !pattern.flags.contains(.noun), match(pattern, at: k, c) == nil {
-                    fronted = frontedObject(of: pattern, at: k, c)
+                var matched = match(pattern, at: k, c)
+                if matched == nil, !pattern.flags.contains(.noun), let object = frontedObject(of: pattern, at: k, c) {
+                    fronted = object
+                    matched = (k, nil)
                 }
-                guard let (patternEnd, weapon) = fronted != nil ? (k, nil) : match(pattern, at: k, c) else { continue }
+                guard let (patternEnd, weapon) = matched else { continue }
                 // A verb pattern's words are not anchors of their own ("carried out attacks").
                 if !pattern.flags.contains(.noun) { consumedUntil = patternEnd }
                 if blocked(k, pattern, c) { break }
