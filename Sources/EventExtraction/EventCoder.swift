@@ -371,13 +371,23 @@ struct EventCoder {
         return j >= c.start && ["announced", "announces", "decided"].contains(word(j))
     }
 
-    /// Whether the "to" at `k` follows a decision taken ("decision to", "voted on Tuesday to"), past a date.
+    /// Whether the "to" at `k` follows a decision taken ("decision to", "voted on Tuesday to"), past a date, or
+    /// an order given to someone ("Putin ordered his troops to pull back").
     func followsDecision(_ k: Int, _ c: SentenceContext) -> Bool {
         var j = k - 1
         while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
         if j > c.start, word(j) == "on" || isAdverb(j) { j -= 1 }
-        return j >= c.start && cls(j).contains(.decisionNoun)
+        if j >= c.start && cls(j).contains(.decisionNoun) { return true }
+        var o = k - 2
+        while o >= c.start && k - o <= 6 {
+            if tokens[o].kind != .word || cls(o).contains(.barrier) || cls(o).contains(.speech) { return false }
+            if endsWith(o, "ed"), let w = word(o), EventCoder.orderVerbs.contains(w) { return true }
+            o -= 1
+        }
+        return false
     }
+
+    private static let orderVerbs: Set<String> = ["ordered", "instructed", "directed", "commanded"]
 
     /// "The war has killed more than 220,000 people", "… have been killed since 2015": violence in the perfect
     /// with nobody doing it is a running toll, not an act on a day.

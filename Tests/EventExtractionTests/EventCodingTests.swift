@@ -949,4 +949,10 @@ struct EventCodingTests {
         #expect(truce.target?.code.hasPrefix("AZE") == true)
         #expect(events("A ceasefire took effect at midnight on Tuesday.").isEmpty)  // no fight before: no sides
     }
+
+    @Test func anActOrderedOfSomeone_isTheAct_anActUrgedIsNot() throws {
+        let pullback = try #require(events("Putin ordered his troops to pull back from the border on Monday.").first)
+        #expect(pullback.code.rootCode == "08")
+        #expect(!events("Biden urged Israel to withdraw from Gaza on Monday.").contains { $0.code.rootCode == "08" })
+    }
 }
