@@ -57,7 +57,8 @@ struct WordClass: OptionSet, Sendable {
     static let countryNoun = WordClass(rawValue: 1 << 28)
     /// "the", "his", "its": what makes "the country" and "his country" references rather than "a country".
     static let definite = WordClass(rawValue: 1 << 29)
-    /// "two", "both" before a ``pairNoun``: "the two leaders", "both sides" stand for a pair named before.
+    /// "two", "both", "each" before a ``pairNoun``: "the two leaders", "both sides", "each side" stand for a pair
+    /// named before.
     static let pairNumber = WordClass(rawValue: 1 << 30)
     static let pairNoun = WordClass(rawValue: 1 << 31)
     /// An act already taken or under way: the infinitive after it happened ("India's decision to ban", "parliament
@@ -133,8 +134,9 @@ struct WordClass: OptionSet, Sendable {
          "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings killing killings assault "
             + "invasion shelling launch launches coup takeover seizure arrest arrests detention incursion offensive"),
         (.countryNoun, "country nation"),
-        (.pairNumber, "two both"),
-        (.pairNoun, "leaders sides countries nations governments presidents neighbours neighbors rivals allies ministers men"),
+        (.pairNumber, "two both each"),
+        (.pairNoun,
+         "leaders sides side countries nations governments presidents neighbours neighbors rivals allies ministers men"),
         (.decisionNoun, "decision move order decided voted moved began begun started continued continues"),
         (.means, "phone telephone video videolink videoconference letter email road air sea land rail car boat"),
         (.definite, "the his her its their"),

@@ -904,6 +904,8 @@ struct EventCodingTests {
         ("Thousands of Iranians protested in Tehran on Monday.", "140"),
         // An amount in parentheses inside a gap.
         ("Japan pledged 200 million euros ($220 million) in aid to Morocco on Sunday.", "033"),
+        ("Bangladesh summoned India's high commissioner in Dhaka on Monday.", "110"),  // a Commonwealth envoy
+        ("Serbian soldiers joined Hungarian troops on Monday in military exercises.", "062"),
     ])
     func ninthSessionCodebookPattern_codesTheAct(sentence: String, code: String) {
         let found = events(sentence, published: "2023-03-29")
@@ -954,5 +956,12 @@ struct EventCodingTests {
         let pullback = try #require(events("Putin ordered his troops to pull back from the border on Monday.").first)
         #expect(pullback.code.rootCode == "08")
         #expect(!events("Biden urged Israel to withdraw from Gaza on Monday.").contains { $0.code.rootCode == "08" })
+    }
+
+    @Test func eachSide_isThePairNamedBefore_actingOnEachOther() throws {
+        let found = events("Kyrgyz and Tajik forces clashed on Friday. Each side accused the other of violating the truce on Saturday.")
+        let accusations = found.filter { $0.code.rootCode == "11" }
+        #expect(accusations.contains { $0.source?.code.hasPrefix("KGZ") == true && $0.target?.code.hasPrefix("TJK") == true })
+        #expect(accusations.contains { $0.source?.code.hasPrefix("TJK") == true && $0.target?.code.hasPrefix("KGZ") == true })
     }
 }
