@@ -30,6 +30,12 @@ extension EventCoder {
                 if target?.start == agent.start { target = source?.hasCountry == true ? source : nil }
                 source = agent
             }
+        } else if pattern.flags.contains(.fromSource) {
+            // "South Korea's decision drew a protest from Tokyo": whoever it came from did it, to the subject.
+            target = resolve(findSubject(a, c, depth: 0), c)
+            var j = patternEnd + 1
+            while j < c.end, cls(j).contains(.determiner) { j += 1 }
+            source = c.mention(startingAt: j).flatMap { $0.pronoun ? nil : $0 }
         } else if pattern.flags.contains(.subjectIsTarget) {
             target = resolve(findSubject(a, c, depth: 0), c)
             source = c.speaker

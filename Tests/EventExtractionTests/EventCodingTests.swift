@@ -964,4 +964,11 @@ struct EventCodingTests {
         #expect(accusations.contains { $0.source?.code.hasPrefix("KGZ") == true && $0.target?.code.hasPrefix("TJK") == true })
         #expect(accusations.contains { $0.source?.code.hasPrefix("TJK") == true && $0.target?.code.hasPrefix("KGZ") == true })
     }
+
+    @Test func criticismDrawnFromSomeone_isTheirs_againstTheSubject() throws {
+        let protest = try #require(events("Poland's new law drew a protest from Berlin on Thursday.").first { $0.code.rootCode == "11" })
+        #expect(protest.code == "114")
+        #expect(protest.source?.code == "DEUGOV")
+        #expect(protest.target?.code.hasPrefix("POL") == true)
+    }
 }
