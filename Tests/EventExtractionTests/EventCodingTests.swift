@@ -971,4 +971,16 @@ struct EventCodingTests {
         #expect(protest.source?.code == "DEUGOV")
         #expect(protest.target?.code.hasPrefix("POL") == true)
     }
+
+    @Test func anAttackToBeMetWithForce_orAVowToMakeSomeonePay_isAThreatAgainstThem() throws {
+        let met = try #require(
+            events("On Sunday, Iran's army chief said any Israeli attack would be met with a crushing response.").first)
+        #expect(met.code == "138")
+        #expect(met.source?.code == "IRNMIL")
+        #expect(met.target?.code.hasPrefix("ISR") == true)
+        let pay = try #require(events("Khamenei vowed on Sunday to make Israel pay for the strike.").first)
+        #expect(pay.code == "138")
+        #expect(pay.target?.code.hasPrefix("ISR") == true)
+        #expect(events("Biden met with Netanyahu on Sunday.").first?.code.rootCode == "04")
+    }
 }
