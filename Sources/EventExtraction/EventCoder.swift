@@ -158,10 +158,12 @@ struct EventCoder {
             endsWith(anchor, "ed") || cls(anchor).contains(.participle)
         else { return nil }
         var be = anchor - 1
-        while be > c.start, tokens[be].kind == .word, isAdverb(be) || word(be) == "been" || word(be) == "being" {
-            be -= 1
-        }
+        while be > c.start, tokens[be].kind == .word, isAdverb(be) { be -= 1 }
+        // A past act ("were lifted", "have been severed"), not a state ("where US forces are stationed").
         guard be > c.start, cls(be).contains(.beForm) else { return nil }
+        let form = word(be)
+        guard form == "was" || form == "were" || form == "been" else { return nil }
+        if form == "been", be - 1 > c.start, cls(be - 1).contains(.auxiliary) { be -= 1 }
         var k = be - 1
         while k >= c.start && be - k <= 7 {
             let t = tokens[k]

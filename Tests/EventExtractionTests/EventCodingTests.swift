@@ -939,8 +939,11 @@ struct EventCodingTests {
         #expect(rupture.target?.code == "IRN")
         let signing = events("The accord was signed by Israel and the UAE on Tuesday.")
         #expect(signing.contains { $0.code == "057" && $0.source?.code == "ISR" && $0.target?.code == "ARE" })
-        // Not under a modal, nor across a relative pronoun.
+        #expect(events("Diplomatic relations with Iran have been severed, Albania said on Monday.").first?.code == "161")
+        // Not under a modal, nor across a relative pronoun, nor a state in the present.
         #expect(events("Sanctions on Iran could be lifted on Monday.").isEmpty)
+        #expect(!events("Iran's Guards launched missiles at targets in Iraq where US forces are stationed.")
+            .contains { $0.code.rootCode == "15" })
         #expect(events("The sanctions that were imposed on Iran in 2018 remain.").isEmpty)
     }
 
