@@ -44,7 +44,10 @@ struct DateResolver {
         var i = start
         while i < end {
             if let mention = match(tokens, i, end, reference) {
-                result.append(mention)
+                // "to hand power to civilians by July 2024", "until Friday": a deadline, not when anything happened.
+                let before = mention.start > start && !mention.possessive ? word(tokens, mention.start - 1, end) : nil
+                let deadline = before == "by" || before == "until" || before == "till"
+                if !deadline { result.append(mention) }
                 i = max(mention.end, i + 1)
             } else {
                 i += 1
@@ -247,6 +250,10 @@ struct DateResolver {
                 date: EventDate(day: reference.adding(days: -days), precision: days > 2 ? .approximate : .day,
                     provenance: .relative),
                 possessive: false)
+        case "weekend":
+            // "over the weekend", "last weekend": the weekend just gone, from its Saturday.
+            guard i > 0, ["the", "this", "last"].contains(word(tokens, i - 1, end) ?? "") else { return nil }
+            return mention(1, -((reference.weekday + 1) % 7), .approximate)
         case "today", "tonight": return mention(1, 0)
         case "yesterday": return mention(1, -1)
         case "tomorrow": return mention(1, 1)

@@ -3,7 +3,8 @@ import ArticleParsing
 extension EventCoder {
     /// Source, target, date and place of a matched pattern; nil when the sentence names no usable actor.
     func analyse(
-        _ a: Int, _ patternEnd: Int, _ pattern: VerbPattern, _ weapon: CAMEOCode?, _ c: SentenceContext
+        _ a: Int, _ patternEnd: Int, _ pattern: VerbPattern, _ weapon: CAMEOCode?, _ c: SentenceContext,
+        fronted: Int? = nil
     ) -> CodedEvent? {
         var source: ActorMention?
         var target: ActorMention?
@@ -29,6 +30,12 @@ extension EventCoder {
                 if target?.start == agent.start { target = source?.hasCountry == true ? source : nil }
                 source = agent
             }
+        } else if pattern.flags.contains(.fromSource) {
+            // "South Korea's decision drew a protest from Tokyo": whoever it came from did it, to the subject.
+            target = resolve(findSubject(a, c, depth: 0), c)
+            var j = patternEnd + 1
+            while j < c.end, cls(j).contains(.determiner) { j += 1 }
+            source = c.mention(startingAt: j).flatMap { $0.pronoun ? nil : $0 }
         } else if pattern.flags.contains(.subjectIsTarget) {
             target = resolve(findSubject(a, c, depth: 0), c)
             source = c.speaker
@@ -37,7 +44,7 @@ extension EventCoder {
             {
                 source = first
             }
-        } else if isPassive(a, c) {
+        } else if !pattern.flags.contains(.stative), isPassive(a, c) {
             target = resolve(findSubject(a, c, depth: 0), c)
             source = findAgent(after: patternEnd, c)
             if source == nil, (18...20).contains(pattern.code.root), let opponent = findOpponent(after: patternEnd, c) {
@@ -47,6 +54,17 @@ extension EventCoder {
             if let t = target, t.isInstrument {
                 instrument = t
                 target = nil
+            }
+            // "US sanctions on Sudan were lifted": an actor right before the fronted object is whose it is.
+            if let fronted, let owner = target, owner.end == fronted, source == nil {
+                source = owner
+                target = nil
+            }
+            // "Sanctions on Iran were lifted": whom the fronted object concerns.
+            if target == nil, let fronted {
+                target = c.mentions.first {
+                    $0.start > fronted && $0.end <= a && $0.hasCountry && !$0.pronoun && !$0.isPlace && !isLocative($0, c)
+                }
             }
             if target == nil { target = findObject(after: objectStart, pattern, source, c) }
         } else {
@@ -122,6 +140,8 @@ extension EventCoder {
                 code = "175"
             }
         }
+        // "Beijing protested the decision": a government's protest is an official complaint (114), not dissent.
+        if code.rawValue == "140", source?.role == "GOV" { code = "114" }
         // "fired a ballistic missile over Japan", "launched missiles into the sea": a weapon fired at nobody is a show
         // of force (15), not an attack.
         if code.root == 19, !isNoun, firedAtNobody(after: patternEnd, target: target, c) { code = "150" }
@@ -136,8 +156,10 @@ extension EventCoder {
         // An actor with a country that is no actor of the event (an unresolved pronoun) does not count.
         let hasActor = [source, target].contains { $0.map { $0.hasCountry && $0.ref != nil } ?? false }
         // "The offensive began on Wednesday with air strikes": violence that names nobody in its sentence goes on
-        // with no sides; the extraction gives it those of the story's first act of force, or drops it.
-        let sideless = source == nil && target == nil && !isNoun && (18...20).contains(code.root)
+        // with no sides; the extraction gives it those of the story's first act of force, or drops it. So does a
+        // ceasefire ("A truce took effect at midnight on Friday"): it is between those who fought.
+        let sideless = source == nil && target == nil
+            && ((!isNoun && (18...20).contains(code.root)) || code.rawValue == "0871")
         guard sideless || hasActor, sideless || source?.ref != nil || target?.ref != nil else { return nil }
         if code.root == 1 && source?.ref == nil { return nil }
 
@@ -457,6 +479,17 @@ extension EventCoder {
                 else { return nil }
                 return antecedent
             }
+            // "hundreds of protesters, some waving Russian flags, attacked": a participle phrase set off by commas
+            // (after "some", "many", … or none) describes the actor before it too.
+            if endsWith(k, "ing") || endsWith(k, "ed") {
+                var open = k - 1
+                if open > c.start, cls(open).contains(.quantifier) { open -= 1 }
+                if open > c.start, tokens[open].kind == .comma, let antecedent = c.mention(endingAt: open),
+                    !antecedent.pronoun, !antecedent.isPlace, preposition(before: antecedent, c) == nil
+                {
+                    return antecedent
+                }
+            }
             if cls(k).contains(.barrier) || cls(k).contains(.speech) { return nil }
             k -= 1
         }
@@ -644,6 +677,36 @@ extension EventCoder {
         return shift
     }
 
+    /// Whether the verb at `a` is in a clause that "after" opens, the nearest clause boundary
+    /// between `start` and it, with a finite verb of its own: not "after meeting Xi" (the same subject, most
+    /// often the same day), nor "hours after", "shortly after".
+    func isInAfterClause(_ a: Int, from start: Int) -> Bool {
+        guard !endsWith(a, "ing") else { return false }
+        var k = a - 1
+        while k >= start {
+            let wc = cls(k)
+            // "said … after weekend attacks on its plants, as Iran's leader ruled out talks": another clause.
+            let kind = tokens[k].kind
+            let isAs = tokens[k].end - tokens[k].start == 2 && word(k) == "as"
+            if kind == .semicolon || kind == .comma || kind == .dash || wc.contains(.speech) || isAs {
+                return false
+            }
+            if wc.contains(.barrier) {
+                guard word(k) == "after", k > 0 else { return false }
+                // Read from the text: most of these words are in no dictionary.
+                let t = tokens[k - 1]
+                let before = String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self).lowercased()
+                return !EventCoder.shortWhileWords.contains(before)
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    private static let shortWhileWords: Set<String> = [
+        "hours", "hour", "minutes", "moments", "shortly", "soon", "just", "immediately", "right", "only",
+    ]
+
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         for d in c.dates {
@@ -659,6 +722,9 @@ extension EventCoder {
             }
             let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)
             var crossed = false
+            // "broke out on Wednesday and escalated on Friday into fighting": a date before an "and" is the first
+            // verb's, so one as near after the verb wins.
+            var coordinated = 0
             if from < to {
                 for k in from..<to {
                     let wc = cls(k)
@@ -666,10 +732,11 @@ extension EventCoder {
                         crossed = true
                         break
                     }
+                    if d.end <= a, wc.contains(.conjunction) { coordinated = 1 }
                 }
             }
             if possessivePenalty > 0 && crossed { continue }
-            let distance = to - from + possessivePenalty * 1000
+            let distance = to - from + possessivePenalty * 1000 + coordinated
             let rank = (crossed ? 1 : 0, distance)
             if best == nil || rank < (best!.crossed, best!.distance) {
                 best = (rank.0, distance, d.date, d.end <= a ? d.end : nil)
@@ -677,6 +744,13 @@ extension EventCoder {
         }
         if var found = best, let dateEnd = found.before, let shift = dayShift(from: dateEnd, to: a) {
             found.date.day = found.date.day.adding(days: shift)
+            best = found
+        } else if var found = best, found.crossed == 1, let dateEnd = found.before, found.date.precision == .day,
+            isInAfterClause(a, from: dateEnd)
+        {
+            // "Iranian diplomats left on Thursday after Albania cut ties": what the main clause follows came
+            // before its day; the day before is the nearest guess (and within a day of the same day).
+            found.date.day = found.date.day.adding(days: -1)
             best = found
         }
         if isNoun {
@@ -689,6 +763,9 @@ extension EventCoder {
             return date
         }
         if var carried = c.previousDate?.date {
+            // "The exchange came a day after Netanyahu bowed to pressure": counted from the story's date too (a
+            // bare "after" is not: the main clause's own day is unknown, and the story's may be the act's).
+            if let shift = dayShift(from: c.start, to: a) { carried.day = carried.day.adding(days: shift) }
             carried.precision = .approximate
             return carried
         }

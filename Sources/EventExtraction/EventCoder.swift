@@ -121,11 +121,18 @@ struct EventCoder {
                 } else if noun {
                     continue
                 }
-                guard let (patternEnd, weapon) = match(pattern, at: k, c) else { continue }
+                // "Sanctions on Iran were lifted": in the passive, the pattern's object comes before its verb.
+                var fronted: Int?
+                var matched = match(pattern, at: k, c)
+                if matched == nil, !pattern.flags.contains(.noun), let object = frontedObject(of: pattern, at: k, c) {
+                    fronted = object
+                    matched = (k, nil)
+                }
+                guard let (patternEnd, weapon) = matched else { continue }
                 // A verb pattern's words are not anchors of their own ("carried out attacks").
                 if !pattern.flags.contains(.noun) { consumedUntil = patternEnd }
                 if blocked(k, pattern, c) { break }
-                guard var event = analyse(k, patternEnd, pattern, weapon, c) else { break }
+                guard var event = analyse(k, patternEnd, pattern, weapon, c, fronted: fronted) else { break }
                 consumedUntil = patternEnd
                 if isRunningToll(event, at: k, c) { break }
                 // "killed by a U.S. airstrike on Jan. 3": the noun inside an actor already used is no new event.
@@ -141,6 +148,33 @@ struct EventCoder {
             }
         }
         return events
+    }
+
+    /// For a pattern of a verb and its object ("lift+ * sanctions") whose verb is a passive participle: the index
+    /// of the object named before it in the same clause ("Sanctions on Iran were lifted", "The deal was signed").
+    func frontedObject(of pattern: VerbPattern, at anchor: Int, _ c: SentenceContext) -> Int? {
+        guard pattern.elements.count == 3, case .gap = pattern.elements[1],
+            case .words(let ids, orWeapon: false) = pattern.elements[2],
+            endsWith(anchor, "ed") || cls(anchor).contains(.participle)
+        else { return nil }
+        var be = anchor - 1
+        while be > c.start, tokens[be].kind == .word, isAdverb(be) { be -= 1 }
+        // A past act ("were lifted", "have been severed"), not a state ("where US forces are stationed").
+        guard be > c.start, cls(be).contains(.beForm) else { return nil }
+        let form = word(be)
+        guard form == "was" || form == "were" || form == "been" else { return nil }
+        if form == "been", be - 1 > c.start, cls(be - 1).contains(.auxiliary) { be -= 1 }
+        var k = be - 1
+        while k >= c.start && be - k <= 7 {
+            let t = tokens[k]
+            if t.kind == .word && ids.contains(t.id) { return k }
+            if t.kind != .word && t.kind != .number && t.kind != .possessive { return nil }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) || (hasPatterns(k) && !isNounUsage(k, c)) {
+                return nil
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Matches the pattern's elements after the anchor; returns the last matched token and any weapon.
@@ -186,16 +220,17 @@ struct EventCoder {
         while k < c.end && k - j - skipped <= (gap ? 6 : 1) {
             if tokens[k].kind == .word && ids.contains(tokens[k].id) { return k }
             // "declared Mexico's ambassador, Raquel Serur, persona non grata": a name in apposition is skipped.
-            if gap, let close = appositiveNameEnd(after: k, c) {
+            if gap, let close = appositiveNameEnd(after: k, c) ?? parenthesisEnd(after: k, c) {
                 skipped += close + 1 - k
                 k = close + 1
                 continue
             }
             // "was \"deeply concerned\" about": a quotation mark may close or open between two words.
             if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) && tokens[k].kind != .quote { break }
-            // A symbol in a gap is part of an amount ("pledged $300 million in aid").
+            // A symbol in a gap is part of an amount ("pledged $300 million in aid"), a hyphen between two words
+            // part of a compound ("agreed to a 72-hour truce").
             if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .quote
-                && tokens[k].kind != .possessive && !(gap && tokens[k].kind == .other)
+                && tokens[k].kind != .possessive && !(gap && (tokens[k].kind == .other || isGluedHyphen(k, c)))
             {
                 break
             }
@@ -203,6 +238,25 @@ struct EventCoder {
             k += 1
         }
         return nil
+    }
+
+    /// When a parenthesis opens at `k` and closes within eight tokens ("pledged 253 million euros ($298 million)
+    /// in aid"): the closing one's index.
+    private func parenthesisEnd(after k: Int, _ c: SentenceContext) -> Int? {
+        guard tokens[k].kind == .openParen else { return nil }
+        var e = k + 1
+        while e < min(c.end, k + 9) {
+            if tokens[e].kind == .closeParen { return e }
+            if tokens[e].kind == .openParen { return nil }
+            e += 1
+        }
+        return nil
+    }
+
+    /// A dash with no space on either side ("72-hour", "30-day").
+    private func isGluedHyphen(_ k: Int, _ c: SentenceContext) -> Bool {
+        tokens[k].kind == .dash && k > c.start && k + 1 < c.end && tokens[k - 1].end == tokens[k].start
+            && tokens[k].end == tokens[k + 1].start
     }
 
     /// When a comma at `k` opens a name in apposition (one to four capitalized words, then a comma): the closing
@@ -319,13 +373,23 @@ struct EventCoder {
         return j >= c.start && ["announced", "announces", "decided"].contains(word(j))
     }
 
-    /// Whether the "to" at `k` follows a decision taken ("decision to", "voted on Tuesday to"), past a date.
+    /// Whether the "to" at `k` follows a decision taken ("decision to", "voted on Tuesday to"), past a date, or
+    /// an order given to someone ("Putin ordered his troops to pull back").
     func followsDecision(_ k: Int, _ c: SentenceContext) -> Bool {
         var j = k - 1
         while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
         if j > c.start, word(j) == "on" || isAdverb(j) { j -= 1 }
-        return j >= c.start && cls(j).contains(.decisionNoun)
+        if j >= c.start && cls(j).contains(.decisionNoun) { return true }
+        var o = k - 2
+        while o >= c.start && k - o <= 6 {
+            if tokens[o].kind != .word || cls(o).contains(.barrier) || cls(o).contains(.speech) { return false }
+            if endsWith(o, "ed"), let w = word(o), EventCoder.orderVerbs.contains(w) { return true }
+            o -= 1
+        }
+        return false
     }
+
+    private static let orderVerbs: Set<String> = ["ordered", "instructed", "directed", "commanded"]
 
     /// "The war has killed more than 220,000 people", "… have been killed since 2015": violence in the perfect
     /// with nobody doing it is a running toll, not an act on a day.

@@ -44,6 +44,9 @@ struct Extraction {
         // The first day-precise date of the article's own text: the day the story is about, dating undated
         // paragraphs in the place of the publication day.
         var storyDate: DateMention?
+        // The last date the story's own text gave, kept across paragraphs: what "hours later" or "the next day"
+        // opening a paragraph counts from, where an undated sentence goes back to the story's day.
+        var lastGivenDate: DateMention?
         var previousPost: Int? = -1
         // Who did the forceful acts (coercion, assault, fighting) so far: "Iran condemned the strikes" targets
         // the first one not of the condemner's country (a story's lead reports the act it is about; later
@@ -101,7 +104,8 @@ struct Extraction {
             context.dates = resolver.find(in: tokens, bodyStart, sentence.end, reference: reference)
             // "A day earlier", "the next day": from the date the sentence gave before, else the story's last one.
             for d in context.dates.indices where context.dates[d].shift != nil {
-                let anchor = context.dates[..<d].last { $0.shift == nil && !$0.possessive }?.date ?? previousDate?.date
+                let anchor = context.dates[..<d].last { $0.shift == nil && !$0.possessive }?.date
+                    ?? (sentence.post == nil ? lastGivenDate ?? previousDate : previousDate)?.date
                 context.dates[d] = context.dates[d].anchored(to: anchor)
             }
 
@@ -165,6 +169,7 @@ struct Extraction {
             // that happened on the day the article went out.
             if let date = context.dates.first(where: { !$0.possessive }) {
                 previousDate = date
+                if sentence.post == nil { lastGivenDate = date }
                 if storyDate == nil, sentence.post == nil, date.date.precision == .day {
                     // It stands in for the publication day, and is as rough: a paragraph's undated report of a
                     // second call is not the first call of a week before (``EventDate/toleranceDays``).

@@ -158,9 +158,13 @@ extension Lexicon {
             case "modal-ok": flags.insert(.modalOK)
             case "that-target": flags.insert(.targetInClause)
             case "object-target": flags.insert(.objectIsTarget)
+            case "stative": flags.insert(.stative)
+            case "from-source": flags.insert(.fromSource)
             case "": break
             default:
-                throw line.error("unknown flag \"\(flag)\" (noun, subject-target, modal-ok, that-target, object-target)")
+                throw line.error(
+                    "unknown flag \"\(flag)\" (noun, subject-target, modal-ok, that-target, object-target, stative, "
+                        + "from-source)")
             }
         }
         let pattern = VerbPattern(code: code, elements: elements, flags: flags, text: text)

@@ -59,6 +59,12 @@ struct PatternFlags: OptionSet, Sendable {
     /// The pattern's own object is the target ("summoned the British ambassador"), not the source's own
     /// means ("deployed US troops").
     static let objectIsTarget = PatternFlags(rawValue: 16)
+    /// The anchor is an adjective after "be" ("was disappointed by", "concerned about"): never a passive; the
+    /// subject feels it, and what follows "by" is its object, not its agent.
+    static let stative = PatternFlags(rawValue: 32)
+    /// The pattern ends with "from" and the actor after it is the source, the subject the target ("the decision
+    /// drew a protest from Tokyo").
+    static let fromSource = PatternFlags(rawValue: 64)
 }
 
 struct VerbPattern: Sendable {

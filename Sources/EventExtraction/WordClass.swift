@@ -57,7 +57,8 @@ struct WordClass: OptionSet, Sendable {
     static let countryNoun = WordClass(rawValue: 1 << 28)
     /// "the", "his", "its": what makes "the country" and "his country" references rather than "a country".
     static let definite = WordClass(rawValue: 1 << 29)
-    /// "two", "both" before a ``pairNoun``: "the two leaders", "both sides" stand for a pair named before.
+    /// "two", "both", "each" before a ``pairNoun``: "the two leaders", "both sides", "each side" stand for a pair
+    /// named before.
     static let pairNumber = WordClass(rawValue: 1 << 30)
     static let pairNoun = WordClass(rawValue: 1 << 31)
     /// An act already taken or under way: the infinitive after it happened ("India's decision to ban", "parliament
@@ -124,8 +125,8 @@ struct WordClass: OptionSet, Sendable {
          "shot hit struck held beaten seen taken thrown caught sent fought met spoken told given made done "
             + "brought built hurt put set cut led killed slain stabbed shelled bombed broken begun "
             // Irregular simple pasts ("Ukraine broke off relations"), which are no nouns after a country either.
-            + "broke froze frozen withdrew withdrawn took gave threw sought swore sworn overthrew overthrown "
-            + "retook retaken spoke fled flew won stole stolen blew blown beat bit drove rode tore shook"),
+            + "broke froze frozen unfroze unfrozen withdrew withdrawn took gave threw sought swore sworn overthrew "
+            + "overthrown retook retaken spoke fled flew won stole stolen blew blown beat bit drove rode tore shook"),
         (.negation,
          "not never no nor neither cannot won't wouldn't couldn't didn't don't doesn't isn't aren't wasn't "
             + "weren't hasn't haven't hadn't shouldn't can't mustn't"),
@@ -133,8 +134,9 @@ struct WordClass: OptionSet, Sendable {
          "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings killing killings assault "
             + "invasion shelling launch launches coup takeover seizure arrest arrests detention incursion offensive"),
         (.countryNoun, "country nation"),
-        (.pairNumber, "two both"),
-        (.pairNoun, "leaders sides countries nations governments presidents neighbours neighbors rivals allies ministers men"),
+        (.pairNumber, "two both each"),
+        (.pairNoun,
+         "leaders sides side countries nations governments presidents neighbours neighbors rivals allies ministers men"),
         (.decisionNoun, "decision move order decided voted moved began begun started continued continues"),
         (.means, "phone telephone video videolink videoconference letter email road air sea land rail car boat"),
         (.definite, "the his her its their"),
@@ -148,7 +150,7 @@ struct WordClass: OptionSet, Sendable {
             + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),
         (.dateWord,
          "today tonight yesterday tomorrow earlier later this last early late mid next month week year night "
-            + "morning evening afternoon ago day days weeks hours"),
+            + "morning evening afternoon ago day days weeks hours weekend previous"),
         (.function,
          "the a an on in at of to for from with by and or but this that these those he she it they we i "
             + "his her its their our as after before when while if said says"),

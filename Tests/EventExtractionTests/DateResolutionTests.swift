@@ -38,6 +38,11 @@ struct DateResolutionTests {
         // "last Tuesday" is the previous week's Tuesday: a Tuesday of this week is "on Tuesday".
         Case(text: "last Tuesday", reference: "2020-06-17", expected: "2020-06-09", precision: .day, provenance: .relative),
         Case(text: "last Friday", reference: "2020-06-15", expected: "2020-06-12", precision: .day, provenance: .relative),
+        // The weekend just gone, from its Saturday (2020-06-16 is a Tuesday).
+        Case(text: "over the weekend", reference: "2020-06-16", expected: "2020-06-13", precision: .approximate,
+            provenance: .relative),
+        Case(text: "last weekend", reference: "2020-06-14", expected: "2020-06-13", precision: .approximate,
+            provenance: .relative),
         // Relative expressions.
         Case(text: "late last month", reference: "2020-01-09", expected: "2019-12-25", precision: .approximate, provenance: .relative),
         Case(text: "last month", reference: "2020-01-09", expected: "2019-12-15", precision: .month, provenance: .relative),
@@ -49,6 +54,7 @@ struct DateResolutionTests {
         Case(text: "a day earlier", reference: "2020-01-09", expected: "2020-01-08", precision: .day, provenance: .relative),
         Case(text: "two days later", reference: "2020-01-09", expected: "2020-01-11", precision: .day, provenance: .relative),
         Case(text: "the next day", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
+        Case(text: "the previous day", reference: "2020-01-09", expected: "2020-01-08", precision: .day, provenance: .relative),
         Case(text: "hours later", reference: "2020-01-09", expected: "2020-01-09", precision: .day, provenance: .relative),
         Case(text: "the next morning", reference: "2020-01-09", expected: "2020-01-10", precision: .day, provenance: .relative),
         Case(text: "two weeks ago", reference: "2020-01-15", expected: "2020-01-01", precision: .approximate, provenance: .relative),
@@ -169,5 +175,56 @@ struct DateResolutionTests {
             from: article(["Lebanon's prime minister resigned on Monday, blaming last week's explosion at the port, as Lebanese protesters clashed with police."], published: "2020-08-11"))
         let clash = try #require(found.first { $0.code.rootCode == "14" })
         #expect(clash.date?.day != day("2020-08-04"), "\(String(describing: clash.date))")
+    }
+
+    @Test func aDeadline_datesNothing() throws {
+        // The month after "by" is when power is due to be handed over, not when the junta made its promise.
+        let found = sharedExtractor.extract(
+            from: article(["Guinea's junta agreed on Monday to hand power to civilians by July 2025."], published: "2023-05-10"))
+        let pledge = try #require(found.first)
+        #expect(pledge.date?.day == day("2023-05-08"))
+        #expect(resolvedDate("the deal runs until Friday", reference: "2023-05-10") == nil)
+    }
+
+    @Test func anActInAnAfterClause_isTheDayBeforeTheMainClauses() throws {
+        let found = sharedExtractor.extract(
+            from: article(["Chilean diplomats left Caracas on Friday after Venezuela expelled the ambassador."], published: "2023-05-13"))
+        let expulsion = try #require(found.first { $0.code.rootCode == "16" })
+        #expect(expulsion.date?.day == day("2023-05-11"))
+        #expect(expulsion.date?.precision == .approximate)
+        // "hours after", and the same subject doing both ("after meeting"), keep the main clause's day.
+        let soon = sharedExtractor.extract(
+            from: article(["Peru closed its border on Friday, hours after Bolivia expelled the ambassador."], published: "2023-05-13"))
+        #expect(soon.first { $0.code.rootCode == "16" && $0.source?.code == "BOL" }?.date?.day == day("2023-05-12"))
+        let meeting = sharedExtractor.extract(
+            from: article(["Brazil's president left Buenos Aires on Friday after meeting with Argentina's president."], published: "2023-05-13"))
+        #expect(meeting.first { $0.code.rootCode == "04" }?.date?.day == day("2023-05-12"))
+    }
+
+    @Test func hoursLaterOpeningAParagraph_countsFromTheLastDateGiven_notTheStorysDay() throws {
+        let found = sharedExtractor.extract(from: article([
+            "Mexico's president said on Sunday he was outraged.",
+            "Ecuador's police detained the former vice president on Friday. Mexico condemned the raid.",
+            "Hours later, Mexico broke off relations with Ecuador.",
+        ], published: "2024-04-07"))
+        let rupture = try #require(found.first { $0.code.rootCode == "16" })
+        #expect(rupture.date?.day == day("2024-04-05"))
+    }
+
+    @Test func aDayAfterInAnUndatedSentence_countsFromTheStorysDate() throws {
+        let found = sharedExtractor.extract(from: article(
+            ["Peru's president resigned on Tuesday. The resignation came a day after Peruvian lawmakers impeached him."],
+            published: "2024-04-07"))
+        let impeachment = try #require(found.first { $0.code.rootCode == "17" })
+        #expect(impeachment.date?.day == day("2024-04-01"))
+    }
+
+    @Test func aDateBeforeAnAnd_isTheFirstVerbs_theOneRightAfterTheSecondVerbWins() throws {
+        let found = sharedExtractor.extract(from: article(
+            ["Kyrgyz forces shelled Tajik villages on Wednesday. Gunfire broke out on Wednesday and escalated on Friday into fighting along the border."],
+            published: "2022-09-17"))
+        let fighting = try #require(found.last)
+        #expect(fighting.code.rootCode == "19")
+        #expect(fighting.date?.day == day("2022-09-16"))
     }
 }

@@ -823,4 +823,167 @@ struct EventCodingTests {
         #expect(crackdown.source?.code == "SDNMIL")
         #expect(crackdown.target?.code == "SDNOPP")
     }
+
+    // Ninth session, from the CAMEO codebook's categories: one sentence of our own per pattern group.
+    @Test(arguments: [
+        ("Pope Francis pleaded for peace in Sudan on Sunday.", "020"),
+        ("Japan sought clarification from China on Monday.", "020"),
+        ("Serbia signalled its readiness to resume talks with Kosovo on Monday.", "030"),
+        ("Chile's president sat down with Argentina's president on Monday.", "040"),
+        ("Brazil's foreign minister paid a visit to Angola on Tuesday.", "042"),
+        ("Germany voiced support for Moldova's bid to join the European Union on Tuesday.", "051"),
+        ("Ghana upgraded relations with Morocco on Friday.", "054"),
+        ("Ethiopia and Sudan hammered out a deal on the border on Friday.", "057"),
+        ("France sold 30 Rafale jets to Egypt on Monday.", "062"),
+        ("The European Union gave Jordan $50 million in aid on Monday.", "070"),
+        ("Canada announced a new aid package for Haiti on Wednesday.", "070"),
+        ("Greece sent rescue teams to Turkey on Monday.", "073"),
+        ("Uganda took in thousands of refugees from Congo on Monday.", "075"),
+        ("Qatar offered aid to Lebanon on Monday.", "033"),  // an offer is an intent, as a pledge is
+        ("Myanmar's junta granted an amnesty to 5,000 prisoners on Monday.", "0841"),
+        ("Belarus handed over the bodies of two soldiers to Lithuania on Friday.", "0841"),
+        ("Iraq reopened Baghdad airport on Monday.", "0862"),
+        ("Ethiopia restored internet access in Tigray on Monday.", "081"),
+        ("Israel eased the blockade of Gaza on Tuesday.", "0872"),
+        ("Kenya's government accepted the demands of the protesters on Tuesday.", "083"),
+        ("Peru's president shelved the pension reform on Monday.", "083"),
+        ("Niger's junta set conditions for talks on Tuesday.", "100"),
+        ("Germany objected to Poland's demands on Tuesday.", "111"),
+        ("Ukraine brushed aside Russia's proposal on Tuesday.", "120"),
+        ("Hamas walked out of the talks in Cairo on Tuesday.", "164"),
+        ("Russia vowed to crush the rebels on Tuesday.", "138"),
+        ("Iran warned of consequences on Tuesday.", "130"),
+        ("French unions staged a strike on Thursday.", "143"),
+        ("Poland bolstered its military presence on the border with Belarus on Monday.", "154"),
+        ("Armenia called up reservists on Tuesday.", "154"),
+        ("Russia declared a partial mobilisation on Wednesday.", "154"),
+        ("South Korea raised its alert level on Monday.", "152"),
+        ("China cancelled a visit by the German chancellor on Tuesday.", "160"),
+        ("Mali withdrew from the regional bloc on Sunday.", "160"),
+        ("Russia cut off gas supplies to Bulgaria on Wednesday.", "163"),
+        ("China imposed a travel ban on Lithuanian officials on Tuesday.", "163"),
+        ("Iran imprisoned a French tourist on Tuesday.", "173"),
+        ("Thailand's court dissolved the opposition party on Wednesday.", "172"),
+        ("India revoked Kashmir's autonomy on Monday.", "172"),
+        ("Iran's government shut down the internet on Monday.", "172"),
+        ("Soldiers in Niger staged a coup on Wednesday.", "171"),
+        ("Palestinian protesters threw stones at Israeli soldiers on Friday.", "145"),
+        ("Armenian and Azerbaijani forces engaged in heavy fighting on Tuesday.", "190"),
+        ("Fighting erupted on Tuesday between Kyrgyz and Tajik troops.", "190"),
+        ("Ukrainian forces liberated the city of Kherson on Friday.", "190"),
+        ("Saudi forces laid siege to the port on Monday.", "191"),
+        ("Syria's army used chemical weapons in Douma on Saturday.", "204"),
+        ("Putin received a call from Erdogan on Monday.", "041"),
+        ("Saudi Arabia opened an embassy in Damascus on Tuesday.", "054"),
+        ("Kenya gave refuge to thousands of Somalis on Monday.", "075"),
+        ("The IMF approved a bailout for Sri Lanka on Monday.", "071"),
+        ("Turkey lifted its objection to Sweden's membership on Tuesday.", "083"),
+        ("Iran unfroze the assets of the company on Monday.", "085"),  // an irregular past after a country
+        ("Iran's foreign minister hit out at France on Tuesday.", "111"),  // words, not blows
+        ("Russia declined to attend the summit on Tuesday.", "120"),
+        ("China opposed the resolution on Tuesday.", "120"),
+        ("Iraq declared war on the Islamic State on Tuesday.", "138"),
+        ("China held war games near Taiwan on Monday.", "150"),
+        ("North Korea conducted a nuclear test on Sunday.", "150"),
+        ("Serbia froze relations with Kosovo on Monday.", "161"),
+        ("China restricted exports of gallium on Monday.", "163"),
+        ("The United States airdropped food into Gaza on Saturday.", "073"),
+        ("Chinese coast guard ships blocked a Philippine resupply mission on Saturday.", "191"),
+        ("The EU agreed a new package of sanctions against Russia on Friday.", "163"),
+        ("Russian troops left the city of Kherson on Friday.", "0874"),
+        ("Sudan's army agreed to a 72-hour truce on Tuesday.", "0871"),  // a hyphen inside a gap's compound
+        ("Japan handed over medical supplies to Ukraine on Monday.", "073"),
+        ("The EU released funds for Hungary on Monday.", "071"),
+        ("Russia scaled back its operations near Kyiv on Tuesday.", "087"),
+        ("Israel paused its strikes on Gaza on Tuesday.", "087"),
+        ("India lowered tariffs on American goods on Monday.", "085"),
+        ("Zelenskiy vowed on Monday to retake Crimea.", "138"),
+        ("Hamas vowed on Monday to continue its attacks on Israel.", "138"),
+        ("Serbia's president raised the prospect of military action in Kosovo on Monday.", "138"),
+        ("Beijing protested the decision on Monday.", "114"),  // a government's protest is a complaint
+        ("Thousands of Iranians protested in Tehran on Monday.", "140"),
+        // An amount in parentheses inside a gap.
+        ("Japan pledged 200 million euros ($220 million) in aid to Morocco on Sunday.", "033"),
+        ("Bangladesh summoned India's high commissioner in Dhaka on Monday.", "110"),  // a Commonwealth envoy
+        ("Serbian soldiers joined Hungarian troops on Monday in military exercises.", "062"),
+    ])
+    func ninthSessionCodebookPattern_codesTheAct(sentence: String, code: String) {
+        let found = events(sentence, published: "2023-03-29")
+        #expect(found.map(\.code.rawValue).contains(code), "\(found.map { "\($0.code.rawValue) \($0.source?.code ?? "-")" })")
+    }
+
+    @Test func aFeelingAfterBe_isNoPassive_whatFollowsByIsItsObject() throws {
+        let dismay = try #require(events("Japan was disappointed by South Korea's decision on Friday.").first)
+        #expect(dismay.code.rootCode == "11")
+        #expect(dismay.source?.code == "JPN")
+        #expect(dismay.target?.code == "KOR")
+        let concern = try #require(events("Canada was deeply concerned by Iran's missile launch on Monday.").first)
+        #expect(concern.source?.code == "CAN")
+        #expect(concern.target?.code == "IRN")
+    }
+
+    @Test func aParticiplePhraseBetweenCommas_isNoSubject_theActorBeforeItIs() throws {
+        let storming = try #require(
+            events("Hundreds of protesters, some waving Russian flags, stormed the French embassy in Niamey on Sunday.").first)
+        #expect(storming.source?.code == "NEROPP")
+        #expect(storming.target?.code == "FRAGOV")
+    }
+
+    @Test func aPassiveWithItsObjectBeforeTheVerb_isTheAct_withWhomItConcerns() throws {
+        let lifting = try #require(events("All remaining US sanctions on Sudan were lifted on Friday.").first)
+        #expect(lifting.code == "085")
+        #expect(lifting.source?.code == "USA")
+        #expect(lifting.target?.code == "SDN")
+        let rupture = try #require(events("Diplomatic relations with Iran were severed on Monday.").first)
+        #expect(rupture.code == "161")
+        #expect(rupture.target?.code == "IRN")
+        let signing = events("The accord was signed by Israel and the UAE on Tuesday.")
+        #expect(signing.contains { $0.code == "057" && $0.source?.code == "ISR" && $0.target?.code == "ARE" })
+        #expect(events("Diplomatic relations with Iran have been severed, Albania said on Monday.").first?.code == "161")
+        // Not under a modal, nor across a relative pronoun, nor a state in the present.
+        #expect(events("Sanctions on Iran could be lifted on Monday.").isEmpty)
+        #expect(!events("Iran's Guards launched missiles at targets in Iraq where US forces are stationed.")
+            .contains { $0.code.rootCode == "15" })
+        #expect(events("The sanctions that were imposed on Iran in 2018 remain.").isEmpty)
+    }
+
+    @Test func aCeasefireNamingNobody_isBetweenThoseWhoFought() throws {
+        let found = events("Armenian forces shelled Azerbaijani positions on Monday. A ceasefire took effect at midnight on Tuesday.")
+        let truce = try #require(found.first { $0.code == "0871" })
+        #expect(truce.source?.code.hasPrefix("ARM") == true)
+        #expect(truce.target?.code.hasPrefix("AZE") == true)
+        #expect(events("A ceasefire took effect at midnight on Tuesday.").isEmpty)  // no fight before: no sides
+    }
+
+    @Test func anActOrderedOfSomeone_isTheAct_anActUrgedIsNot() throws {
+        let pullback = try #require(events("Putin ordered his troops to pull back from the border on Monday.").first)
+        #expect(pullback.code.rootCode == "08")
+        #expect(!events("Biden urged Israel to withdraw from Gaza on Monday.").contains { $0.code.rootCode == "08" })
+    }
+
+    @Test func eachSide_isThePairNamedBefore_actingOnEachOther() throws {
+        let found = events("Kyrgyz and Tajik forces clashed on Friday. Each side accused the other of violating the truce on Saturday.")
+        let accusations = found.filter { $0.code.rootCode == "11" }
+        #expect(accusations.contains { $0.source?.code.hasPrefix("KGZ") == true && $0.target?.code.hasPrefix("TJK") == true })
+        #expect(accusations.contains { $0.source?.code.hasPrefix("TJK") == true && $0.target?.code.hasPrefix("KGZ") == true })
+    }
+
+    @Test func criticismDrawnFromSomeone_isTheirs_againstTheSubject() throws {
+        let protest = try #require(events("Poland's new law drew a protest from Berlin on Thursday.").first { $0.code.rootCode == "11" })
+        #expect(protest.code == "114")
+        #expect(protest.source?.code == "DEUGOV")
+        #expect(protest.target?.code.hasPrefix("POL") == true)
+    }
+
+    @Test func anAttackToBeMetWithForce_orAVowToMakeSomeonePay_isAThreatAgainstThem() throws {
+        let met = try #require(
+            events("On Sunday, Iran's army chief said any Israeli attack would be met with a crushing response.").first)
+        #expect(met.code == "138")
+        #expect(met.source?.code == "IRNMIL")
+        #expect(met.target?.code.hasPrefix("ISR") == true)
+        let pay = try #require(events("Khamenei vowed on Sunday to make Israel pay for the strike.").first)
+        #expect(pay.code == "138")
+        #expect(pay.target?.code.hasPrefix("ISR") == true)
+        #expect(events("Biden met with Netanyahu on Sunday.").first?.code.rootCode == "04")
+    }
 }
