@@ -44,16 +44,33 @@ struct DateResolver {
         var i = start
         while i < end {
             if let mention = match(tokens, i, end, reference) {
-                // "to hand power to civilians by July 2024", "until Friday": a deadline, not when anything happened.
-                let before = mention.start > start && !mention.possessive ? word(tokens, mention.start - 1, end) : nil
-                let deadline = before == "by" || before == "until" || before == "till"
-                if !deadline { result.append(mention) }
+                // "to hand power to civilians by July 2024", "until Friday", "until the end of Monday", "by midnight
+                // on Sunday": a deadline, not when anything happened.
+                if mention.possessive || !isDeadline(tokens, before: mention.start, from: start, end) {
+                    result.append(mention)
+                }
                 i = max(mention.end, i + 1)
             } else {
                 i += 1
             }
         }
         return result
+    }
+
+    /// Whether the words before `i` make a date a deadline: "by", "until" or "till", directly or before "the end
+    /// of", "midnight (on)", "noon (on)".
+    private func isDeadline(_ tokens: [Token], before i: Int, from start: Int, _ end: Int) -> Bool {
+        var k = i - 1
+        func previous() -> String? { k >= start ? word(tokens, k, end) : nil }
+        if previous() == "on" { k -= 1 }
+        if ["midnight", "noon"].contains(previous()) {
+            k -= 1
+        } else if previous() == "of", k >= start + 2, word(tokens, k - 1, end) == "end",
+            word(tokens, k - 2, end) == "the"
+        {
+            k -= 3
+        }
+        return ["by", "until", "till"].contains(previous())
     }
 
     private func word(_ tokens: [Token], _ i: Int, _ end: Int) -> String? {

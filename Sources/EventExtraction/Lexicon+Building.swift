@@ -27,6 +27,8 @@ extension Lexicon {
         for (index, name) in weekdayNames.enumerated() {
             lexicon.weekdays[Int(lexicon.intern(name))] = Int8(index + 1)
         }
+        // Read by the date resolver around deadlines ("by midnight on Sunday"); they need no class.
+        for word in ["midnight", "noon"] { _ = lexicon.intern(word) }
         for kind in DictionaryKind.allCases {
             for source in sources where source.kind == kind {
                 try lexicon.apply(source)

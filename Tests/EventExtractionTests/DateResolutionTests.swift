@@ -184,6 +184,10 @@ struct DateResolutionTests {
         let pledge = try #require(found.first)
         #expect(pledge.date?.day == day("2023-05-08"))
         #expect(resolvedDate("the deal runs until Friday", reference: "2023-05-10") == nil)
+        #expect(resolvedDate("they have until the end of Monday to go", reference: "2023-05-10") == nil)
+        #expect(resolvedDate("to leave by midnight on Sunday", reference: "2023-05-10") == nil)
+        #expect(resolvedDate("to leave by noon Sunday", reference: "2023-05-10") == nil)
+        #expect(resolvedDate("they met at the end of Monday's talks", reference: "2023-05-10") != nil)
     }
 
     @Test func anActInAnAfterClause_isTheDayBeforeTheMainClauses() throws {

@@ -480,6 +480,15 @@ struct EventCodingTests {
         #expect(expulsion.code == "166")
         #expect(expulsion.source?.code == "GBR")
         #expect(expulsion.target?.code.hasPrefix("RUS") == true)
+        // Told to leave, diplomats are expelled, whatever the verb.
+        for sentence in [
+            "Moscow ordered 10 Estonian diplomats to leave the country on Tuesday.",
+            "Hungary told two Dutch diplomats to leave within 72 hours.",
+        ] {
+            let ordered = try #require(events(sentence).first { $0.code.rootCode == "16" }, "\(sentence)")
+            #expect(ordered.code == "166", "\(sentence)")
+            #expect(ordered.target?.code.hasPrefix(sentence.contains("Estonian") ? "EST" : "NLD") == true, "\(sentence)")
+        }
         let deployment = try #require(events("The Pentagon deployed US troops to Kuwait on Monday.").first)
         #expect(deployment.code.rootCode == "15")
         #expect(deployment.target == nil || deployment.target?.code.hasPrefix("USA") == false)
@@ -864,6 +873,8 @@ struct EventCodingTests {
         ("China imposed a travel ban on Lithuanian officials on Tuesday.", "163"),
         ("Iran imprisoned a French tourist on Tuesday.", "173"),
         ("Thailand's court dissolved the opposition party on Wednesday.", "172"),
+        ("Peru's president dismissed the cabinet on Tuesday.", "172"),
+        ("Sri Lanka's president suspended parliament on Friday.", "172"),
         ("India revoked Kashmir's autonomy on Monday.", "172"),
         ("Iran's government shut down the internet on Monday.", "172"),
         ("Soldiers in Niger staged a coup on Wednesday.", "171"),
