@@ -88,7 +88,6 @@ public struct StderrLogHandler: LogHandler {
             $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || (0x0A...0x0D).contains($0)
         }
         guard value.isEmpty || value.utf8.contains(where: special) else { return bytes.appendUTF8(value) }
-        bytes.reserveCapacity(bytes.count + value.utf8.count + 8)
         bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
