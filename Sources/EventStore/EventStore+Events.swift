@@ -222,7 +222,13 @@ extension EventStore {
     private func eventId(for key: String, cache: inout EventCache, db: Database) throws -> (id: Int64, isNew: Bool) {
         if let event = try event(forKey: key, cache: &cache, db: db) { return (event.id, false) }
         let id = try cache.create(key) {
-            try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM event")) ?? 0
+            // Never an id a removed event had: a replay reads `event.added` and `event.updated` by id.
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT max(coalesce((SELECT max(id) FROM event), 0),
+                            coalesce((SELECT max(eventId) FROM change WHERE kind = 'event.removed'), 0))
+                        """)) ?? 0
         }
         return (id, true)
     }
@@ -270,7 +276,7 @@ extension EventStore {
                 }
                 cache.forget(key)
                 if let old {
-                    changes.append(try logChange(ChangeKind.eventRemoved, path: path, payload: old.json, now: now, db: db))
+                    changes.append(try logEventChange(ChangeKind.eventRemoved, path: path, face: old, now: now, db: db))
                 }
                 continue
             }
@@ -279,7 +285,7 @@ extension EventStore {
             try store(face, key: key, picks: picks, isStored: event.isStored, db: db)
             guard face != old else { continue }
             let kind = old == nil ? ChangeKind.eventAdded : ChangeKind.eventUpdated
-            changes.append(try logChange(kind, path: path, payload: face.json, now: now, db: db))
+            changes.append(try logEventChange(kind, path: path, face: face, now: now, db: db))
         }
         return changes
     }

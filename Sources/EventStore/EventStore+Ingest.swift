@@ -139,7 +139,20 @@ extension EventStore {
             db, "INSERT INTO change (kind, path, payload, time) VALUES (?, ?, ?, ?)", .text(kind), .text(path),
             .text(payload), .real(now)
         ).run()
-        return ChangeRecord(seq: db.lastInsertedRowID, kind: kind, path: path, payload: payload, time: now)
+        return ChangeRecord(seq: db.lastInsertedRowID, kind: kind, path: path, data: .json(payload), time: now)
+    }
+
+    /// Logs a change of an event. `event.added` and `event.updated` keep only the event's id: a replay sends the
+    /// event as it is then (see ``changes(after:limit:)``), and live subscribers get `face`. `event.removed` keeps
+    /// the last face, which no row holds any more.
+    func logEventChange(_ kind: String, path: String?, face: EventFace, now: Double, db: Database) throws
+        -> ChangeRecord
+    {
+        try RawStatement(
+            db, "INSERT INTO change (kind, path, payload, time, eventId) VALUES (?, ?, ?, ?, ?)", .text(kind),
+            .text(path), .text(kind == ChangeKind.eventRemoved ? face.json : nil), .real(now), .integer(face.id)
+        ).run()
+        return ChangeRecord(seq: db.lastInsertedRowID, kind: kind, path: path, data: .event(face), time: now)
     }
 
     static func paragraphs(of body: String) -> [String] {

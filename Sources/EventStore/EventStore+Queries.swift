@@ -68,18 +68,37 @@ extension EventStore {
         try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change") ?? 0 }
     }
 
-    /// Changes with a seq greater than `seq`, oldest first, at most `limit`.
+    /// Changes with a seq greater than `seq`, oldest first, at most `limit`. An `event.added` or `event.updated`
+    /// logged by id (migration v9) carries the event as it is now, or its last face if it was removed since.
     public func changes(after seq: Int64, limit: Int) throws(EventStoreError) -> [ChangeRecord] {
         try read { db in
-            try Row.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT seq, kind, path, payload, time FROM change WHERE seq > ? ORDER BY seq LIMIT ?"),
-                arguments: [seq, limit]
-            ).map { row in
-                ChangeRecord(seq: row["seq"], kind: row["kind"], path: row["path"], payload: row["payload"], time: row["time"])
+            try Row.fetchAll(db.cachedStatement(sql: EventStore.changesAfter), arguments: [seq, limit]).map { row in
+                let at = EventFace.columnCount
+                let payload = row.text(at + 3)
+                var data = ChangeRecord.Data.json(payload)
+                if payload == nil, let eventId = row.int64(at + 5) {
+                    if row.int64(0) != nil {
+                        data = .event(EventFace(row))
+                    } else {
+                        // Removed since: the same read transaction sees its removal, which keeps the last face.
+                        data = .json(try String.fetchOne(db.cachedStatement(sql: EventStore.lastFace), arguments: [eventId]))
+                    }
+                }
+                return ChangeRecord(
+                    seq: row.int64(at) ?? 0, kind: row.text(at + 1) ?? "", path: row.text(at + 2), data: data,
+                    time: row.double(at + 4) ?? 0)
             }
         }
     }
+
+    /// The event's face first (its columns are all NULL when the change is not joined to an event), then the
+    /// change's own columns; no name is in both tables.
+    private static let changesAfter = """
+        SELECT \(EventFace.columns), seq, kind, path, payload, time, eventId
+        FROM change c LEFT JOIN event e ON c.payload IS NULL AND e.id = c.eventId
+        WHERE c.seq > ? ORDER BY c.seq LIMIT ?
+        """
+    private static let lastFace = "SELECT payload FROM change WHERE kind = 'event.removed' AND eventId = ?"
 
     /// Articles and failed files, by path; `errorsOnly` nil means both. `offset` rows are skipped first.
     public func articles(errorsOnly: Bool? = nil, limit: Int? = nil, offset: Int = 0) throws(EventStoreError)

@@ -176,6 +176,16 @@ extension EventStore {
                             WHERE a.statementId = statement.id ORDER BY f.path LIMIT 1);
                     """)
         }
+        migrator.registerMigration("v9: event changes by the event's id") { db in
+            // An `event.added` or `event.updated` row keeps the event's id instead of its face (a third of the
+            // store, and of what a bulk ingest writes); a replay sends the event as it is then. The index finds
+            // the last face of an event removed since, and the largest id ever given (ids are not reused).
+            try db.execute(
+                sql: """
+                    ALTER TABLE change ADD COLUMN eventId INTEGER;
+                    CREATE INDEX changeByRemovedEvent ON change(eventId) WHERE kind = 'event.removed';
+                    """)
+        }
         return migrator
     }
 }

@@ -64,9 +64,32 @@ public struct ChangeRecord: Sendable, Equatable {
     public var kind: String
     public var path: String?
     /// A JSON object, by kind.
-    public var payload: String?
+    public var payload: String? {
+        switch data {
+        case .json(let text): text
+        case .event(let face): face.json
+        }
+    }
     /// Seconds since the epoch.
     public var time: Double
+
+    /// An event's face is turned into JSON only when something reads `payload` (a subscriber, a debug log line):
+    /// a bulk ingest with nobody listening never renders it.
+    enum Data: Sendable {
+        case json(String?)
+        case event(EventFace)
+    }
+
+    let data: Data
+
+    init(seq: Int64, kind: String, path: String?, data: Data, time: Double) {
+        (self.seq, self.kind, self.path, self.data, self.time) = (seq, kind, path, data, time)
+    }
+
+    public static func == (lhs: ChangeRecord, rhs: ChangeRecord) -> Bool {
+        lhs.seq == rhs.seq && lhs.kind == rhs.kind && lhs.path == rhs.path && lhs.time == rhs.time
+            && lhs.payload == rhs.payload
+    }
 }
 
 /// An article (or failed file) as listed to clients.

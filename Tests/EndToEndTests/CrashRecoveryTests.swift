@@ -73,7 +73,7 @@ struct CrashRecoveryTests {
 
 extension CrashRecoveryTests {
     /// The comparison is only as strong as the digest and the audit: what a bad recovery would leave must show.
-    @Test func digestAndAudit_seeAMissingMention_aLostChange_andAStaleEvent() throws {
+    @Test func digestAndAudit_seeAMissingMention_aLostChange_aChangedEvent_andAnEventNoChangeAnnounced() throws {
         let tree = try TemporaryTree()
         try Seeds.drop(into: tree)
         let daemon = try DaemonProcess(tree: tree, arguments: ["--once"])
@@ -88,6 +88,7 @@ extension CrashRecoveryTests {
             try db.execute(sql: "DELETE FROM change WHERE seq = 2")
             try db.execute(
                 sql: "UPDATE event SET mentionCount = mentionCount + 1 WHERE id = (SELECT MIN(id) FROM event)")
+            try db.execute(sql: "DELETE FROM change WHERE eventId = (SELECT MAX(id) FROM event)")
         }
         try tampered.close()
 

@@ -91,19 +91,34 @@ struct StoreConvergenceTests {
             var mirror = ChangeMirror()
             for (index, batch) in script.updates(corpus).enumerated() {
                 for change in try store.apply(batch, now: 1_700_000_000) { mirror.apply(change) }
-                let events = Dictionary(uniqueKeysWithValues: try store.events().map { ($0.id, $0) })
-                let statements = Dictionary(uniqueKeysWithValues: try store.statements().map { ($0.id, $0) })
-                let context = "after batch \(index + 1) of sequence \(seed):\n\(script.description(corpus))"
-                #expect(mirror.problems.isEmpty, "\(mirror.problems)\n\(context)")
-                #expect(Set(mirror.events.keys) == Set(events.keys), "event ids \(context)")
-                for (id, face) in mirror.events {
-                    guard let event = events[id] else { continue }
-                    #expect(face.code == event.code && face.summary == event.summary, "event \(id) \(context)")
-                    #expect(face.mentionCount == event.mentions && face.articleCount == event.articles.count, "event \(id) \(face) vs \(event) \(context)")
+                try mirror.expectToMirror(
+                    store, "after batch \(index + 1) of sequence \(seed):\n\(script.description(corpus))")
+            }
+        }
+    }
+
+    /// A client that followed the live feed for a while, then stopped and came back later: replaying the log
+    /// from its cursor, which sends each event as it is at the replay (or its last face if removed since), brings
+    /// it to the store's state.
+    @Test(arguments: StoreKind.allCases, sequenceSeeds)
+    func changeFeed_resumedFromTheCursorOfAnyBatch_mirrorsTheStore(kind: StoreKind, seed: UInt64) throws {
+        let corpus = try ConvergenceCorpus.shared()
+        var generator = SplitMix64(seed: seed &+ 3_000)
+        let script = EditScript.random(corpus, length: 30, using: &generator)
+        let batches = script.updates(corpus)
+        for stop in [0, batches.count / 2] {
+            try withStore(kind) { store in
+                var mirror = ChangeMirror()
+                var cursor: Int64 = 0
+                for (index, batch) in batches.enumerated() {
+                    let changes = try store.apply(batch, now: 1_700_000_000)
+                    guard index < stop else { continue }
+                    for change in changes { mirror.apply(change) }
+                    cursor = changes.last?.seq ?? cursor
                 }
-                #expect(
-                    mirror.statements.mapValues(\.articles) == statements.mapValues(\.articles.count),
-                    "statements \(context)")
+                for change in try store.changes(after: cursor, limit: 1_000_000) { mirror.apply(change) }
+                try mirror.expectToMirror(
+                    store, "resumed after batch \(stop) of sequence \(seed):\n\(script.description(corpus))")
             }
         }
     }
@@ -380,6 +395,22 @@ struct ChangeMirror {
         } else {
             Self.apply(change, face, to: &statements, problems: &problems)
         }
+    }
+
+    /// Expects no change that made no sense, and the events and statements `store` holds now.
+    func expectToMirror(_ store: EventStore, _ context: String) throws {
+        let events = Dictionary(uniqueKeysWithValues: try store.events().map { ($0.id, $0) })
+        let statements = Dictionary(uniqueKeysWithValues: try store.statements().map { ($0.id, $0) })
+        #expect(problems.isEmpty, "\(problems)\n\(context)")
+        #expect(Set(self.events.keys) == Set(events.keys), "event ids \(context)")
+        for (id, face) in self.events {
+            guard let event = events[id] else { continue }
+            #expect(face.code == event.code && face.summary == event.summary, "event \(id) \(context)")
+            #expect(
+                face.mentionCount == event.mentions && face.articleCount == event.articles.count,
+                "event \(id) \(face) vs \(event) \(context)")
+        }
+        #expect(self.statements.mapValues(\.articles) == statements.mapValues(\.articles.count), "statements \(context)")
     }
 
     private static func apply(_ change: ChangeRecord, _ face: Face, to faces: inout [Int64: Face], problems: inout [String]) {

@@ -106,8 +106,9 @@ enum ChangeLogAudit {
     /// - seqs are 1…N with no gap and no repeat, and SQLite's AUTOINCREMENT counter is at N (no seq lost);
     /// - each stored file's latest file change is `article.added`/`updated` (or `file.error` for an error row),
     ///   each path whose latest one is `article.removed` is gone, and every stored file has one;
-    /// - each event's and statement's latest change is not a removal and carries its current face; each one whose
-    ///   latest change is a removal is gone.
+    /// - each event's and statement's latest change is not a removal and carries its current face (an event change
+    ///   logged by id, as since migration v9, is replayed with the event's current face); each one whose latest
+    ///   change is a removal, with the last face, is gone.
     static func problems(databaseAt path: String) throws -> [String] {
         try StoreDigest.read(path) { db in
             var problems: [String] = []
@@ -148,12 +149,13 @@ enum ChangeLogAudit {
             "event",
             """
             WITH latest AS (
-                SELECT json_extract(payload, '$.id') AS id, kind, payload, MAX(seq) AS seq FROM change
-                WHERE kind LIKE 'event.%' GROUP BY json_extract(payload, '$.id'))
+                SELECT COALESCE(eventId, json_extract(payload, '$.id')) AS id, kind, payload, MAX(seq) AS seq
+                FROM change WHERE kind LIKE 'event.%' GROUP BY COALESCE(eventId, json_extract(payload, '$.id')))
             SELECT 'event ' || COALESCE(e.id, l.id) || ': ' || COALESCE(l.kind || ' (seq ' || l.seq || ')', 'no change')
                 || CASE WHEN e.id IS NULL THEN ', not stored' ELSE ', stored with ' || e.mentionCount || ' mentions' END
             FROM latest l FULL JOIN event e ON e.id = l.id
-            WHERE NOT ((e.id IS NULL AND l.kind IS 'event.removed')
+            WHERE NOT ((e.id IS NULL AND l.kind IS 'event.removed' AND l.payload IS NOT NULL)
+                OR (e.id IS NOT NULL AND COALESCE(l.kind, '') IN ('event.added', 'event.updated') AND l.payload IS NULL)
                 OR (e.id IS NOT NULL AND COALESCE(l.kind, '') IN ('event.added', 'event.updated')
                     AND json_extract(l.payload, '$.code') IS e.code AND json_extract(l.payload, '$.date') IS e.date
                     AND json_extract(l.payload, '$.sourceCode') IS e.sourceCode
