@@ -9,7 +9,7 @@ Next to it, the floor: `sqlite3 -json` reading the same rows from the same datab
 as the daemon joins it, to the current row of each event an `event.added` or `event.updated` names by id (rows
 logged before migration v9 carry their face and are not joined).
 """
-import json, resource, socket, sys, time
+import json, resource, socket, sqlite3, sys, time
 from tidings import Daemon, cpu_seconds, load, median, store_arguments, timed
 
 
@@ -18,6 +18,13 @@ FLOOR_QUERY = """
         e.datePrecision, e.dateProvenance, e.sourceName, e.sourceCode, e.targetName, e.targetCode, e.location,
         e.summary, e.mentionCount, e.articleCount
     FROM change c LEFT JOIN event e ON c.payload IS NULL AND e.id = c.eventId ORDER BY c.seq"""
+
+
+def floor_query(database):
+    """The joined query, or the log alone for a store a daemon from before migration v9 wrote."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(change)")]
+    return FLOOR_QUERY if "eventId" in columns else "SELECT seq, kind, path, payload, time FROM change ORDER BY seq"
 
 
 def catch_up(sock_path):
@@ -58,7 +65,7 @@ def main():
             seconds.append(elapsed)
             daemon_cpu.append(cpu_seconds(daemon.pid) - cpu0)
             client_cpu.append(mine.ru_utime + mine.ru_stime - mine0.ru_utime - mine0.ru_stime)
-            floors.append(timed(["sqlite3", "-readonly", "-json", database, FLOOR_QUERY]))
+            floors.append(timed(["sqlite3", "-readonly", "-json", database, floor_query(database)]))
     wall, floor = median(seconds), median(floors)
     print()
     print("| changes | MB sent | catch-up s | changes/s | tidingsd CPU s | client CPU s | sqlite3 -json floor s | floor changes/s |")

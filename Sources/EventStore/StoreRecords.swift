@@ -80,7 +80,7 @@ public struct ChangeRecord: Sendable, Equatable {
         case event(EventFace)
     }
 
-    let data: Data
+    var data: Data
 
     init(seq: Int64, kind: String, path: String?, data: Data, time: Double) {
         (self.seq, self.kind, self.path, self.data, self.time) = (seq, kind, path, data, time)
