@@ -707,9 +707,37 @@ extension EventCoder {
         "hours", "hour", "minutes", "moments", "shortly", "soon", "just", "immediately", "right", "only",
     ]
 
+    /// When the date `d` is inside a relative clause set off by a comma (", who visited Beirut on Thursday,",
+    /// ", which struck on Monday"): the comma that opens it and the token that closes it (a comma, semicolon or
+    /// dash, or the sentence's end).
+    func relativeAside(around d: DateMention, _ c: SentenceContext) -> (open: Int, close: Int)? {
+        var k = d.start - 1
+        var open: Int?
+        while k > c.start && d.start - k <= 14 {
+            let kind = tokens[k].kind
+            if kind == .comma || kind == .semicolon || kind == .dash || kind == .colon { return nil }
+            if cls(k).contains(.relative), tokens[k - 1].kind == .comma, word(k) != "that" {
+                open = k - 1
+                break
+            }
+            k -= 1
+        }
+        guard let open else { return nil }
+        var close = d.end
+        while close < c.end, tokens[close].kind != .comma, tokens[close].kind != .semicolon,
+            tokens[close].kind != .dash
+        {
+            close += 1
+        }
+        return (open, close)
+    }
+
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         for d in c.dates {
+            // "Macron, who visited Beirut on Thursday, urged its leaders …": a date inside a relative clause
+            // between commas dates that clause's verb only.
+            if let aside = relativeAside(around: d, c), !(aside.open < a && a < aside.close) { continue }
             // "Tuesday's attack killed seven": a possessive date belongs to its noun, and through it to the verb
             // the noun is the subject of, when nothing else in the clause dates it.
             var possessivePenalty = 0

@@ -231,4 +231,21 @@ struct DateResolutionTests {
         #expect(fighting.code.rootCode == "19")
         #expect(fighting.date?.day == day("2022-09-16"))
     }
+
+    @Test func aDateInARelativeClauseBetweenCommas_datesThatClauseOnly() throws {
+        let found = sharedExtractor.extract(from: article([
+            "The donors met in Paris on Sunday. Germany's chancellor, who visited Kyiv on Thursday, urged Russia to "
+                + "withdraw its troops.",
+        ], published: "2022-06-20"))
+        let appeal = try #require(found.first { $0.code.rootCode == "02" })
+        #expect(appeal.date?.day == day("2022-06-19"))
+        // The clause's own verb keeps its date.
+        let visits = sharedExtractor.extract(from: article(
+            ["Germany's chancellor, who visited Kyiv on Thursday, said the war must end."], published: "2022-06-20"))
+        #expect(visits.first { $0.code.rootCode == "04" }?.date?.day == day("2022-06-16"))
+        // Without the commas it is no aside: "the leader who visited on Thursday" is a restrictive clause.
+        let plain = sharedExtractor.extract(from: article(
+            ["Germany urged Russia on Thursday to withdraw its troops."], published: "2022-06-20"))
+        #expect(plain.first { $0.code.rootCode == "02" }?.date?.day == day("2022-06-16"))
+    }
 }

@@ -548,6 +548,18 @@ struct EventCodingTests {
         #expect(events("Adeyemi condemned the coup in Niger on Monday.", published: "2023-07-31").isEmpty)
     }
 
+    @Test func aPersonIntroducedWithATitleAlone_isKnownBySurname_inTheDatelinesCountry() throws {
+        // (A made-up name.) The title has no country: the dateline gives it, to the title and the surname alike.
+        let text = "LONDON — Foreign Secretary Alan Pembury spoke to Iran's foreign minister on Saturday. "
+            + "Pembury had warned Iran on Friday of \"serious consequences\"."
+        let warning = try #require(events(text, published: "2019-07-20").first { $0.code.rootCode == "13" })
+        #expect(warning.source?.code == "GBRGOV")
+        #expect(warning.date?.day == day("2019-07-19"))
+        // Not introduced, the surname is nobody.
+        let bare = events("LONDON — Pembury had warned Iran on Friday of \"serious consequences\".", published: "2019-07-20")
+        #expect(!bare.contains { $0.source?.code == "GBRGOV" })
+    }
+
     @Test func theTwoLeaders_areThePairNamedBefore_actingOnEachOther() throws {
         let text = [
             "US President Donald Trump and North Korean leader Kim Jong Un met in Singapore on Tuesday. "
