@@ -193,6 +193,8 @@ struct EventCoder {
                 found = findWords(ids, from: j, gap: gap, c).map { ($0, nil) }
             case .weapon:
                 found = findWeapon(from: j, gap: gap, c)
+            case .quote:
+                found = findBlame(from: j, gap: gap, anchor: anchor, c).map { ($0, nil) }
             case .words(let ids, orWeapon: true):
                 // Whichever comes first: "carried out an air strike", "carried out raids".
                 let word = findWords(ids, from: j, gap: gap, c)
@@ -239,6 +241,42 @@ struct EventCoder {
         }
         return nil
     }
+
+    /// An opening quotation mark at `j`, or after a gap of up to six tokens of the clause, whose words blame: not
+    /// praise ("called the talks \"constructive\""), nor a name ("called itself the \"Peace Council\""), nor
+    /// after "what" ("what it called the \"final phase\"", a name the subject gives its own act). Its index.
+    private func findBlame(from j: Int, gap: Bool, anchor: Int, _ c: SentenceContext) -> Int? {
+        for k in max(c.start, anchor - 3)..<anchor where word(k) == "what" { return nil }
+        var k = j
+        while k < c.end && k - j <= (gap ? 6 : 0) {
+            if tokens[k].kind == .quote {
+                guard k + 1 < c.end, tokens[k + 1].kind == .word, !tokens[k + 1].flags.contains(.capitalized) else {
+                    return nil
+                }
+                var q = k + 1
+                while q < min(c.end, k + 6), tokens[q].kind != .quote {
+                    // Read from the text: most of these words are in no dictionary.
+                    let t = tokens[q]
+                    let w = String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self).lowercased()
+                    if EventCoder.praiseWords.contains(w) { return nil }
+                    q += 1
+                }
+                return k
+            }
+            if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .possessive { return nil }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private static let praiseWords: Set<String> = [
+        "historic", "constructive", "positive", "productive", "good", "great", "excellent", "success", "successful",
+        "breakthrough", "important", "welcome", "fruitful", "friendly", "useful", "frank", "candid", "milestone",
+        "significant", "forward", "encouraging", "promising", "hopeful", "landmark", "victory", "win", "wonderful",
+        "fantastic", "terrific", "best", "beautiful", "brave", "courageous", "wise", "correct", "right", "fair",
+        "legitimate", "necessary", "reasonable", "balanced", "honest", "sincere", "warm", "cordial",
+    ]
 
     /// When a parenthesis opens at `k` and closes within eight tokens ("pledged 253 million euros ($298 million)
     /// in aid"): the closing one's index.

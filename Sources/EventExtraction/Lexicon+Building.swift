@@ -128,6 +128,7 @@ extension Lexicon {
             switch part {
             case "*": elements.append(.gap)
             case "WEAPON": elements.append(.weapon)
+            case "QUOTE": elements.append(.quote)
             default:
                 var ids: [Int32] = []
                 var orWeapon = false

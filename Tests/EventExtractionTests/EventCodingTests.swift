@@ -1009,4 +1009,15 @@ struct EventCodingTests {
         #expect(pay.target?.code.hasPrefix("ISR") == true)
         #expect(events("Biden met with Netanyahu on Sunday.").first?.code.rootCode == "04")
     }
+
+    @Test func callingSomethingByAQuotedWordOfBlame_isCriticism_notPraiseNorAName() throws {
+        #expect(events("Turkey on Tuesday called the referendum \"treachery\".").first?.code.rootCode == "11")
+        #expect(events("Seoul called his remarks \"rude and senseless\" on Friday.").first?.code.rootCode == "11")
+        #expect(events("Egypt described the takeover as \"a palace coup\" on Friday.").contains { $0.code.rootCode == "11" })
+        // Praise, a name, and a name the subject gives its own act are no criticism.
+        #expect(events("China called the talks \"constructive\" on Friday.").isEmpty)
+        #expect(events("France called it \"a historic day\" on Friday.").isEmpty)
+        #expect(events("The rebels called the offensive \"Operation Dawn\" on Friday.").isEmpty)
+        #expect(!events("Russia launched what it called the \"final phase\" on Friday.").contains { $0.code.rootCode == "11" })
+    }
 }
