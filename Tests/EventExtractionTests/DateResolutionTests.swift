@@ -248,4 +248,25 @@ struct DateResolutionTests {
             ["Germany urged Russia on Thursday to withdraw its troops."], published: "2022-06-20"))
         #expect(plain.first { $0.code.rootCode == "02" }?.date?.day == day("2022-06-16"))
     }
+
+    @Test func midMonth_aWeekLater_andTheDayBefore_areResolved() throws {
+        let mid = try #require(resolvedDate("fighting resumed in mid-September", reference: "2022-09-21"))
+        #expect(mid.day == day("2022-09-15"))
+        #expect(mid.precision == .approximate)
+        #expect(resolvedDate("Mid-May 2021, the talks broke down", reference: "2022-09-21")?.day == day("2021-05-15"))
+        // "may" alone is no month; a hyphenated word that is no month is no date.
+        #expect(resolvedDate("they may leave", reference: "2022-09-21") == nil)
+        let found = sharedExtractor.extract(from: article([
+            "Russia attacked Georgia on Monday. Russia attacked Moldova a week earlier. "
+                + "Russia attacked Latvia two weeks later.",
+            "Armenia attacked Azerbaijan on Monday. Turkey attacked Syria the day before.",
+        ], published: "2022-09-21"))
+        let days = Dictionary(found.map { ($0.target?.code ?? "", $0.date?.day) }, uniquingKeysWith: { a, _ in a })
+        #expect(days["MDA"] == day("2022-09-12"))
+        // From the last date the story gave, the week before.
+        #expect(days["LVA"] == day("2022-09-26"))
+        #expect(days["SYR"] == day("2022-09-18"))
+        // "the day before the vote" counts from the vote, which it does not know.
+        #expect(resolvedDate("Turkey attacked Syria the day before the vote", reference: "2022-09-21") == nil)
+    }
 }
