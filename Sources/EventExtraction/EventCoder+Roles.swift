@@ -86,8 +86,11 @@ extension EventCoder {
             // "Saudi Arabia and Iran agreed …", "Trump and Kim met": in a reciprocal act without an object, the
             // first of two joined subjects acts on the second; an actor in a phrase after it ("met on the
             // sidelines of the G20 summit") is no object of theirs, one after "with" is.
+            // Force "on", "against" or "at" someone is aimed at them: "The United States and Britain launched
+            // strikes on Yemen" is no fight between the two.
             let objectInPhrase = target.flatMap { preposition(before: $0, c) } != nil
                 && target.map { $0.start < 1 || word($0.start - 1) != "with" } ?? false
+                && !(pattern.code.root >= 18 && target.map { isAimedAt($0, after: patternEnd, c) } ?? false)
             // Hosting, visiting and mediating are done to others, not between the pair that does them.
             let reciprocal = [3, 5].contains(pattern.code.root)
                 || ["040", "041", "044", "046", "190", "0871"].contains(pattern.code.rawValue)
@@ -282,6 +285,18 @@ extension EventCoder {
             previous.ref != nil, !beginsClause(m, after: previous, c)
         else { return nil }
         return (previous, isAnd)
+    }
+
+    /// Whether `m` follows "on", "against" or "at" (past determiners and modifiers) right after the pattern that
+    /// ends at `patternEnd`: what its force is aimed at ("strikes on Yemen", not "pushed into Syria on the second
+    /// day of an offensive against Kurdish-led forces").
+    func isAimedAt(_ m: ActorMention, after patternEnd: Int, _ c: SentenceContext) -> Bool {
+        var k = m.start - 1
+        while k > c.start, cls(k).contains(.determiner) || cls(k).contains(.modifier) || tokens[k].flags.contains(.affiliation) {
+            k -= 1
+        }
+        guard k == patternEnd + 1, let w = word(k) else { return false }
+        return w == "on" || w == "against" || w == "at"
     }
 
     /// The actor phrase joined to `m` by "and" right before it ("Saudi Arabia and Iran").

@@ -1020,4 +1020,17 @@ struct EventCodingTests {
         #expect(events("The rebels called the offensive \"Operation Dawn\" on Friday.").isEmpty)
         #expect(!events("Russia launched what it called the \"final phase\" on Friday.").contains { $0.code.rootCode == "11" })
     }
+
+    @Test func joinedSubjectsStrikingSomeone_strikeThem_notEachOther() {
+        func sides(_ sentence: String, _ root: String) -> Set<String> {
+            Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        }
+        #expect(sides("The United States and Britain launched strikes on Yemen on Tuesday.", "19") == ["USA>YEM", "GBR>YEM"])
+        // With nobody aimed at, two sides that clash still fight each other.
+        #expect(sides("Armenia and Azerbaijan clashed on Tuesday.", "19") == ["ARM>AZE", "AZE>ARM"])
+    }
+
+    @Test func villagesHandedOver_areTerritoryReturned() {
+        #expect(events("Armenia handed over four villages to Azerbaijan on Tuesday.").first?.code == "0842")
+    }
 }
