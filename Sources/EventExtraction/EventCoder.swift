@@ -220,7 +220,10 @@ struct EventCoder {
         var k = j
         var skipped = 0
         while k < c.end && k - j - skipped <= (gap ? 6 : 1) {
-            if tokens[k].kind == .word && ids.contains(tokens[k].id) { return k }
+            // "fired his deputy on Tuesday": after a gap, a preposition that opens a date is no pattern's word.
+            if tokens[k].kind == .word && ids.contains(tokens[k].id) && !(gap && c.dates.contains { $0.start == k + 1 }) {
+                return k
+            }
             // "declared Mexico's ambassador, Raquel Serur, persona non grata": a name in apposition is skipped.
             if gap, let close = appositiveNameEnd(after: k, c) ?? parenthesisEnd(after: k, c) {
                 skipped += close + 1 - k

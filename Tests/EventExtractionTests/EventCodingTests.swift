@@ -1033,4 +1033,17 @@ struct EventCodingTests {
     @Test func villagesHandedOver_areTerritoryReturned() {
         #expect(events("Armenia handed over four villages to Azerbaijan on Tuesday.").first?.code == "0842")
     }
+
+    @Test func aPrepositionOpeningADate_isNoPatternWord_afterAGap() {
+        // "fire+ * at|on|into" read "on Tuesday" as fire aimed at someone.
+        let found = events("Zimbabwe's president fired his deputy on Tuesday.")
+        #expect(!found.contains { $0.code.rootCode == "19" })
+        #expect(found.first?.code == "172")
+        #expect(events("Russian troops fired on Ukrainian positions on Tuesday.").first?.code.rootCode == "19")
+    }
+
+    @Test func martialLawLifted_andCooperationEnded_areCoded() {
+        #expect(events("Thailand lifted martial law on Tuesday.").first?.code == "081")
+        #expect(events("China ended military cooperation with the United States on Tuesday.").first?.code == "161")
+    }
 }
