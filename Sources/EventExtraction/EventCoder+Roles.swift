@@ -145,6 +145,13 @@ extension EventCoder {
         }
         // "Beijing protested the decision": a government's protest is an official complaint (114), not dissent.
         if code.rawValue == "140", source?.role == "GOV" { code = "114" }
+        // "Turkey protested to the Netherlands": a country by name is its government; "Palestinians protested" are
+        // people.
+        if code.rawValue == "140", let source, source.role == nil, !source.named, !source.pronoun,
+            isCountryByName(source)
+        {
+            code = "114"
+        }
         // "fired a ballistic missile over Japan", "launched missiles into the sea": a weapon fired at nobody is a show
         // of force (15), not an attack.
         if code.root == 19, !isNoun, firedAtNobody(after: patternEnd, target: target, c) { code = "150" }
@@ -285,6 +292,18 @@ extension EventCoder {
             previous.ref != nil, !beginsClause(m, after: previous, c)
         else { return nil }
         return (previous, isAnd)
+    }
+
+    /// Whether an actor phrase with a country and no role names the country ("Turkey", "the Netherlands"), not
+    /// its people ("Palestinians", "Iraqis", "Chinese"): its words do not begin with the country's adjective.
+    func isCountryByName(_ m: ActorMention) -> Bool {
+        // "South Koreans": the adjective's last word against the phrase's.
+        guard let code = m.country, let adjective = lexicon.countries[code]?.adjective.split(separator: " ").last,
+            m.end > m.start
+        else { return false }
+        let last = tokens[m.end - 1]
+        let text = String(decoding: bytes[Int(last.start)..<Int(last.end)], as: UTF8.self).lowercased()
+        return !text.hasPrefix(adjective.lowercased())
     }
 
     /// Whether `m` follows "on", "against" or "at" (past determiners and modifiers) right after the pattern that

@@ -1046,4 +1046,17 @@ struct EventCodingTests {
         #expect(events("Thailand lifted martial law on Tuesday.").first?.code == "081")
         #expect(events("China ended military cooperation with the United States on Tuesday.").first?.code == "161")
     }
+
+    @Test func aCountryByNameProtesting_complainsOfficially_itsPeopleProtest() {
+        #expect(events("Turkey protested to Greece on Tuesday.").first?.code == "114")
+        #expect(events("South Korea protested the visit on Tuesday.").first?.code == "114")
+        #expect(events("South Koreans protested against Japan on Tuesday.").first?.code == "140")
+        #expect(events("Thousands of Palestinians protested on Tuesday.").first?.code == "140")
+    }
+
+    @Test func agreementsRevoked_suppliesHalted_constitutionRestored_areCoded() {
+        #expect(events("Niger revoked its military agreements with France on Tuesday.").first?.code == "160")
+        #expect(events("Russia halted gas supplies to Poland on Tuesday.").first?.code == "163")
+        #expect(events("Mali restored the constitution on Tuesday.").first?.code == "0834")
+    }
 }
