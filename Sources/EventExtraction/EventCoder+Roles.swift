@@ -369,7 +369,13 @@ extension EventCoder {
         if m.isPairReference { return pair(before: m.start, c)?.first }
         let word = lexicon.vocabulary.word(tokens[m.start].id)
         if word == "we" || word == "i" { return c.speaker }
-        return antecedent(before: m.start, c) { $0.hasCountry } ?? c.previousActor
+        // An object ("Saudi Arabia and Egypt cut ties with Qatar, accusing it of …") stands for none of a list of
+        // subjects that act together. (With one subject, "it" standing for it is no object, and none is found:
+        // "Tehran blames it", the group named before, is not another country of the sentence.)
+        let listed = other.map { others(listedWith: $0, c) } ?? []
+        let acting = listed.isEmpty ? [] : listed + [other!]
+        return antecedent(before: m.start, c) { m in m.hasCountry && !acting.contains { sameActor($0, m) } }
+            ?? c.previousActor
     }
 
     /// What a pronoun at `k` stands for within its sentence: the nearest actor before it, a subject rather than

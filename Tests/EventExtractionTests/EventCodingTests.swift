@@ -1059,4 +1059,13 @@ struct EventCodingTests {
         #expect(events("Russia halted gas supplies to Poland on Tuesday.").first?.code == "163")
         #expect(events("Mali restored the constitution on Tuesday.").first?.code == "0834")
     }
+
+    @Test func anObjectPronounAfterAListOfSubjects_isNoneOfThem() {
+        let found = events("Saudi Arabia, Bahrain and Egypt cut ties with Qatar on Monday, accusing it of supporting terrorism.")
+        let accusations = Set(found.filter { $0.code.rootCode == "11" }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        #expect(accusations == ["SAU>QAT", "BHR>QAT", "EGY>QAT"])
+        // One subject: "it" is still the object named before.
+        let one = events("Saudi Arabia cut ties with Qatar on Monday, accusing it of supporting terrorism.")
+        #expect(one.first { $0.code.rootCode == "11" }?.target?.code == "QAT")
+    }
 }
