@@ -124,9 +124,13 @@ struct Extraction {
                     event.location?.country != country
                 {
                     let before = mentions.filter { $0.end <= event.anchor }
-                    event.target = (before.reversed() + previousActors).first {
-                        !$0.pronoun && !$0.isPlace && $0.country != nil && $0.country != country
+                    func other(_ m: ActorMention) -> Bool {
+                        !m.pronoun && !m.isPlace && m.country != nil && m.country != country
                     }
+                    // "Australia called for her release. India expressed deep concern": disapproval naming nobody
+                    // is of whoever used force in the story, not of the last one to react.
+                    let reacted = event.code.root == 11 ? (forceful + shows).first(where: other) : nil
+                    event.target = before.reversed().first(where: other) ?? reacted ?? previousActors.first(where: other)
                 }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.

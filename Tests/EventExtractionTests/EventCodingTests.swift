@@ -1068,4 +1068,13 @@ struct EventCodingTests {
         let one = events("Saudi Arabia cut ties with Qatar on Monday, accusing it of supporting terrorism.")
         #expect(one.first { $0.code.rootCode == "11" }?.target?.code == "QAT")
     }
+
+    @Test func disapprovalNamingNobody_isOfWhoeverUsedForce_notOfTheLastToReact() throws {
+        let found = sharedExtractor.extract(from: article([
+            "Myanmar's military seized power on Monday and detained the country's leaders.",
+            "Australia urged Myanmar to free them. India expressed deep concern on Monday.",
+        ], published: "2021-02-02"))
+        let concern = try #require(found.first { $0.code.rootCode == "11" && $0.source?.code == "IND" })
+        #expect(concern.target?.code.hasPrefix("MMR") == true)
+    }
 }
