@@ -357,7 +357,9 @@ struct EventCoder {
             if !isNoun && onlyAdverbs && wc.contains(.to) && !followsDecision(k, c) {
                 return true
             }
-            if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing") {
+            if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing")
+                && !joinsIn(k, c)
+            {
                 return true
             }
             if wc.contains(.barrier) || wc.contains(.speech) { break }
@@ -382,6 +384,15 @@ struct EventCoder {
             k -= 1
         }
         return false
+    }
+
+    /// Whether the preposition at `k` is the "in" of "joined Britain in blaming Russia": those who join do the act.
+    func joinsIn(_ k: Int, _ c: SentenceContext) -> Bool {
+        guard word(k) == "in", let partner = c.mention(endingAt: k) else { return false }
+        var j = partner.start - 1
+        while j > c.start, cls(j).contains(.determiner) { j -= 1 }
+        guard j >= c.start, let verb = word(j) else { return false }
+        return verb == "joined" || verb == "join" || verb == "joins" || verb == "joining"
     }
 
     /// "what she called a \"hybrid attack\"", "dubbed an invasion": a name someone gives, not an event.

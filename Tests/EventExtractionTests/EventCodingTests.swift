@@ -1077,4 +1077,13 @@ struct EventCodingTests {
         let concern = try #require(found.first { $0.code.rootCode == "11" && $0.source?.code == "IND" })
         #expect(concern.target?.code.hasPrefix("MMR") == true)
     }
+
+    @Test func joiningSomeoneInAnAct_isDoingIt() {
+        let found = events("France and Germany joined Britain in blaming Russia for the attack on Thursday.")
+        let blame = Set(found.filter { $0.code.rootCode == "11" }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        #expect(blame == ["FRA>RUS", "DEU>RUS"])
+        // Another preposition before a gerund still blocks it.
+        #expect(events("France was interested in condemning Russia on Thursday.").isEmpty)
+        #expect(events("Britain suspended high-level contacts with Russia on Wednesday.").first?.code == "161")
+    }
 }
