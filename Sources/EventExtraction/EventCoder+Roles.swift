@@ -314,7 +314,9 @@ extension EventCoder {
         while k > c.start, cls(k).contains(.determiner) || cls(k).contains(.modifier) || tokens[k].flags.contains(.affiliation) {
             k -= 1
         }
-        guard k == patternEnd + 1, let w = word(k) else { return false }
+        // One word may finish the pattern's noun phrase ("missile strikes on": the weapon ended at "missile").
+        let finishes = k == patternEnd + 2 && tokens[k - 1].kind == .word && !cls(k - 1).contains(.preposition)
+        guard k == patternEnd + 1 || finishes, let w = word(k) else { return false }
         return w == "on" || w == "against" || w == "at"
     }
 

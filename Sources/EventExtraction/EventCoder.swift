@@ -93,6 +93,14 @@ struct EventCoder {
             // "an alleged raid", but "Pakistan's army chief vowed": after a modifier, a past form is the verb.
             if pc.contains(.modifier), !endsWith(k, "ed"), !cls(k).contains(.participle) { return true }
             if pc.contains(.preposition) && !pc.contains(.to) && !pc.contains(.by) && !endsWith(k, "ing") { return true }
+            // "strikes on Houthi targets": a plural after an actor in a prepositional phrase is a noun (a past form
+            // is a verb: "strikes on Iran killed five").
+            // So is one right after a weapon: "missile strikes", "drone attacks" ("missiles struck" is a verb).
+            if endsWith(k, "s"), !endsWith(k, "ss"), let m = c.mention(endingAt: j + 1), !m.pronoun,
+                m.weapon != nil || preposition(before: m, c) != nil
+            {
+                return true
+            }
             // "Pompeo postpones Ukraine visit": a bare verb form after a country name is a noun; a past form
             // ("Iran struck", "China held") is not.
             if let m = c.mention(endingAt: j + 1), m.role == nil, !m.named, !m.pronoun, !endsWith(k, "ed"),

@@ -1026,6 +1026,10 @@ struct EventCodingTests {
             Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
         }
         #expect(sides("The United States and Britain launched strikes on Yemen on Tuesday.", "19") == ["USA>YEM", "GBR>YEM"])
+        // A plural after a weapon or after an actor in a phrase is a noun: "missile strikes", "on Houthi targets".
+        #expect(sides("The United States carried out missile strikes on Yemen early on Friday.", "19").contains("USA>YEM"))
+        #expect(!sides("The United States and Britain carried out strikes on Houthi targets on Friday.", "19").contains("USA>GBR"))
+        #expect(sides("The United States and Britain carried out missile strikes on Houthi rebels on Friday.", "19").isSuperset(of: ["USA>YEMREB", "GBR>YEMREB"]))
         // With nobody aimed at, two sides that clash still fight each other.
         #expect(sides("Armenia and Azerbaijan clashed on Tuesday.", "19") == ["ARM>AZE", "AZE>ARM"])
     }
