@@ -774,6 +774,23 @@ extension EventCoder {
         return (open, close)
     }
 
+    /// Whether the date `d` belongs to a clause in the past perfect ("had fired … on Tuesday", "had been seized on
+    /// July 4"): "had" and a past participle before it in its clause.
+    func isPastPerfect(_ d: DateMention, _ c: SentenceContext) -> Bool {
+        var k = d.start - 1
+        while k >= c.start && d.start - k <= 15 {
+            let wc = cls(k)
+            if tokens[k].kind == .semicolon || wc.contains(.barrier) || wc.contains(.speech) { return false }
+            if wc.contains(.auxiliary), word(k) == "had" {
+                var v = k + 1
+                while v < d.start, isAdverb(v) || word(v) == "been" { v += 1 }
+                return v < d.start && (endsWith(v, "ed") || cls(v).contains(.participle))
+            }
+            k -= 1
+        }
+        return false
+    }
+
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         for d in c.dates {

@@ -269,4 +269,26 @@ struct DateResolutionTests {
         // "the day before the vote" counts from the vote, which it does not know.
         #expect(resolvedDate("Turkey attacked Syria the day before the vote", reference: "2022-09-21") == nil)
     }
+
+    @Test func aPastPerfectDate_isBackground_itsParagraphTellsThatPast_theNextIsBackOnTheStorysDay() throws {
+        let found = sharedExtractor.extract(from: article([
+            "The United States struck Houthi rebels in Yemen on Friday.",
+            "Yemen's Houthi rebels had fired missiles at a US warship on Tuesday. Houthi rebels seized a ship.",
+            "Iran condemned the strikes.",
+            "Hours later, Houthi rebels attacked a Greek tanker.",
+        ], published: "2024-01-12"))
+        // Within its paragraph the past-perfect date carries ("seized a ship" is of that past)…
+        #expect(found.first { $0.code.rootCode == "17" }?.date?.day == day("2024-01-09"))
+        // … but the next paragraph is on the story's day, and "hours later" counts from the story's last own date.
+        #expect(found.first { $0.code.rootCode == "11" }?.date?.day == day("2024-01-12"))
+        #expect(found.first { $0.code.rootCode == "18" && $0.target?.code.hasPrefix("GRC") == true }?.date?.day
+            == day("2024-01-12"))
+        // A paragraph ending on the past perfect does not hand its date on.
+        let ending = sharedExtractor.extract(from: article([
+            "The United States struck Houthi rebels in Yemen on Friday.",
+            "Houthi rebels had fired missiles at a US warship on Tuesday.",
+            "Iran condemned the strikes.",
+        ], published: "2024-01-12"))
+        #expect(ending.first { $0.code.rootCode == "11" }?.date?.day == day("2024-01-12"))
+    }
 }
