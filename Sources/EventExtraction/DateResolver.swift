@@ -82,7 +82,7 @@ struct DateResolver {
         guard i < end, tokens[i].kind == .word, tokens[i].id >= 0 else { return nil }
         let m = Int(lexicon.months[Int(tokens[i].id)])
         // "may" and "march" are also verbs: only capitalized month names count.
-        return m > 0 && tokens[i].flags.contains(.capitalized) ? m : nil
+        return m > 0 && m <= 12 && tokens[i].flags.contains(.capitalized) ? m : nil
     }
 
     private func number(_ tokens: [Token], _ i: Int, _ end: Int, _ range: ClosedRange<Int>) -> Int? {
@@ -127,6 +127,16 @@ struct DateResolver {
         let id = Int(token.id)
         let isDateWord = lexicon.classes[id].contains(.dateWord)
         guard isDateWord || lexicon.months[id] > 0 || lexicon.weekdays[id] > 0 else { return nil }
+        if lexicon.months[id] > 12 {
+            // "in mid-September [2019]": the middle of the month, approximately.
+            let m = Int(lexicon.months[id]) - 12
+            let y = year(tokens, i + 1, end, reference)
+            guard let day = CalendarDay(year: y?.0 ?? nearestYear(month: m, day: 15, reference), month: m, day: 15)
+            else { return nil }
+            return DateMention(
+                start: i, end: y?.1 ?? i + 1, date: EventDate(day: day, precision: .approximate, provenance: .explicit),
+                possessive: false)
+        }
         let key = isDateWord ? lexicon.vocabulary.word(token.id) : ""
         let modifier = (key == "early" || key == "late" || key == "mid") ? key : nil
         let first = modifier != nil ? i + 1 : i
@@ -257,7 +267,11 @@ struct DateResolver {
             // "the next morning", "that night" ("this morning", "last night" are read from their first word)
             return storyRelative("day", w1, tokens, i, end, reference, part: true)
         case "day", "days", "week", "weeks", "hours":
-            guard w1 == "ago" else { return key.hasPrefix("week") ? nil : storyRelative(key, w1, tokens, i, end, reference) }
+            guard w1 == "ago" else {
+                // "a week later", "two weeks earlier" count from the story's date; "last week" is read from "last".
+                let fromStory = !key.hasPrefix("week") || w1 == "later" || w1 == "earlier"
+                return fromStory ? storyRelative(key, w1, tokens, i, end, reference) : nil
+            }
             // "two weeks ago", "a day ago" (numbers are read by ``daysAgo``)
             guard i > 0, !key.hasPrefix("hour"), let count = word(tokens, i - 1, end).flatMap({ DateResolver.counts[$0] })
             else { return nil }
@@ -325,23 +339,28 @@ struct DateResolver {
             var count: Int?
             if let before, before.kind == .number, (1...14).contains(Int(before.value)) { count = Int(before.value) }
             if let previous, let spelled = DateResolver.counts[previous] { count = spelled }
-            guard let count, (key == "day") == (count == 1) else { return nil }
-            shift = w1 == "later" ? count : -count
+            guard let count, (key == "day" || key == "week") == (count == 1) else { return nil }
+            let days = key.hasPrefix("week") ? 7 * count : count
+            shift = w1 == "later" ? days : -days
         case ("day", _):
             switch previous {
             case "next", "following": shift = 1
             case "previous": shift = -1
             case "same": shift = 0
             case "that" where part: shift = 0
+            // "had met the day before.": at the clause's end, from the story's date ("the day before the vote"
+            // counts from the vote).
+            case "the" where (w1 == "before" || w1 == "after") && (i + 2 >= end || tokens[i + 2].kind != .word):
+                shift = w1 == "before" ? -1 : 1
             default: return nil
             }
-            if w1 == "after" || w1 == "before" { return nil }
+            if (w1 == "after" || w1 == "before") && previous != "the" { return nil }
             if start > 0, word(tokens, start - 1, end) == "the" { start -= 1 }
         default:
             return nil
         }
         return DateMention(
-            start: start, end: w1 == "later" || w1 == "earlier" ? i + 2 : i + 1,
+            start: start, end: w1 == "later" || w1 == "earlier" || (previous == "the" && key == "day") ? i + 2 : i + 1,
             date: EventDate(day: reference.adding(days: shift), precision: .day, provenance: .relative),
             possessive: false, shift: shift)
     }

@@ -86,8 +86,11 @@ extension EventCoder {
             // "Saudi Arabia and Iran agreed …", "Trump and Kim met": in a reciprocal act without an object, the
             // first of two joined subjects acts on the second; an actor in a phrase after it ("met on the
             // sidelines of the G20 summit") is no object of theirs, one after "with" is.
+            // Force "on", "against" or "at" someone is aimed at them: "The United States and Britain launched
+            // strikes on Yemen" is no fight between the two.
             let objectInPhrase = target.flatMap { preposition(before: $0, c) } != nil
                 && target.map { $0.start < 1 || word($0.start - 1) != "with" } ?? false
+                && !(pattern.code.root >= 18 && target.map { isAimedAt($0, after: patternEnd, c) } ?? false)
             // Hosting, visiting and mediating are done to others, not between the pair that does them.
             let reciprocal = [3, 5].contains(pattern.code.root)
                 || ["040", "041", "044", "046", "190", "0871"].contains(pattern.code.rawValue)
@@ -142,6 +145,13 @@ extension EventCoder {
         }
         // "Beijing protested the decision": a government's protest is an official complaint (114), not dissent.
         if code.rawValue == "140", source?.role == "GOV" { code = "114" }
+        // "Turkey protested to the Netherlands": a country by name is its government; "Palestinians protested" are
+        // people.
+        if code.rawValue == "140", let source, source.role == nil, !source.named, !source.pronoun,
+            isCountryByName(source)
+        {
+            code = "114"
+        }
         // "fired a ballistic missile over Japan", "launched missiles into the sea": a weapon fired at nobody is a show
         // of force (15), not an attack.
         if code.root == 19, !isNoun, firedAtNobody(after: patternEnd, target: target, c) { code = "150" }
@@ -284,6 +294,32 @@ extension EventCoder {
         return (previous, isAnd)
     }
 
+    /// Whether an actor phrase with a country and no role names the country ("Turkey", "the Netherlands"), not
+    /// its people ("Palestinians", "Iraqis", "Chinese"): its words do not begin with the country's adjective.
+    func isCountryByName(_ m: ActorMention) -> Bool {
+        // "South Koreans": the adjective's last word against the phrase's.
+        guard let code = m.country, let adjective = lexicon.countries[code]?.adjective.split(separator: " ").last,
+            m.end > m.start
+        else { return false }
+        let last = tokens[m.end - 1]
+        let text = String(decoding: bytes[Int(last.start)..<Int(last.end)], as: UTF8.self).lowercased()
+        return !text.hasPrefix(adjective.lowercased())
+    }
+
+    /// Whether `m` follows "on", "against" or "at" (past determiners and modifiers) right after the pattern that
+    /// ends at `patternEnd`: what its force is aimed at ("strikes on Yemen", not "pushed into Syria on the second
+    /// day of an offensive against Kurdish-led forces").
+    func isAimedAt(_ m: ActorMention, after patternEnd: Int, _ c: SentenceContext) -> Bool {
+        var k = m.start - 1
+        while k > c.start, cls(k).contains(.determiner) || cls(k).contains(.modifier) || tokens[k].flags.contains(.affiliation) {
+            k -= 1
+        }
+        // One word may finish the pattern's noun phrase ("missile strikes on": the weapon ended at "missile").
+        let finishes = k == patternEnd + 2 && tokens[k - 1].kind == .word && !cls(k - 1).contains(.preposition)
+        guard k == patternEnd + 1 || finishes, let w = word(k) else { return false }
+        return w == "on" || w == "against" || w == "at"
+    }
+
     /// The actor phrase joined to `m` by "and" right before it ("Saudi Arabia and Iran").
     func joined(before m: ActorMention, _ c: SentenceContext) -> ActorMention? {
         guard let (first, isAnd) = link(before: m, c), isAnd else { return nil }
@@ -335,7 +371,13 @@ extension EventCoder {
         if m.isPairReference { return pair(before: m.start, c)?.first }
         let word = lexicon.vocabulary.word(tokens[m.start].id)
         if word == "we" || word == "i" { return c.speaker }
-        return antecedent(before: m.start, c) { $0.hasCountry } ?? c.previousActor
+        // An object ("Saudi Arabia and Egypt cut ties with Qatar, accusing it of …") stands for none of a list of
+        // subjects that act together. (With one subject, "it" standing for it is no object, and none is found:
+        // "Tehran blames it", the group named before, is not another country of the sentence.)
+        let listed = other.map { others(listedWith: $0, c) } ?? []
+        let acting = listed.isEmpty ? [] : listed + [other!]
+        return antecedent(before: m.start, c) { m in m.hasCountry && !acting.contains { sameActor($0, m) } }
+            ?? c.previousActor
     }
 
     /// What a pronoun at `k` stands for within its sentence: the nearest actor before it, a subject rather than
@@ -707,9 +749,54 @@ extension EventCoder {
         "hours", "hour", "minutes", "moments", "shortly", "soon", "just", "immediately", "right", "only",
     ]
 
+    /// When the date `d` is inside a relative clause set off by a comma (", who visited Beirut on Thursday,",
+    /// ", which struck on Monday"): the comma that opens it and the token that closes it (a comma, semicolon or
+    /// dash, or the sentence's end).
+    func relativeAside(around d: DateMention, _ c: SentenceContext) -> (open: Int, close: Int)? {
+        var k = d.start - 1
+        var open: Int?
+        while k > c.start && d.start - k <= 14 {
+            let kind = tokens[k].kind
+            if kind == .comma || kind == .semicolon || kind == .dash || kind == .colon { return nil }
+            if cls(k).contains(.relative), tokens[k - 1].kind == .comma, word(k) != "that" {
+                open = k - 1
+                break
+            }
+            k -= 1
+        }
+        guard let open else { return nil }
+        var close = d.end
+        while close < c.end, tokens[close].kind != .comma, tokens[close].kind != .semicolon,
+            tokens[close].kind != .dash
+        {
+            close += 1
+        }
+        return (open, close)
+    }
+
+    /// Whether the date `d` belongs to a clause in the past perfect ("had fired … on Tuesday", "had been seized on
+    /// July 4"): "had" and a past participle before it in its clause.
+    func isPastPerfect(_ d: DateMention, _ c: SentenceContext) -> Bool {
+        var k = d.start - 1
+        while k >= c.start && d.start - k <= 15 {
+            let wc = cls(k)
+            if tokens[k].kind == .semicolon || wc.contains(.barrier) || wc.contains(.speech) { return false }
+            if wc.contains(.auxiliary), word(k) == "had" {
+                var v = k + 1
+                while v < d.start, isAdverb(v) || word(v) == "been" { v += 1 }
+                return v < d.start && (endsWith(v, "ed") || cls(v).contains(.participle))
+            }
+            k -= 1
+        }
+        return false
+    }
+
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         for d in c.dates {
+            // "Macron, who visited Beirut on Thursday, urged its leaders …": a date inside a relative clause
+            // between commas dates that clause's verb only.
+            if let aside = relativeAside(around: d, c), !(aside.open < a && a < aside.close) { continue }
             // "Tuesday's attack killed seven": a possessive date belongs to its noun, and through it to the verb
             // the noun is the subject of, when nothing else in the clause dates it.
             var possessivePenalty = 0

@@ -93,6 +93,14 @@ struct EventCoder {
             // "an alleged raid", but "Pakistan's army chief vowed": after a modifier, a past form is the verb.
             if pc.contains(.modifier), !endsWith(k, "ed"), !cls(k).contains(.participle) { return true }
             if pc.contains(.preposition) && !pc.contains(.to) && !pc.contains(.by) && !endsWith(k, "ing") { return true }
+            // "strikes on Houthi targets": a plural after an actor in a prepositional phrase is a noun (a past form
+            // is a verb: "strikes on Iran killed five").
+            // So is one right after a weapon: "missile strikes", "drone attacks" ("missiles struck" is a verb).
+            if endsWith(k, "s"), !endsWith(k, "ss"), let m = c.mention(endingAt: j + 1), !m.pronoun,
+                m.weapon != nil || preposition(before: m, c) != nil
+            {
+                return true
+            }
             // "Pompeo postpones Ukraine visit": a bare verb form after a country name is a noun; a past form
             // ("Iran struck", "China held") is not.
             if let m = c.mention(endingAt: j + 1), m.role == nil, !m.named, !m.pronoun, !endsWith(k, "ed"),
@@ -193,6 +201,8 @@ struct EventCoder {
                 found = findWords(ids, from: j, gap: gap, c).map { ($0, nil) }
             case .weapon:
                 found = findWeapon(from: j, gap: gap, c)
+            case .quote:
+                found = findBlame(from: j, gap: gap, anchor: anchor, c).map { ($0, nil) }
             case .words(let ids, orWeapon: true):
                 // Whichever comes first: "carried out an air strike", "carried out raids".
                 let word = findWords(ids, from: j, gap: gap, c)
@@ -218,7 +228,10 @@ struct EventCoder {
         var k = j
         var skipped = 0
         while k < c.end && k - j - skipped <= (gap ? 6 : 1) {
-            if tokens[k].kind == .word && ids.contains(tokens[k].id) { return k }
+            // "fired his deputy on Tuesday": after a gap, a preposition that opens a date is no pattern's word.
+            if tokens[k].kind == .word && ids.contains(tokens[k].id) && !(gap && c.dates.contains { $0.start == k + 1 }) {
+                return k
+            }
             // "declared Mexico's ambassador, Raquel Serur, persona non grata": a name in apposition is skipped.
             if gap, let close = appositiveNameEnd(after: k, c) ?? parenthesisEnd(after: k, c) {
                 skipped += close + 1 - k
@@ -239,6 +252,42 @@ struct EventCoder {
         }
         return nil
     }
+
+    /// An opening quotation mark at `j`, or after a gap of up to six tokens of the clause, whose words blame: not
+    /// praise ("called the talks \"constructive\""), nor a name ("called itself the \"Peace Council\""), nor
+    /// after "what" ("what it called the \"final phase\"", a name the subject gives its own act). Its index.
+    private func findBlame(from j: Int, gap: Bool, anchor: Int, _ c: SentenceContext) -> Int? {
+        for k in max(c.start, anchor - 3)..<anchor where word(k) == "what" { return nil }
+        var k = j
+        while k < c.end && k - j <= (gap ? 6 : 0) {
+            if tokens[k].kind == .quote {
+                guard k + 1 < c.end, tokens[k + 1].kind == .word, !tokens[k + 1].flags.contains(.capitalized) else {
+                    return nil
+                }
+                var q = k + 1
+                while q < min(c.end, k + 6), tokens[q].kind != .quote {
+                    // Read from the text: most of these words are in no dictionary.
+                    let t = tokens[q]
+                    let w = String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self).lowercased()
+                    if EventCoder.praiseWords.contains(w) { return nil }
+                    q += 1
+                }
+                return k
+            }
+            if tokens[k].kind != .word && tokens[k].kind != .number && tokens[k].kind != .possessive { return nil }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private static let praiseWords: Set<String> = [
+        "historic", "constructive", "positive", "productive", "good", "great", "excellent", "success", "successful",
+        "breakthrough", "important", "welcome", "fruitful", "friendly", "useful", "frank", "candid", "milestone",
+        "significant", "forward", "encouraging", "promising", "hopeful", "landmark", "victory", "win", "wonderful",
+        "fantastic", "terrific", "best", "beautiful", "brave", "courageous", "wise", "correct", "right", "fair",
+        "legitimate", "necessary", "reasonable", "balanced", "honest", "sincere", "warm", "cordial",
+    ]
 
     /// When a parenthesis opens at `k` and closes within eight tokens ("pledged 253 million euros ($298 million)
     /// in aid"): the closing one's index.
@@ -316,7 +365,9 @@ struct EventCoder {
             if !isNoun && onlyAdverbs && wc.contains(.to) && !followsDecision(k, c) {
                 return true
             }
-            if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing") {
+            if !isNoun && k == a - 1 && wc.contains(.preposition) && !wc.contains(.by) && endsWith(a, "ing")
+                && !joinsIn(k, c)
+            {
                 return true
             }
             if wc.contains(.barrier) || wc.contains(.speech) { break }
@@ -341,6 +392,15 @@ struct EventCoder {
             k -= 1
         }
         return false
+    }
+
+    /// Whether the preposition at `k` is the "in" of "joined Britain in blaming Russia": those who join do the act.
+    func joinsIn(_ k: Int, _ c: SentenceContext) -> Bool {
+        guard word(k) == "in", let partner = c.mention(endingAt: k) else { return false }
+        var j = partner.start - 1
+        while j > c.start, cls(j).contains(.determiner) { j -= 1 }
+        guard j >= c.start, let verb = word(j) else { return false }
+        return verb == "joined" || verb == "join" || verb == "joins" || verb == "joining"
     }
 
     /// "what she called a \"hybrid attack\"", "dubbed an invasion": a name someone gives, not an event.

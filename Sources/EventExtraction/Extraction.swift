@@ -124,9 +124,13 @@ struct Extraction {
                     event.location?.country != country
                 {
                     let before = mentions.filter { $0.end <= event.anchor }
-                    event.target = (before.reversed() + previousActors).first {
-                        !$0.pronoun && !$0.isPlace && $0.country != nil && $0.country != country
+                    func other(_ m: ActorMention) -> Bool {
+                        !m.pronoun && !m.isPlace && m.country != nil && m.country != country
                     }
+                    // "Australia called for her release. India expressed deep concern": disapproval naming nobody
+                    // is of whoever used force in the story, not of the last one to react.
+                    let reacted = event.code.root == 11 ? (forceful + shows).first(where: other) : nil
+                    event.target = before.reversed().first(where: other) ?? reacted ?? previousActors.first(where: other)
                 }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.
@@ -167,16 +171,24 @@ struct Extraction {
             // lead's first date: what a later paragraph tells without a date of its own ("The two leaders signed
             // a joint statement at the end of the meeting") is most often the story's main event, not something
             // that happened on the day the article went out.
-            if let date = context.dates.first(where: { !$0.possessive }) {
+            // A past-perfect clause's date is background ("The Houthis had fired drones at a warship on Tuesday"):
+            // the rest of its paragraph tells that past ("Some protesters stormed offices"), but the story's own
+            // time does not move to it, and the next paragraph is back on the story's day.
+            let given = context.dates.first { !$0.possessive }
+            let background = given.map { coder.isPastPerfect($0, context) } ?? false
+            if let date = given {
                 previousDate = date
-                if sentence.post == nil { lastGivenDate = date }
-                if storyDate == nil, sentence.post == nil, date.date.precision == .day {
+                if sentence.post == nil && !background { lastGivenDate = date }
+                if storyDate == nil, sentence.post == nil, date.date.precision == .day, !background {
                     // It stands in for the publication day, and is as rough: a paragraph's undated report of a
                     // second call is not the first call of a week before (``EventDate/toleranceDays``).
                     storyDate = date
                     storyDate?.date.provenance = .articleDate
                 }
-            } else if index + 1 < sentences.count, tokens[sentences[index + 1].start].block != tokens[sentence.start].block {
+            }
+            if given == nil || background, index + 1 < sentences.count,
+                tokens[sentences[index + 1].start].block != tokens[sentence.start].block
+            {
                 previousDate = sentences[index + 1].post == nil ? storyDate : nil
             }
         }

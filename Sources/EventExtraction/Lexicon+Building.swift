@@ -24,6 +24,10 @@ extension Lexicon {
             lexicon.abbreviations.insert(lexicon.intern(String(word)))
         }
         for (name, month) in monthNames { lexicon.months[Int(lexicon.intern(name))] = Int8(month) }
+        // "in mid-September": one hyphenated word, kept as its month plus 12 (``DateResolver``).
+        for (name, month) in monthNames {
+            lexicon.months[Int(lexicon.intern("mid-" + name))] = Int8(12 + month)
+        }
         for (index, name) in weekdayNames.enumerated() {
             lexicon.weekdays[Int(lexicon.intern(name))] = Int8(index + 1)
         }
@@ -128,6 +132,7 @@ extension Lexicon {
             switch part {
             case "*": elements.append(.gap)
             case "WEAPON": elements.append(.weapon)
+            case "QUOTE": elements.append(.quote)
             default:
                 var ids: [Int32] = []
                 var orWeapon = false

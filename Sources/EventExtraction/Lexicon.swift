@@ -44,6 +44,8 @@ enum PatternElement: Sendable {
     case gap
     /// Any weapon from the weapons dictionary.
     case weapon
+    /// A quotation mark opening words of blame, not praise or a name (`QUOTE`: "called the vote \"treachery\"").
+    case quote
 }
 
 struct PatternFlags: OptionSet, Sendable {

@@ -9,8 +9,8 @@
 /// last role before "of", else the last role); a capital alone means its government.
 /// Affiliation modifiers (`Iran-backed`, `pro-Iran`) name a backer, so they add no country.
 ///
-/// A person named after a title with a country ("Nigerian President Bola Tinubu") is known by surname for
-/// the rest of the article ("Tinubu said …"), as news writing refers to people after introducing them.
+/// A person named after a title ("Nigerian President Bola Tinubu", "Foreign Secretary Jeremy Hunt") is known by
+/// surname for the rest of the article ("Tinubu said …"), as news writing refers to people after introducing them.
 struct MentionFinder {
     let lexicon: Lexicon
     let bytes: [UInt8]
@@ -74,7 +74,9 @@ struct MentionFinder {
             if match.place >= 0 { places.append((i, match.placeEnd, match.place)) }
             if match.actor >= 0 || match.weapon >= 0 {
                 let (mention, surname) = phrase(from: i, end)
-                if let surname, mention.country != nil, isNewName(surname) {
+                // A title without a country ("Foreign Secretary Jeremy Hunt") names a person too: the role takes
+                // the country of the place or the dateline wherever the surname comes back ("Hunt had warned").
+                if let surname, mention.country != nil || mention.role != nil, isNewName(surname) {
                     introduced.append((Int(tokens[surname].start)..<Int(tokens[surname].end), mention))
                 }
                 mentions.append(mention)

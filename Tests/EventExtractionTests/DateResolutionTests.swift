@@ -231,4 +231,64 @@ struct DateResolutionTests {
         #expect(fighting.code.rootCode == "19")
         #expect(fighting.date?.day == day("2022-09-16"))
     }
+
+    @Test func aDateInARelativeClauseBetweenCommas_datesThatClauseOnly() throws {
+        let found = sharedExtractor.extract(from: article([
+            "The donors met in Paris on Sunday. Germany's chancellor, who visited Kyiv on Thursday, urged Russia to "
+                + "withdraw its troops.",
+        ], published: "2022-06-20"))
+        let appeal = try #require(found.first { $0.code.rootCode == "02" })
+        #expect(appeal.date?.day == day("2022-06-19"))
+        // The clause's own verb keeps its date.
+        let visits = sharedExtractor.extract(from: article(
+            ["Germany's chancellor, who visited Kyiv on Thursday, said the war must end."], published: "2022-06-20"))
+        #expect(visits.first { $0.code.rootCode == "04" }?.date?.day == day("2022-06-16"))
+        // Without the commas it is no aside: "the leader who visited on Thursday" is a restrictive clause.
+        let plain = sharedExtractor.extract(from: article(
+            ["Germany urged Russia on Thursday to withdraw its troops."], published: "2022-06-20"))
+        #expect(plain.first { $0.code.rootCode == "02" }?.date?.day == day("2022-06-16"))
+    }
+
+    @Test func midMonth_aWeekLater_andTheDayBefore_areResolved() throws {
+        let mid = try #require(resolvedDate("fighting resumed in mid-September", reference: "2022-09-21"))
+        #expect(mid.day == day("2022-09-15"))
+        #expect(mid.precision == .approximate)
+        #expect(resolvedDate("Mid-May 2021, the talks broke down", reference: "2022-09-21")?.day == day("2021-05-15"))
+        // "may" alone is no month; a hyphenated word that is no month is no date.
+        #expect(resolvedDate("they may leave", reference: "2022-09-21") == nil)
+        let found = sharedExtractor.extract(from: article([
+            "Russia attacked Georgia on Monday. Russia attacked Moldova a week earlier. "
+                + "Russia attacked Latvia two weeks later.",
+            "Armenia attacked Azerbaijan on Monday. Turkey attacked Syria the day before.",
+        ], published: "2022-09-21"))
+        let days = Dictionary(found.map { ($0.target?.code ?? "", $0.date?.day) }, uniquingKeysWith: { a, _ in a })
+        #expect(days["MDA"] == day("2022-09-12"))
+        // From the last date the story gave, the week before.
+        #expect(days["LVA"] == day("2022-09-26"))
+        #expect(days["SYR"] == day("2022-09-18"))
+        // "the day before the vote" counts from the vote, which it does not know.
+        #expect(resolvedDate("Turkey attacked Syria the day before the vote", reference: "2022-09-21") == nil)
+    }
+
+    @Test func aPastPerfectDate_isBackground_itsParagraphTellsThatPast_theNextIsBackOnTheStorysDay() throws {
+        let found = sharedExtractor.extract(from: article([
+            "The United States struck Houthi rebels in Yemen on Friday.",
+            "Yemen's Houthi rebels had fired missiles at a US warship on Tuesday. Houthi rebels seized a ship.",
+            "Iran condemned the strikes.",
+            "Hours later, Houthi rebels attacked a Greek tanker.",
+        ], published: "2024-01-12"))
+        // Within its paragraph the past-perfect date carries ("seized a ship" is of that past)…
+        #expect(found.first { $0.code.rootCode == "17" }?.date?.day == day("2024-01-09"))
+        // … but the next paragraph is on the story's day, and "hours later" counts from the story's last own date.
+        #expect(found.first { $0.code.rootCode == "11" }?.date?.day == day("2024-01-12"))
+        #expect(found.first { $0.code.rootCode == "18" && $0.target?.code.hasPrefix("GRC") == true }?.date?.day
+            == day("2024-01-12"))
+        // A paragraph ending on the past perfect does not hand its date on.
+        let ending = sharedExtractor.extract(from: article([
+            "The United States struck Houthi rebels in Yemen on Friday.",
+            "Houthi rebels had fired missiles at a US warship on Tuesday.",
+            "Iran condemned the strikes.",
+        ], published: "2024-01-12"))
+        #expect(ending.first { $0.code.rootCode == "11" }?.date?.day == day("2024-01-12"))
+    }
 }

@@ -548,6 +548,18 @@ struct EventCodingTests {
         #expect(events("Adeyemi condemned the coup in Niger on Monday.", published: "2023-07-31").isEmpty)
     }
 
+    @Test func aPersonIntroducedWithATitleAlone_isKnownBySurname_inTheDatelinesCountry() throws {
+        // (A made-up name.) The title has no country: the dateline gives it, to the title and the surname alike.
+        let text = "LONDON — Foreign Secretary Alan Pembury spoke to Iran's foreign minister on Saturday. "
+            + "Pembury had warned Iran on Friday of \"serious consequences\"."
+        let warning = try #require(events(text, published: "2019-07-20").first { $0.code.rootCode == "13" })
+        #expect(warning.source?.code == "GBRGOV")
+        #expect(warning.date?.day == day("2019-07-19"))
+        // Not introduced, the surname is nobody.
+        let bare = events("LONDON — Pembury had warned Iran on Friday of \"serious consequences\".", published: "2019-07-20")
+        #expect(!bare.contains { $0.source?.code == "GBRGOV" })
+    }
+
     @Test func theTwoLeaders_areThePairNamedBefore_actingOnEachOther() throws {
         let text = [
             "US President Donald Trump and North Korean leader Kim Jong Un met in Singapore on Tuesday. "
@@ -996,5 +1008,86 @@ struct EventCodingTests {
         #expect(pay.code == "138")
         #expect(pay.target?.code.hasPrefix("ISR") == true)
         #expect(events("Biden met with Netanyahu on Sunday.").first?.code.rootCode == "04")
+    }
+
+    @Test func callingSomethingByAQuotedWordOfBlame_isCriticism_notPraiseNorAName() throws {
+        #expect(events("Turkey on Tuesday called the referendum \"treachery\".").first?.code.rootCode == "11")
+        #expect(events("Seoul called his remarks \"rude and senseless\" on Friday.").first?.code.rootCode == "11")
+        #expect(events("Egypt described the takeover as \"a palace coup\" on Friday.").contains { $0.code.rootCode == "11" })
+        // Praise, a name, and a name the subject gives its own act are no criticism.
+        #expect(events("China called the talks \"constructive\" on Friday.").isEmpty)
+        #expect(events("France called it \"a historic day\" on Friday.").isEmpty)
+        #expect(events("The rebels called the offensive \"Operation Dawn\" on Friday.").isEmpty)
+        #expect(!events("Russia launched what it called the \"final phase\" on Friday.").contains { $0.code.rootCode == "11" })
+    }
+
+    @Test func joinedSubjectsStrikingSomeone_strikeThem_notEachOther() {
+        func sides(_ sentence: String, _ root: String) -> Set<String> {
+            Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        }
+        #expect(sides("The United States and Britain launched strikes on Yemen on Tuesday.", "19") == ["USA>YEM", "GBR>YEM"])
+        // A plural after a weapon or after an actor in a phrase is a noun: "missile strikes", "on Houthi targets".
+        #expect(sides("The United States carried out missile strikes on Yemen early on Friday.", "19").contains("USA>YEM"))
+        #expect(!sides("The United States and Britain carried out strikes on Houthi targets on Friday.", "19").contains("USA>GBR"))
+        #expect(sides("The United States and Britain carried out missile strikes on Houthi rebels on Friday.", "19").isSuperset(of: ["USA>YEMREB", "GBR>YEMREB"]))
+        // With nobody aimed at, two sides that clash still fight each other.
+        #expect(sides("Armenia and Azerbaijan clashed on Tuesday.", "19") == ["ARM>AZE", "AZE>ARM"])
+    }
+
+    @Test func villagesHandedOver_areTerritoryReturned() {
+        #expect(events("Armenia handed over four villages to Azerbaijan on Tuesday.").first?.code == "0842")
+    }
+
+    @Test func aPrepositionOpeningADate_isNoPatternWord_afterAGap() {
+        // "fire+ * at|on|into" read "on Tuesday" as fire aimed at someone.
+        let found = events("Zimbabwe's president fired his deputy on Tuesday.")
+        #expect(!found.contains { $0.code.rootCode == "19" })
+        #expect(found.first?.code == "172")
+        #expect(events("Russian troops fired on Ukrainian positions on Tuesday.").first?.code.rootCode == "19")
+    }
+
+    @Test func martialLawLifted_andCooperationEnded_areCoded() {
+        #expect(events("Thailand lifted martial law on Tuesday.").first?.code == "081")
+        #expect(events("China ended military cooperation with the United States on Tuesday.").first?.code == "161")
+    }
+
+    @Test func aCountryByNameProtesting_complainsOfficially_itsPeopleProtest() {
+        #expect(events("Turkey protested to Greece on Tuesday.").first?.code == "114")
+        #expect(events("South Korea protested the visit on Tuesday.").first?.code == "114")
+        #expect(events("South Koreans protested against Japan on Tuesday.").first?.code == "140")
+        #expect(events("Thousands of Palestinians protested on Tuesday.").first?.code == "140")
+    }
+
+    @Test func agreementsRevoked_suppliesHalted_constitutionRestored_areCoded() {
+        #expect(events("Niger revoked its military agreements with France on Tuesday.").first?.code == "160")
+        #expect(events("Russia halted gas supplies to Poland on Tuesday.").first?.code == "163")
+        #expect(events("Mali restored the constitution on Tuesday.").first?.code == "0834")
+    }
+
+    @Test func anObjectPronounAfterAListOfSubjects_isNoneOfThem() {
+        let found = events("Saudi Arabia, Bahrain and Egypt cut ties with Qatar on Monday, accusing it of supporting terrorism.")
+        let accusations = Set(found.filter { $0.code.rootCode == "11" }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        #expect(accusations == ["SAU>QAT", "BHR>QAT", "EGY>QAT"])
+        // One subject: "it" is still the object named before.
+        let one = events("Saudi Arabia cut ties with Qatar on Monday, accusing it of supporting terrorism.")
+        #expect(one.first { $0.code.rootCode == "11" }?.target?.code == "QAT")
+    }
+
+    @Test func disapprovalNamingNobody_isOfWhoeverUsedForce_notOfTheLastToReact() throws {
+        let found = sharedExtractor.extract(from: article([
+            "Myanmar's military seized power on Monday and detained the country's leaders.",
+            "Australia urged Myanmar to free them. India expressed deep concern on Monday.",
+        ], published: "2021-02-02"))
+        let concern = try #require(found.first { $0.code.rootCode == "11" && $0.source?.code == "IND" })
+        #expect(concern.target?.code.hasPrefix("MMR") == true)
+    }
+
+    @Test func joiningSomeoneInAnAct_isDoingIt() {
+        let found = events("France and Germany joined Britain in blaming Russia for the attack on Thursday.")
+        let blame = Set(found.filter { $0.code.rootCode == "11" }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        #expect(blame == ["FRA>RUS", "DEU>RUS"])
+        // Another preposition before a gerund still blocks it.
+        #expect(events("France was interested in condemning Russia on Thursday.").isEmpty)
+        #expect(events("Britain suspended high-level contacts with Russia on Wednesday.").first?.code == "161")
     }
 }
