@@ -7,13 +7,14 @@ internal import EventStore
 enum WireFormat {
     /// One `changes.notify` line for a committed change.
     static func notificationLine(_ change: ChangeRecord, generation: String) -> [UInt8] {
-        var params = JSONObjectWriter(capacity: 256 + (change.payload?.utf8.count ?? 0))
+        let payload = change.payload  // an event's face is rendered on each read
+        var params = JSONObjectWriter(capacity: 256 + (payload?.utf8.count ?? 0))
         params.field("seq", change.seq)
         params.field("kind", change.kind)
         params.field("path", change.path)
         params.field("generation", generation)
         params.field("time", isoTime(change.time))
-        params.field("data", json: (change.payload ?? "null").utf8)
+        params.field("data", json: (payload ?? "null").utf8)
         var line = JSONObjectWriter(capacity: params.bytes.count + 64)
         line.field("jsonrpc", "2.0")
         line.field("method", ControlNotification.change)
