@@ -3,7 +3,8 @@ internal import ControlProtocol
 internal import EventStore
 
 /// Hand-built JSON for the hot path: change notifications are sent to every subscriber, and their
-/// payload is already JSON in the store, so they are assembled rather than re-encoded.
+/// payload is already JSON (stored, or rendered once from an event's face), so they are assembled rather than
+/// re-encoded.
 enum WireFormat {
     /// One `changes.notify` line for a committed change.
     static func notificationLine(_ change: ChangeRecord, generation: String) -> [UInt8] {
