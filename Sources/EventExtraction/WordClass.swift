@@ -149,7 +149,7 @@ struct WordClass: OptionSet, Sendable {
          "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "
             + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),
         (.dateWord,
-         "today tonight yesterday tomorrow earlier later this last early late mid next month week year night "
+         "today tonight yesterday tomorrow earlier later this last past early late mid next month week year night "
             + "morning evening afternoon ago day days weeks hours weekend previous"),
         (.function,
          "the a an on in at of to for from with by and or but this that these those he she it they we i "

@@ -268,6 +268,8 @@ struct DateResolutionTests {
         #expect(days["SYR"] == day("2022-09-18"))
         // "the day before the vote" counts from the vote, which it does not know.
         #expect(resolvedDate("Turkey attacked Syria the day before the vote", reference: "2022-09-21") == nil)
+        #expect(resolvedDate("protests this past weekend", reference: "2022-09-21")?.day == day("2022-09-17"))
+        #expect(resolvedDate("as in the past", reference: "2022-09-21") == nil)
     }
 
     @Test func aPastPerfectDate_isBackground_itsParagraphTellsThatPast_theNextIsBackOnTheStorysDay() throws {
