@@ -92,7 +92,10 @@ extension EventCoder {
                 && target.map { $0.start < 1 || word($0.start - 1) != "with" } ?? false
                 && !(pattern.code.root >= 18 && target.map { isAimedAt($0, after: patternEnd, c) } ?? false)
             // Hosting, visiting and mediating are done to others, not between the pair that does them.
-            let reciprocal = [3, 5].contains(pattern.code.root)
+            // Nor are praise, verbal support, apologies, offers of aid or of mediation: "Iraq and Oman praised the
+            // agreement" is no praise of each other.
+            let reciprocal = ([3, 5].contains(pattern.code.root)
+                && !["051", "052", "055", "033", "039"].contains(pattern.code.rawValue))
                 || ["040", "041", "044", "046", "190", "0871"].contains(pattern.code.rawValue)
             if target == nil || objectInPhrase, reciprocal, let second = source, let first = joined(before: second, c)
             {

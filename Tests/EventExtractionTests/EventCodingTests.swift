@@ -1090,4 +1090,15 @@ struct EventCodingTests {
         #expect(events("France was interested in condemning Russia on Thursday.").isEmpty)
         #expect(events("Britain suspended high-level contacts with Russia on Wednesday.").first?.code == "161")
     }
+
+    @Test func joinedSubjectsPraisingOrPledgingAid_doNotActOnEachOther() {
+        func sides(_ sentence: String, _ root: String) -> Set<String> {
+            Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        }
+        #expect(!sides("Iraq and Oman praised the agreement on Friday.", "05").contains("IRQ>OMN"))
+        #expect(sides("Saudi Arabia and the United Arab Emirates pledged $3 billion in aid to Sudan on Friday.", "03")
+            == ["SAU>SDN", "ARE>SDN"])
+        // Agreeing is still between them.
+        #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "05") == ["SAU>IRN", "IRN>SAU"])
+    }
 }
