@@ -51,6 +51,10 @@ extension EventCoder {
                 source = opponent
                 inFight = true
             }
+            // "was killed in a US drone strike", "were wounded in Israeli air strikes": the weapon's country used it.
+            if source == nil, (18...20).contains(pattern.code.root), let arms = weaponOfCountry(after: patternEnd, c) {
+                source = arms
+            }
             if let t = target, t.isInstrument {
                 instrument = t
                 target = nil
@@ -75,10 +79,15 @@ extension EventCoder {
                 source = nil
             }
             if source == nil, c.speaker != nil, onlyAdverbsBefore(a, c) { source = c.speaker }
-            target = findObject(after: objectStart, pattern, source, c, patternEnd: patternEnd)
+            // "agreed to withdraw troops": forces of no country named are the withdrawer's own, not whom it yields to.
+            func yielded(_ t: ActorMention?) -> ActorMention? {
+                guard pattern.code.rawValue == "0874", let t, t.country == nil, !t.named, t.role != nil else { return t }
+                return nil
+            }
+            target = yielded(findObject(after: objectStart, pattern, source, c, patternEnd: patternEnd))
             // "Turkish troops and Syrian rebels pushed into Syria": the partner from elsewhere acts on it.
             if target == nil, let s = source, let partner = others(listedWith: s, c).first(where: { !sameActor($0, s) }),
-                let object = findObject(after: objectStart, pattern, partner, c, patternEnd: patternEnd)
+                let object = yielded(findObject(after: objectStart, pattern, partner, c, patternEnd: patternEnd))
             {
                 source = partner
                 target = object
@@ -96,7 +105,7 @@ extension EventCoder {
             // agreement" is no praise of each other.
             let reciprocal = ([3, 5].contains(pattern.code.root)
                 && !["051", "052", "055", "033", "039"].contains(pattern.code.rawValue))
-                || ["040", "041", "044", "046", "190", "0871"].contains(pattern.code.rawValue)
+                || ["040", "041", "044", "046", "190", "0871", "0874"].contains(pattern.code.rawValue)
             if target == nil || objectInPhrase, reciprocal, let second = source, let first = joined(before: second, c)
             {
                 source = first
@@ -307,6 +316,17 @@ extension EventCoder {
         let last = tokens[m.end - 1]
         let text = String(decoding: bytes[Int(last.start)..<Int(last.end)], as: UTF8.self).lowercased()
         return !text.hasPrefix(adjective.lowercased())
+    }
+
+    /// A weapon phrase naming a country right after a passive act of force, after "in" or "by" and an article
+    /// ("in a US drone strike", "by Israeli air strikes").
+    func weaponOfCountry(after b: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = b + 1
+        guard k < c.end, let w = word(k), w == "in" || w == "by" else { return nil }
+        k += 1
+        while k < c.end, cls(k).contains(.determiner) { k += 1 }
+        guard let m = c.mention(startingAt: k), m.weapon != nil, m.country != nil, !m.pronoun else { return nil }
+        return m
     }
 
     /// Whether `m` follows "on", "against" or "at" (past determiners and modifiers) right after the pattern that

@@ -238,6 +238,15 @@ struct EventCoder {
                 k = close + 1
                 continue
             }
+            // "refused on Friday to extend", "agreed on Tuesday to hold talks": a date between two of the pattern's
+            // words.
+            if !gap, let date = c.dates.first(where: { $0.start == k || ($0.start == k + 1 && word(k) == "on") }),
+                !date.possessive, date.end > k
+            {
+                skipped += date.end - k
+                k = date.end
+                continue
+            }
             // "was \"deeply concerned\" about": a quotation mark may close or open between two words.
             if !gap && !isAdverb(k) && !cls(k).contains(.dateWord) && tokens[k].kind != .quote { break }
             // A symbol in a gap is part of an amount ("pledged $300 million in aid"), a hyphen between two words

@@ -1101,4 +1101,21 @@ struct EventCodingTests {
         // Agreeing is still between them.
         #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "05") == ["SAU>IRN", "IRN>SAU"])
     }
+
+    @Test func aDateBetweenAPatternsWords_isSkipped() {
+        #expect(events("Russia refused on Friday to extend the grain deal.").first?.code.rootCode == "12")
+        #expect(events("Iran agreed on Tuesday to hold talks with the IAEA.").first?.code.rootCode == "03")
+    }
+
+    @Test func aPassiveActOfForceInACountrysWeapon_isThatCountrys() {
+        let killing = events("Five Palestinians were killed in Israeli air strikes on Gaza on Friday.").first
+        #expect(killing?.source?.code.hasPrefix("ISR") == true)
+        #expect(killing?.target?.code.hasPrefix("PSE") == true)
+    }
+
+    @Test func joinedSubjectsAgreeingToWithdrawTroops_yieldToEachOther() {
+        let found = events("Kyrgyzstan and Tajikistan agreed on Friday to withdraw troops from the border.")
+        let withdrawals = Set(found.filter { $0.code == "0874" }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        #expect(withdrawals == ["KGZ>TJK", "TJK>KGZ"])
+    }
 }
