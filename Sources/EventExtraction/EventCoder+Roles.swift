@@ -635,7 +635,10 @@ extension EventCoder {
                 }
                 // Another verb ends the clause, but not a word of the pattern itself ("announced sanctions on
                 // Thursday targeting Russia's banks").
-                if k > b + 1 && k > patternEnd && hasPatterns(k) && !isNounUsage(k, c) {
+                // "ousted and arrested President Omar al-Bashir": a verb joined right after the pattern shares its
+                // object.
+                let sharesObject = k == patternEnd + 2 && cls(k - 1).contains(.conjunction) && endsWith(k, "ed")
+                if k > b + 1 && k > patternEnd && hasPatterns(k) && !isNounUsage(k, c) && !sharesObject {
                     return fallback
                 }
             default:

@@ -1118,4 +1118,10 @@ struct EventCodingTests {
         let withdrawals = Set(found.filter { $0.code == "0874" }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
         #expect(withdrawals == ["KGZ>TJK", "TJK>KGZ"])
     }
+
+    @Test func aVerbJoinedRightAfterThePattern_sharesItsObject() {
+        let found = events("Sudan's military ousted and arrested President Omar al-Bashir on Thursday.")
+        #expect(found.first { $0.code == "171" }?.target?.code == "SDNGOV")
+        #expect(found.first { $0.code == "173" }?.target?.code == "SDNGOV")
+    }
 }
