@@ -1124,4 +1124,12 @@ struct EventCodingTests {
         #expect(found.first { $0.code == "171" }?.target?.code == "SDNGOV")
         #expect(found.first { $0.code == "173" }?.target?.code == "SDNGOV")
     }
+
+    @Test func anExpulsionOrClosureOrderedOrAnnounced_isTheAct() {
+        let expulsion = events("Iran ordered the expulsion of two British diplomats on Monday.").first
+        #expect(expulsion?.code == "166")
+        #expect(expulsion?.target?.code.hasPrefix("GBR") == true)
+        #expect(events("Iran announced on Monday the expulsion of two British diplomats.").first?.code == "166")
+        #expect(events("Iran ordered the closure of the British embassy on Monday.").first?.code == "161")
+    }
 }
