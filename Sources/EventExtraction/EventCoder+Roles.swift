@@ -147,6 +147,11 @@ extension EventCoder {
                 code = "145"
             } else if code.rawValue == "180", source?.role == "MIL" {
                 code = "190"
+            } else if code.rawValue == "183", !isNoun, let source, source.country != nil,
+                !["REB", "OPP", "CVL"].contains(source.role ?? ""), pattern.text.hasPrefix("bomb")
+            {
+                // "Sudanese army jets bombed RSF positions", "Russia bombed Aleppo": a state's bombing is from the air.
+                code = "195"
             }
             // "Security forces stormed the protest camp": a state's force used on its own protesters is repression.
             if let source, ["COP", "MIL"].contains(source.role), target?.role == "OPP",

@@ -1132,4 +1132,9 @@ struct EventCodingTests {
         #expect(events("Iran announced on Monday the expulsion of two British diplomats.").first?.code == "166")
         #expect(events("Iran ordered the closure of the British embassy on Monday.").first?.code == "161")
     }
+
+    @Test func aStatesBombing_isFromTheAir_anArmedGroupsIsABombing() {
+        #expect(events("Russia bombed Aleppo on Monday.").first?.code == "195")
+        #expect(events("Hamas militants bombed a bus in Jerusalem on Monday.").first?.code == "183")
+    }
 }
