@@ -1137,4 +1137,12 @@ struct EventCodingTests {
         #expect(events("Russia bombed Aleppo on Monday.").first?.code == "195")
         #expect(events("Hamas militants bombed a bus in Jerusalem on Monday.").first?.code == "183")
     }
+
+    @Test func aWeaponDestroyedOrIntercepted_isForce_againstItsCountry() {
+        let found = events("One of its warships destroyed an Iranian drone on Thursday, the United States said.")
+        #expect(found.first?.code.rootCode == "19")
+        #expect(events("Israel intercepted missiles fired by Iran on Saturday.").first?.code.rootCode == "19")
+        // Homes destroyed are property.
+        #expect(events("Israel destroyed Palestinian homes on Tuesday.").first?.code == "1712")
+    }
 }
