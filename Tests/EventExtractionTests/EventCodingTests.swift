@@ -1145,4 +1145,13 @@ struct EventCodingTests {
         // Homes destroyed are property.
         #expect(events("Israel destroyed Palestinian homes on Tuesday.").first?.code == "1712")
     }
+
+    @Test func urgingSomeoneToReleasePeople_isADemand() {
+        let found = events("France and Germany urged Iran on Saturday to release the ship and its crew immediately.")
+        #expect(Set(found.map { "\($0.code.rawValue):\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+            == ["105:FRA>IRN", "105:DEU>IRN"])
+        #expect(events("Blinken called on Myanmar's military to release all officials on Monday.").first?.code == "105")
+        // Urged to do something else, it stays an appeal.
+        #expect(events("France urged Iran on Saturday to show restraint.").first?.code == "020")
+    }
 }
