@@ -1154,4 +1154,14 @@ struct EventCodingTests {
         // Urged to do something else, it stays an appeal.
         #expect(events("France urged Iran on Saturday to show restraint.").first?.code == "020")
     }
+
+    @Test func sidingStandingWithBackingAndSolidarity_areSupport() {
+        #expect(Set(events("The United Arab Emirates and Bahrain sided with Riyadh on Monday.").map { $0.code.rawValue }) == ["051"])
+        #expect(events("The White House backed Tirana on Wednesday.").first?.code == "051")
+        #expect(events("Slovakia expressed solidarity with Prague on Monday.").first?.code == "051")
+        #expect(events("Washington stood with its Czech ally on Monday.").first?.code == "051")
+        // Backing down is yielding; condolences stay empathy.
+        #expect(events("Iran backed down on Monday.").first?.code == "080")
+        #expect(events("Japan expressed condolences to Turkey on Monday.").first?.code == "018")
+    }
 }
