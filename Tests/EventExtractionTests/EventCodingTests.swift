@@ -1164,4 +1164,10 @@ struct EventCodingTests {
         #expect(events("Iran backed down on Monday.").first?.code == "080")
         #expect(events("Japan expressed condolences to Turkey on Monday.").first?.code == "018")
     }
+
+    @Test func exercisesBegun_protestsLed_deadlinesIgnored_areCoded() {
+        #expect(events("Iran said it had begun a previously scheduled air defence exercise on Thursday.").first?.code == "150")
+        #expect(events("Colombian opposition leaders led a protest in Cartagena on Monday.").first?.code == "140")
+        #expect(events("Iran ignored the deadline on Monday.").first?.code == "120")
+    }
 }
