@@ -1170,4 +1170,16 @@ struct EventCodingTests {
         #expect(events("Colombian opposition leaders led a protest in Cartagena on Monday.").first?.code == "140")
         #expect(events("Iran ignored the deadline on Monday.").first?.code == "120")
     }
+
+    @Test func anActInsideTheActorsOwnCountryNamingNobody_isAimedAtThatCountry() {
+        func pair(_ sentence: String) -> String? {
+            events(sentence).first.map { "\($0.code.rawValue):\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" }
+        }
+        #expect(pair("Armenia's prime minister resigned on Monday.") == "0831:ARMGOV>ARM")
+        #expect(pair("Tens of thousands of Israelis poured into the streets on Sunday night.") == "141:ISR>ISR")
+        #expect(pair("Tunisia's president dismissed the government on Sunday.") == "172:TUNGOV>TUN")
+        // Elsewhere, or naming someone, it is not.
+        #expect(pair("Thousands of Iraqis protested in Paris on Sunday.")?.hasSuffix(">-") == true)
+        #expect(pair("Poland withdrew its troops on Sunday.")?.hasSuffix(">-") == true)
+    }
 }
