@@ -68,4 +68,11 @@ struct ActorResolutionTests {
         #expect(sharedExtractor.resolveActor("the Iran-backed militia")?.code == "REB")
         #expect(sharedExtractor.resolveActor("pro-Iran fighters")?.country == nil)
     }
+
+    @Test func aTitleOfANamedActor_isThatActors() {
+        #expect(sharedExtractor.resolveActor("the leader of Hezbollah")?.code == "LBNREB")
+        #expect(sharedExtractor.resolveActor("the leader of the FARC rebels")?.code == "COLREB")
+        // A title of a country is still that country's.
+        #expect(sharedExtractor.resolveActor("the president of Iran")?.code == "IRNGOV")
+    }
 }
