@@ -142,6 +142,17 @@ struct Extraction {
                         start: event.anchor, end: event.anchor, name: info.name, country: country, role: nil,
                         named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
                 }
+                // "Pashinyan was released on Monday", "he had been placed under house arrest": such an act with no
+                // agent, in the country of the one it is done to (where it happened or where the story is filed
+                // from), is that country's.
+                if event.source == nil, Extraction.isInternal(event.code), let target = event.target,
+                    let country = target.country, event.location?.country == country || storyCountry == country,
+                    let info = lexicon.countries[country]
+                {
+                    event.source = ActorMention(
+                        start: event.anchor, end: event.anchor, name: info.name, country: country, role: nil,
+                        named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
+                }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.
                 if event.source == nil, !event.noun, (18...20).contains(event.code.root), let target = event.target,

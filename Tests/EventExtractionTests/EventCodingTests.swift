@@ -1182,4 +1182,15 @@ struct EventCodingTests {
         #expect(pair("Thousands of Iraqis protested in Paris on Sunday.")?.hasSuffix(">-") == true)
         #expect(pair("Poland withdrew its troops on Sunday.")?.hasSuffix(">-") == true)
     }
+
+    @Test func anInternalActWithNoAgent_inTheCountryOfItsTarget_isThatCountrys() {
+        let released = sharedExtractor.extract(from: article(
+            ["YEREVAN — Armenia's opposition leader was released on Monday."], published: "2018-04-24")).first
+        #expect(released?.code == "0841")
+        #expect(released?.source?.code == "ARM")
+        // Filed from elsewhere, nobody is known to have done it.
+        let elsewhere = sharedExtractor.extract(from: article(
+            ["DUBAI — Two British sailors were detained on Monday."], published: "2018-04-24")).first
+        #expect(elsewhere?.source == nil)
+    }
 }
