@@ -96,6 +96,9 @@ struct MentionFinder {
             tokens[j].kind == .word && tokens[j].id >= 0 && lexicon.classes[Int(tokens[j].id)].contains(.definite)
         }
         if k > start, isDefinite(k - 1) { return k - 1 }
+        // "the Moroccan kingdom" is Morocco: only a nation or country is described by a region's demonym.
+        let noun = lexicon.vocabulary.word(tokens[k].id)
+        if noun == "kingdom" || noun == "emirate" { return nil }
         guard let demonym = mentions.last, demonym.end == k, demonym.country != nil, demonym.role == nil,
             !demonym.named, !demonym.possessive
         else { return nil }

@@ -133,7 +133,7 @@ struct WordClass: OptionSet, Sendable {
         (.actNoun,
          "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings killing killings assault "
             + "invasion shelling launch launches coup takeover seizure arrest arrests detention incursion offensive"),
-        (.countryNoun, "country nation"),
+        (.countryNoun, "country nation kingdom emirate"),
         (.pairNumber, "two both each"),
         (.pairNoun,
          "leaders sides side countries nations governments presidents neighbours neighbors rivals allies ministers men"),
