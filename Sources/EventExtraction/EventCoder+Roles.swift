@@ -402,10 +402,17 @@ extension EventCoder {
         // An object ("Saudi Arabia and Egypt cut ties with Qatar, accusing it of …") stands for none of a list of
         // subjects that act together. (With one subject, "it" standing for it is no object, and none is found:
         // "Tehran blames it", the group named before, is not another country of the sentence.)
+        // "Biden urged him to walk away": "him" and "them" are never the subject that acts on them.
         let listed = other.map { others(listedWith: $0, c) } ?? []
-        let acting = listed.isEmpty ? [] : listed + [other!]
+        let acting = listed.isEmpty && !isObjectPronoun(m) ? [] : listed + (other.map { [$0] } ?? [])
         return antecedent(before: m.start, c) { m in m.hasCountry && !acting.contains { sameActor($0, m) } }
             ?? c.previousActor
+    }
+
+    /// "him", "them": a pronoun that is never a subject.
+    func isObjectPronoun(_ m: ActorMention) -> Bool {
+        guard m.pronoun, !m.isPairReference, !m.isCountryReference, let w = word(m.start) else { return false }
+        return w == "him" || w == "them"
     }
 
     /// What a pronoun at `k` stands for within its sentence: the nearest actor before it, a subject rather than
@@ -472,6 +479,12 @@ extension EventCoder {
                 if commaSeen, let antecedent = antecedentOfRelativeClause(endingAt: m.start, c) { return antecedent }
                 // "China, which has ties with both countries, urged": an object pronoun is no subject, nor is "the
                 // country" in "protesters demanding the removal of the country's elite clashed".
+                // "… urged them to …": an object pronoun is no subject either.
+                if isObjectPronoun(m) {
+                    k = m.start - 1
+                    contentSeen = true
+                    continue
+                }
                 if m.pronoun, m.isPairReference || m.isCountryReference ? preposition(before: m, c) == nil : true {
                     return m
                 }

@@ -89,7 +89,7 @@ struct WordClass: OptionSet, Sendable {
         (.speech,
          "said says say saying told tells added adds stated claimed claims insisted insists reported noted "
             + "wrote writes tweeted according believes believe believed explained argued maintained"),
-        (.pronoun, "he she they it we i"),
+        (.pronoun, "he she they it we i him them"),
         (.relative, "that which who"),
         (.quantifier,
          "thousands hundreds dozens scores tens number numbers group groups crowd crowds some many most members "

@@ -1193,4 +1193,12 @@ struct EventCodingTests {
             ["DUBAI — Two British sailors were detained on Monday."], published: "2018-04-24")).first
         #expect(elsewhere?.source == nil)
     }
+
+    @Test func himAndThem_areObjects_standingForSomeoneOtherThanTheSubject() {
+        let call = events("Russian President Vladimir Putin, in a telephone call with Erdogan on Wednesday, urged him to think carefully.")
+        #expect(call.first { $0.code.rootCode == "02" }?.target?.code.hasPrefix("TUR") == true)
+        // Never a subject: "them" before a verb is not who acts.
+        let found = events("Iran condemned the strike on Monday and Iraq urged them to stop.")
+        #expect(!found.contains { $0.source?.code == nil && $0.code.rootCode == "02" })
+    }
 }
