@@ -127,9 +127,9 @@ struct Extraction {
                     func other(_ m: ActorMention) -> Bool {
                         !m.pronoun && !m.isPlace && m.country != nil && m.country != country
                     }
-                    // "Australia called for her release. India expressed deep concern": disapproval naming nobody
-                    // is of whoever used force in the story, not of the last one to react.
-                    let reacted = event.code.root == 11 ? (forceful + shows).first(where: other) : nil
+                    // "Australia called for her release. India expressed deep concern": disapproval or a threat
+                    // naming nobody is of or against whoever used force in the story, not the last one to react.
+                    let reacted = event.code.root == 11 || event.code.root == 13 ? (forceful + shows).first(where: other) : nil
                     event.target = before.reversed().first(where: other) ?? reacted ?? previousActors.first(where: other)
                 }
                 // "Sargsyan resigned", "Saied dismissed the government", "Israelis poured into the streets": an act

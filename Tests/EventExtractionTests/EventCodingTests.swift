@@ -1080,6 +1080,12 @@ struct EventCodingTests {
         ], published: "2021-02-02"))
         let concern = try #require(found.first { $0.code.rootCode == "11" && $0.source?.code == "IND" })
         #expect(concern.target?.code.hasPrefix("MMR") == true)
+        let warning = try #require(sharedExtractor.extract(from: article([
+            "Iran's Revolutionary Guards seized a British tanker on Friday.",
+            "Britain said it had spoken to Iran's foreign minister. \"This has to be about actions,\" Britain said.",
+            "Britain warned on Friday of serious consequences.",
+        ], published: "2019-07-20")).first { $0.code.rootCode == "13" })
+        #expect(warning.target?.code.hasPrefix("IRN") == true)
     }
 
     @Test func joiningSomeoneInAnAct_isDoingIt() {
