@@ -554,10 +554,20 @@ extension EventCoder {
                 continue
             }
             let t = tokens[k]
+            // "which keeps about 350 troops in Gabon": a number inside the clause is part of it.
+            if t.kind == .number { k -= 1; continue }
             if t.kind != .word { return nil }
             // ", which …" and ", including members of the RSF," both describe the actor before the comma.
             if cls(k).contains(.relative) || cls(k).contains(.inclusion) {
-                guard tokens[k - 1].kind == .comma, let antecedent = c.mention(endingAt: k - 1), !antecedent.pronoun,
+                guard tokens[k - 1].kind == .comma else { return nil }
+                // "France, the former colonial power, which keeps troops in Gabon,": past an apposition too.
+                var close = k - 1
+                if c.mention(endingAt: close) == nil {
+                    var j = close - 1
+                    while j > c.start && close - j <= 6 && tokens[j].kind == .word { j -= 1 }
+                    if j > c.start, tokens[j].kind == .comma { close = j }
+                }
+                guard let antecedent = c.mention(endingAt: close), !antecedent.pronoun,
                     !antecedent.isPlace, preposition(before: antecedent, c) == nil
                 else { return nil }
                 return antecedent

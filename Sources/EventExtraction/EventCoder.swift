@@ -505,7 +505,7 @@ struct EventCoder {
                 continue
             }
             if wc.contains(.determiner) || wc.contains(.modifier) || wc.contains(.quantifier)
-                || t.flags.contains(.affiliation) || isAdverb(k)
+                || t.flags.contains(.affiliation) || isAdverb(k) || isApproximator(k)
             {
                 k -= 1
                 continue
@@ -513,6 +513,14 @@ struct EventCoder {
             return wc.contains(.preposition) ? wc : nil
         }
         return nil
+    }
+
+    /// "About 12,000 soldiers", "around 200 protesters": before a number, "about", "around" and "over" tell its
+    /// size; they open no prepositional phrase.
+    func isApproximator(_ k: Int) -> Bool {
+        guard k + 1 < tokens.count, tokens[k + 1].kind == .number, cls(k).contains(.preposition), let w = word(k)
+        else { return false }
+        return w == "about" || w == "around" || w == "over"
     }
 
     func isLocative(_ m: ActorMention, _ c: SentenceContext) -> Bool {

@@ -1207,4 +1207,13 @@ struct EventCodingTests {
         let found = events("Iran condemned the strike on Monday and Iraq urged them to stop.")
         #expect(!found.contains { $0.source?.code == nil && $0.code.rootCode == "02" })
     }
+
+    @Test func aboutOrAroundBeforeANumber_opensNoPhrase() {
+        let deployed = sharedExtractor.extract(from: article(
+            ["WARSAW — About 12,000 Polish soldiers were deployed along the frontier on Tuesday."], published: "2021-11-09"))
+        #expect(deployed.first?.code.rootCode == "15")
+        // A relative clause with a number, after an apposition, still leads to its antecedent.
+        let condemned = events("France, the former colonial power, which keeps about 350 troops in Gabon, condemned the coup on Wednesday.")
+        #expect(condemned.first { $0.code.rootCode == "11" }?.source?.code == "FRA")
+    }
 }
