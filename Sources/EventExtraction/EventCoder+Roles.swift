@@ -473,6 +473,13 @@ extension EventCoder {
             return subject
         }
         while k >= c.start && a - k <= 22 {
+            // "Russia, which on Monday expelled …": a calendar date between subject and verb is no content of the
+            // clause ("and two days later declared" still reads on, past the date, to the clause's own subject).
+            if let d = c.dates.first(where: { $0.start <= k && k < $0.end && !$0.possessive && $0.shift == nil }) {
+                k = d.start - 1
+                if k >= c.start, cls(k).contains(.preposition), word(k) == "on" { k -= 1 }
+                continue
+            }
             if let m = c.mention(endingAt: k + 1) {
                 // "Russia, which has military bases in both republics, urged": an actor inside a relative clause
                 // set off by commas is not the subject; the clause's antecedent is.
@@ -911,6 +918,8 @@ extension EventCoder {
             return carried
         }
         guard let reference = c.reference else { return nil }
-        return EventDate(day: reference, precision: .day, provenance: .articleDate)
+        // "Russia attacked Ukraine two days after Kyiv struck Belgorod": from the article's day too.
+        let shift = dayShift(from: c.start, to: a) ?? 0
+        return EventDate(day: reference.adding(days: shift), precision: .day, provenance: .articleDate)
     }
 }

@@ -293,4 +293,10 @@ struct DateResolutionTests {
         ], published: "2024-01-12"))
         #expect(ending.first { $0.code.rootCode == "11" }?.date?.day == day("2024-01-12"))
     }
+
+    @Test func nDaysAfter_inAnUndatedFirstSentence_countsFromTheArticlesDay() throws {
+        let found = sharedExtractor.extract(from: article(
+            ["Russia attacked Ukraine two days after Ukraine struck Russia's Belgorod region."], published: "2022-09-21"))
+        #expect(found.first { $0.source?.code.hasPrefix("UKR") == true }?.date?.day == day("2022-09-19"))
+    }
 }

@@ -1216,4 +1216,9 @@ struct EventCodingTests {
         let condemned = events("France, the former colonial power, which keeps about 350 troops in Gabon, condemned the coup on Wednesday.")
         #expect(condemned.first { $0.code.rootCode == "11" }?.source?.code == "FRA")
     }
+
+    @Test func aDateBetweenARelativePronounAndItsVerb_keepsTheAntecedentAsSubject() {
+        let found = events("Russia, which on Monday expelled two Polish diplomats, attacked Ukraine.", published: "2022-09-21")
+        #expect(found.first { $0.code == "166" }?.source?.code == "RUS")
+    }
 }
