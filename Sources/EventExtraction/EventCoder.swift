@@ -155,6 +155,13 @@ struct EventCoder {
                 break
             }
         }
+        // "Saied announced that he had sacked the prime minister": an announcement whose content is an act the
+        // sentence codes adds nothing to it.
+        if let lastAct = events.last(where: { $0.code.root != 1 })?.anchor,
+            events.contains(where: { $0.code.rawValue == "010" && $0.anchor < lastAct })
+        {
+            events.removeAll { $0.code.rawValue == "010" && $0.anchor < lastAct }
+        }
         return events
     }
 

@@ -1221,4 +1221,12 @@ struct EventCodingTests {
         let found = events("Russia, which on Monday expelled two Polish diplomats, attacked Ukraine.", published: "2022-09-21")
         #expect(found.first { $0.code == "166" }?.source?.code == "RUS")
     }
+
+    @Test func anAnnouncementOfAnActTheSentenceCodes_addsNoStatement() {
+        let found = events("Mexico's president announced on Friday that his country was breaking off diplomatic relations with Ecuador.")
+        #expect(found.contains { $0.code == "161" })
+        #expect(!found.contains { $0.code == "010" })
+        // Announcing with nothing coded after it is still a statement.
+        #expect(events("Japan's foreign minister announced a new policy on Friday.").first?.code == "010")
+    }
 }
