@@ -1229,4 +1229,10 @@ struct EventCodingTests {
         // Announcing with nothing coded after it is still a statement.
         #expect(events("Japan's foreign minister announced a new policy on Friday.").first?.code == "010")
     }
+
+    @Test func anActBlamedOnSomeone_accusesThem() {
+        #expect(events("Tehran blamed the attack on Israel on Monday.").first { $0.code == "112" }?.target?.code == "ISR")
+        // "on" before a date is no one blamed.
+        #expect(events("Iran blamed the United States on Monday.").first?.target?.code == "USA")
+    }
 }
