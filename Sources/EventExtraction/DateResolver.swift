@@ -282,8 +282,8 @@ struct DateResolver {
                     provenance: .relative),
                 possessive: false)
         case "weekend":
-            // "over the weekend", "last weekend": the weekend just gone, from its Saturday.
-            guard i > 0, ["the", "this", "last"].contains(word(tokens, i - 1, end) ?? "") else { return nil }
+            // "over the weekend", "last weekend", "this past weekend": the weekend just gone, from its Saturday.
+            guard i > 0, ["the", "this", "last", "past"].contains(word(tokens, i - 1, end) ?? "") else { return nil }
             return mention(1, -((reference.weekday + 1) % 7), .approximate)
         case "today", "tonight": return mention(1, 0)
         case "yesterday": return mention(1, -1)

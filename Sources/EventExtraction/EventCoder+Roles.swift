@@ -51,6 +51,10 @@ extension EventCoder {
                 source = opponent
                 inFight = true
             }
+            // "was killed in a US drone strike", "were wounded in Israeli air strikes": the weapon's country used it.
+            if source == nil, (18...20).contains(pattern.code.root), let arms = weaponOfCountry(after: patternEnd, c) {
+                source = arms
+            }
             if let t = target, t.isInstrument {
                 instrument = t
                 target = nil
@@ -75,10 +79,15 @@ extension EventCoder {
                 source = nil
             }
             if source == nil, c.speaker != nil, onlyAdverbsBefore(a, c) { source = c.speaker }
-            target = findObject(after: objectStart, pattern, source, c, patternEnd: patternEnd)
+            // "agreed to withdraw troops": forces of no country named are the withdrawer's own, not whom it yields to.
+            func yielded(_ t: ActorMention?) -> ActorMention? {
+                guard pattern.code.rawValue == "0874", let t, t.country == nil, !t.named, t.role != nil else { return t }
+                return nil
+            }
+            target = yielded(findObject(after: objectStart, pattern, source, c, patternEnd: patternEnd))
             // "Turkish troops and Syrian rebels pushed into Syria": the partner from elsewhere acts on it.
             if target == nil, let s = source, let partner = others(listedWith: s, c).first(where: { !sameActor($0, s) }),
-                let object = findObject(after: objectStart, pattern, partner, c, patternEnd: patternEnd)
+                let object = yielded(findObject(after: objectStart, pattern, partner, c, patternEnd: patternEnd))
             {
                 source = partner
                 target = object
@@ -92,8 +101,11 @@ extension EventCoder {
                 && target.map { $0.start < 1 || word($0.start - 1) != "with" } ?? false
                 && !(pattern.code.root >= 18 && target.map { isAimedAt($0, after: patternEnd, c) } ?? false)
             // Hosting, visiting and mediating are done to others, not between the pair that does them.
-            let reciprocal = [3, 5].contains(pattern.code.root)
-                || ["040", "041", "044", "046", "190", "0871"].contains(pattern.code.rawValue)
+            // Nor are praise, verbal support, apologies, offers of aid or of mediation: "Iraq and Oman praised the
+            // agreement" is no praise of each other.
+            let reciprocal = ([3, 5].contains(pattern.code.root)
+                && !["051", "052", "055", "033", "039"].contains(pattern.code.rawValue))
+                || ["040", "041", "044", "046", "190", "0871", "0874"].contains(pattern.code.rawValue)
             if target == nil || objectInPhrase, reciprocal, let second = source, let first = joined(before: second, c)
             {
                 source = first
@@ -135,6 +147,11 @@ extension EventCoder {
                 code = "145"
             } else if code.rawValue == "180", source?.role == "MIL" {
                 code = "190"
+            } else if code.rawValue == "183", !isNoun, let source, source.country != nil,
+                !["REB", "OPP", "CVL"].contains(source.role ?? ""), pattern.text.hasPrefix("bomb")
+            {
+                // "Sudanese army jets bombed RSF positions", "Russia bombed Aleppo": a state's bombing is from the air.
+                code = "195"
             }
             // "Security forces stormed the protest camp": a state's force used on its own protesters is repression.
             if let source, ["COP", "MIL"].contains(source.role), target?.role == "OPP",
@@ -306,6 +323,17 @@ extension EventCoder {
         return !text.hasPrefix(adjective.lowercased())
     }
 
+    /// A weapon phrase naming a country right after a passive act of force, after "in" or "by" and an article
+    /// ("in a US drone strike", "by Israeli air strikes").
+    func weaponOfCountry(after b: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = b + 1
+        guard k < c.end, let w = word(k), w == "in" || w == "by" else { return nil }
+        k += 1
+        while k < c.end, cls(k).contains(.determiner) { k += 1 }
+        guard let m = c.mention(startingAt: k), m.weapon != nil, m.country != nil, !m.pronoun else { return nil }
+        return m
+    }
+
     /// Whether `m` follows "on", "against" or "at" (past determiners and modifiers) right after the pattern that
     /// ends at `patternEnd`: what its force is aimed at ("strikes on Yemen", not "pushed into Syria on the second
     /// day of an offensive against Kurdish-led forces").
@@ -374,10 +402,17 @@ extension EventCoder {
         // An object ("Saudi Arabia and Egypt cut ties with Qatar, accusing it of …") stands for none of a list of
         // subjects that act together. (With one subject, "it" standing for it is no object, and none is found:
         // "Tehran blames it", the group named before, is not another country of the sentence.)
+        // "Biden urged him to walk away": "him" and "them" are never the subject that acts on them.
         let listed = other.map { others(listedWith: $0, c) } ?? []
-        let acting = listed.isEmpty ? [] : listed + [other!]
+        let acting = listed.isEmpty && !isObjectPronoun(m) ? [] : listed + (other.map { [$0] } ?? [])
         return antecedent(before: m.start, c) { m in m.hasCountry && !acting.contains { sameActor($0, m) } }
             ?? c.previousActor
+    }
+
+    /// "him", "them": a pronoun that is never a subject.
+    func isObjectPronoun(_ m: ActorMention) -> Bool {
+        guard m.pronoun, !m.isPairReference, !m.isCountryReference, let w = word(m.start) else { return false }
+        return w == "him" || w == "them"
     }
 
     /// What a pronoun at `k` stands for within its sentence: the nearest actor before it, a subject rather than
@@ -438,12 +473,25 @@ extension EventCoder {
             return subject
         }
         while k >= c.start && a - k <= 22 {
+            // "Russia, which on Monday expelled …": a calendar date between subject and verb is no content of the
+            // clause ("and two days later declared" still reads on, past the date, to the clause's own subject).
+            if let d = c.dates.first(where: { $0.start <= k && k < $0.end && !$0.possessive && $0.shift == nil }) {
+                k = d.start - 1
+                if k >= c.start, cls(k).contains(.preposition), word(k) == "on" { k -= 1 }
+                continue
+            }
             if let m = c.mention(endingAt: k + 1) {
                 // "Russia, which has military bases in both republics, urged": an actor inside a relative clause
                 // set off by commas is not the subject; the clause's antecedent is.
                 if commaSeen, let antecedent = antecedentOfRelativeClause(endingAt: m.start, c) { return antecedent }
                 // "China, which has ties with both countries, urged": an object pronoun is no subject, nor is "the
                 // country" in "protesters demanding the removal of the country's elite clashed".
+                // "… urged them to …": an object pronoun is no subject either.
+                if isObjectPronoun(m) {
+                    k = m.start - 1
+                    contentSeen = true
+                    continue
+                }
                 if m.pronoun, m.isPairReference || m.isCountryReference ? preposition(before: m, c) == nil : true {
                     return m
                 }
@@ -513,10 +561,20 @@ extension EventCoder {
                 continue
             }
             let t = tokens[k]
+            // "which keeps about 350 troops in Gabon": a number inside the clause is part of it.
+            if t.kind == .number { k -= 1; continue }
             if t.kind != .word { return nil }
             // ", which …" and ", including members of the RSF," both describe the actor before the comma.
             if cls(k).contains(.relative) || cls(k).contains(.inclusion) {
-                guard tokens[k - 1].kind == .comma, let antecedent = c.mention(endingAt: k - 1), !antecedent.pronoun,
+                guard tokens[k - 1].kind == .comma else { return nil }
+                // "France, the former colonial power, which keeps troops in Gabon,": past an apposition too.
+                var close = k - 1
+                if c.mention(endingAt: close) == nil {
+                    var j = close - 1
+                    while j > c.start && close - j <= 6 && tokens[j].kind == .word { j -= 1 }
+                    if j > c.start, tokens[j].kind == .comma { close = j }
+                }
+                guard let antecedent = c.mention(endingAt: close), !antecedent.pronoun,
                     !antecedent.isPlace, preposition(before: antecedent, c) == nil
                 else { return nil }
                 return antecedent
@@ -612,7 +670,10 @@ extension EventCoder {
                 }
                 // Another verb ends the clause, but not a word of the pattern itself ("announced sanctions on
                 // Thursday targeting Russia's banks").
-                if k > b + 1 && k > patternEnd && hasPatterns(k) && !isNounUsage(k, c) {
+                // "ousted and arrested President Omar al-Bashir": a verb joined right after the pattern shares its
+                // object.
+                let sharesObject = k == patternEnd + 2 && cls(k - 1).contains(.conjunction) && endsWith(k, "ed")
+                if k > b + 1 && k > patternEnd && hasPatterns(k) && !isNounUsage(k, c) && !sharesObject {
                     return fallback
                 }
             default:
@@ -857,6 +918,8 @@ extension EventCoder {
             return carried
         }
         guard let reference = c.reference else { return nil }
-        return EventDate(day: reference, precision: .day, provenance: .articleDate)
+        // "Russia attacked Ukraine two days after Kyiv struck Belgorod": from the article's day too.
+        let shift = dayShift(from: c.start, to: a) ?? 0
+        return EventDate(day: reference.adding(days: shift), precision: .day, provenance: .articleDate)
     }
 }

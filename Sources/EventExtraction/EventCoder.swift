@@ -155,6 +155,13 @@ struct EventCoder {
                 break
             }
         }
+        // "Saied announced that he had sacked the prime minister": an announcement whose content is an act the
+        // sentence codes adds nothing to it.
+        if let lastAct = events.last(where: { $0.code.root != 1 })?.anchor,
+            events.contains(where: { $0.code.rawValue == "010" && $0.anchor < lastAct })
+        {
+            events.removeAll { $0.code.rawValue == "010" && $0.anchor < lastAct }
+        }
         return events
     }
 
@@ -236,6 +243,15 @@ struct EventCoder {
             if gap, let close = appositiveNameEnd(after: k, c) ?? parenthesisEnd(after: k, c) {
                 skipped += close + 1 - k
                 k = close + 1
+                continue
+            }
+            // "refused on Friday to extend", "agreed on Tuesday to hold talks": a date between two of the pattern's
+            // words.
+            if !gap, let date = c.dates.first(where: { $0.start == k || ($0.start == k + 1 && word(k) == "on") }),
+                !date.possessive, date.end > k
+            {
+                skipped += date.end - k
+                k = date.end
                 continue
             }
             // "was \"deeply concerned\" about": a quotation mark may close or open between two words.
@@ -496,7 +512,7 @@ struct EventCoder {
                 continue
             }
             if wc.contains(.determiner) || wc.contains(.modifier) || wc.contains(.quantifier)
-                || t.flags.contains(.affiliation) || isAdverb(k)
+                || t.flags.contains(.affiliation) || isAdverb(k) || isApproximator(k)
             {
                 k -= 1
                 continue
@@ -504,6 +520,14 @@ struct EventCoder {
             return wc.contains(.preposition) ? wc : nil
         }
         return nil
+    }
+
+    /// "About 12,000 soldiers", "around 200 protesters": before a number, "about", "around" and "over" tell its
+    /// size; they open no prepositional phrase.
+    func isApproximator(_ k: Int) -> Bool {
+        guard k + 1 < tokens.count, tokens[k + 1].kind == .number, cls(k).contains(.preposition), let w = word(k)
+        else { return false }
+        return w == "about" || w == "around" || w == "over"
     }
 
     func isLocative(_ m: ActorMention, _ c: SentenceContext) -> Bool {

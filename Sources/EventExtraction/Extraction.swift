@@ -127,10 +127,31 @@ struct Extraction {
                     func other(_ m: ActorMention) -> Bool {
                         !m.pronoun && !m.isPlace && m.country != nil && m.country != country
                     }
-                    // "Australia called for her release. India expressed deep concern": disapproval naming nobody
-                    // is of whoever used force in the story, not of the last one to react.
-                    let reacted = event.code.root == 11 ? (forceful + shows).first(where: other) : nil
+                    // "Australia called for her release. India expressed deep concern": disapproval or a threat
+                    // naming nobody is of or against whoever used force in the story, not the last one to react.
+                    let reacted = event.code.root == 11 || event.code.root == 13 ? (forceful + shows).first(where: other) : nil
                     event.target = before.reversed().first(where: other) ?? reacted ?? previousActors.first(where: other)
+                }
+                // "Sargsyan resigned", "Saied dismissed the government", "Israelis poured into the streets": an act
+                // inside the actor's own country that names nobody else is aimed at that country.
+                if event.target == nil, Extraction.isInternal(event.code), let source = event.source,
+                    let country = source.country, (event.location?.country ?? country) == country,
+                    let info = lexicon.countries[country]
+                {
+                    event.target = ActorMention(
+                        start: event.anchor, end: event.anchor, name: info.name, country: country, role: nil,
+                        named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
+                }
+                // "Pashinyan was released on Monday", "he had been placed under house arrest": such an act with no
+                // agent, in the country of the one it is done to (where it happened or where the story is filed
+                // from), is that country's.
+                if event.source == nil, Extraction.isInternal(event.code), let target = event.target,
+                    let country = target.country, event.location?.country == country || storyCountry == country,
+                    let info = lexicon.countries[country]
+                {
+                    event.source = ActorMention(
+                        start: event.anchor, end: event.anchor, name: info.name, country: country, role: nil,
+                        named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
                 }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.
@@ -196,6 +217,18 @@ struct Extraction {
     }
 
     private var fallbackDay: CalendarDay? { nil }
+
+    /// Acts a country does within itself: protests (14), coercion of its own people and institutions (17, but
+    /// not expelling or hacking others, nor martial law), resigning, yielding to demands, releasing people, easing
+    /// restrictions.
+    static func isInternal(_ code: CAMEOCode) -> Bool {
+        let raw = code.rawValue
+        if code.root == 14 { return true }
+        // (Martial law and states of emergency stay aimed at nobody: the unit tests keep them so.)
+        if code.root == 17 { return !raw.hasPrefix("174") && !raw.hasPrefix("176") && raw != "1723" }
+        return raw.hasPrefix("0831") || raw == "083" || raw.hasPrefix("0841") || raw.hasPrefix("081")
+            || raw.hasPrefix("082")
+    }
 
     /// Where a dateline that opens the sentence ends ("KYIV, Ukraine —", "TOKYO/SEOUL —", "KYIV, Feb 25 —"):
     /// the place the story was filed from is not the subject of the sentence it precedes.

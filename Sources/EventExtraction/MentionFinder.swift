@@ -96,6 +96,9 @@ struct MentionFinder {
             tokens[j].kind == .word && tokens[j].id >= 0 && lexicon.classes[Int(tokens[j].id)].contains(.definite)
         }
         if k > start, isDefinite(k - 1) { return k - 1 }
+        // "the Moroccan kingdom" is Morocco: only a nation or country is described by a region's demonym.
+        let noun = lexicon.vocabulary.word(tokens[k].id)
+        if noun == "kingdom" || noun == "emirate" { return nil }
         guard let demonym = mentions.last, demonym.end == k, demonym.country != nil, demonym.role == nil,
             !demonym.named, !demonym.possessive
         else { return nil }
@@ -261,12 +264,16 @@ struct MentionFinder {
                 var k = i + 1
                 while k < limit, lexicon.wordClass(tokens[k].id).contains(.determiner) || isFiller(k) { k += 1 }
                 let (next, _, _) = piece(at: k)
-                if let next, next.kind == .country || next.kind == .capital || next.kind == .role {
+                // "the leader of Hezbollah", "the head of the IAEA": a title of a named actor is that actor's.
+                let ofNamed = next?.kind == .named && named == nil && lastWasTitle
+                if let next, next.kind == .country || next.kind == .capital || next.kind == .role || ofNamed {
                     if let roleOfNamed {
                         guard next.kind != .role else { break }
                         (named, headRole, roleBeforeOf) = (nil, roleOfNamed, roleOfNamed)
                     }
                     sawOf = true
+                    // "the president of Iran": past "of", a capitalized word is no longer the person's name.
+                    lastWasTitle = false
                     i = k
                     continue
                 }

@@ -89,7 +89,7 @@ struct WordClass: OptionSet, Sendable {
         (.speech,
          "said says say saying told tells added adds stated claimed claims insisted insists reported noted "
             + "wrote writes tweeted according believes believe believed explained argued maintained"),
-        (.pronoun, "he she they it we i"),
+        (.pronoun, "he she they it we i him them"),
         (.relative, "that which who"),
         (.quantifier,
          "thousands hundreds dozens scores tens number numbers group groups crowd crowds some many most members "
@@ -133,7 +133,7 @@ struct WordClass: OptionSet, Sendable {
         (.actNoun,
          "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings killing killings assault "
             + "invasion shelling launch launches coup takeover seizure arrest arrests detention incursion offensive"),
-        (.countryNoun, "country nation"),
+        (.countryNoun, "country nation kingdom emirate"),
         (.pairNumber, "two both each"),
         (.pairNoun,
          "leaders sides side countries nations governments presidents neighbours neighbors rivals allies ministers men"),
@@ -149,7 +149,7 @@ struct WordClass: OptionSet, Sendable {
          "measure measures sanction sanctions ban bans policy policies decision decisions law laws rule rules "
             + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),
         (.dateWord,
-         "today tonight yesterday tomorrow earlier later this last early late mid next month week year night "
+         "today tonight yesterday tomorrow earlier later this last past early late mid next month week year night "
             + "morning evening afternoon ago day days weeks hours weekend previous"),
         (.function,
          "the a an on in at of to for from with by and or but this that these those he she it they we i "

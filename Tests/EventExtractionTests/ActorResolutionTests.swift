@@ -68,4 +68,19 @@ struct ActorResolutionTests {
         #expect(sharedExtractor.resolveActor("the Iran-backed militia")?.code == "REB")
         #expect(sharedExtractor.resolveActor("pro-Iran fighters")?.country == nil)
     }
+
+    @Test func aTitleOfANamedActor_isThatActors() {
+        #expect(sharedExtractor.resolveActor("the leader of Hezbollah")?.code == "LBNREB")
+        #expect(sharedExtractor.resolveActor("the leader of the FARC rebels")?.code == "COLREB")
+        // A title of a country is still that country's.
+        #expect(sharedExtractor.resolveActor("the president of Iran")?.code == "IRNGOV")
+    }
+
+    @Test func theKingdom_isTheCountryNamedBefore_theMoroccanKingdomIsMorocco() {
+        let cut = events("Saudi Foreign Minister Adel al-Jubeir announced on Sunday that the kingdom was cutting ties with Iran.")
+        #expect(cut.first { $0.code == "161" }?.source?.code == "SAU")
+        let hostile = events("Algeria said on Tuesday the Moroccan kingdom had attacked its border posts.")
+        #expect(!hostile.contains { $0.source?.code == "DZA" && $0.code.rootCode == "18" })
+        #expect(hostile.first { $0.code.rootCode == "18" }?.source?.code == "MAR")
+    }
 }

@@ -268,6 +268,8 @@ struct DateResolutionTests {
         #expect(days["SYR"] == day("2022-09-18"))
         // "the day before the vote" counts from the vote, which it does not know.
         #expect(resolvedDate("Turkey attacked Syria the day before the vote", reference: "2022-09-21") == nil)
+        #expect(resolvedDate("protests this past weekend", reference: "2022-09-21")?.day == day("2022-09-17"))
+        #expect(resolvedDate("as in the past", reference: "2022-09-21") == nil)
     }
 
     @Test func aPastPerfectDate_isBackground_itsParagraphTellsThatPast_theNextIsBackOnTheStorysDay() throws {
@@ -290,5 +292,11 @@ struct DateResolutionTests {
             "Iran condemned the strikes.",
         ], published: "2024-01-12"))
         #expect(ending.first { $0.code.rootCode == "11" }?.date?.day == day("2024-01-12"))
+    }
+
+    @Test func nDaysAfter_inAnUndatedFirstSentence_countsFromTheArticlesDay() throws {
+        let found = sharedExtractor.extract(from: article(
+            ["Russia attacked Ukraine two days after Ukraine struck Russia's Belgorod region."], published: "2022-09-21"))
+        #expect(found.first { $0.source?.code.hasPrefix("UKR") == true }?.date?.day == day("2022-09-19"))
     }
 }

@@ -1080,6 +1080,12 @@ struct EventCodingTests {
         ], published: "2021-02-02"))
         let concern = try #require(found.first { $0.code.rootCode == "11" && $0.source?.code == "IND" })
         #expect(concern.target?.code.hasPrefix("MMR") == true)
+        let warning = try #require(sharedExtractor.extract(from: article([
+            "Iran's Revolutionary Guards seized a British tanker on Friday.",
+            "Britain said it had spoken to Iran's foreign minister. \"This has to be about actions,\" Britain said.",
+            "Britain warned on Friday of serious consequences.",
+        ], published: "2019-07-20")).first { $0.code.rootCode == "13" })
+        #expect(warning.target?.code.hasPrefix("IRN") == true)
     }
 
     @Test func joiningSomeoneInAnAct_isDoingIt() {
@@ -1089,5 +1095,144 @@ struct EventCodingTests {
         // Another preposition before a gerund still blocks it.
         #expect(events("France was interested in condemning Russia on Thursday.").isEmpty)
         #expect(events("Britain suspended high-level contacts with Russia on Wednesday.").first?.code == "161")
+    }
+
+    @Test func joinedSubjectsPraisingOrPledgingAid_doNotActOnEachOther() {
+        func sides(_ sentence: String, _ root: String) -> Set<String> {
+            Set(events(sentence).filter { $0.code.rootCode == root }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        }
+        #expect(!sides("Iraq and Oman praised the agreement on Friday.", "05").contains("IRQ>OMN"))
+        #expect(sides("Saudi Arabia and the United Arab Emirates pledged $3 billion in aid to Sudan on Friday.", "03")
+            == ["SAU>SDN", "ARE>SDN"])
+        // Agreeing is still between them.
+        #expect(sides("Saudi Arabia and Iran agreed to restore diplomatic relations.", "05") == ["SAU>IRN", "IRN>SAU"])
+    }
+
+    @Test func aDateBetweenAPatternsWords_isSkipped() {
+        #expect(events("Russia refused on Friday to extend the grain deal.").first?.code.rootCode == "12")
+        #expect(events("Iran agreed on Tuesday to hold talks with the IAEA.").first?.code.rootCode == "03")
+    }
+
+    @Test func aPassiveActOfForceInACountrysWeapon_isThatCountrys() {
+        let killing = events("Five Palestinians were killed in Israeli air strikes on Gaza on Friday.").first
+        #expect(killing?.source?.code.hasPrefix("ISR") == true)
+        #expect(killing?.target?.code.hasPrefix("PSE") == true)
+    }
+
+    @Test func joinedSubjectsAgreeingToWithdrawTroops_yieldToEachOther() {
+        let found = events("Kyrgyzstan and Tajikistan agreed on Friday to withdraw troops from the border.")
+        let withdrawals = Set(found.filter { $0.code == "0874" }.map { "\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+        #expect(withdrawals == ["KGZ>TJK", "TJK>KGZ"])
+    }
+
+    @Test func aVerbJoinedRightAfterThePattern_sharesItsObject() {
+        let found = events("Sudan's military ousted and arrested President Omar al-Bashir on Thursday.")
+        #expect(found.first { $0.code == "171" }?.target?.code == "SDNGOV")
+        #expect(found.first { $0.code == "173" }?.target?.code == "SDNGOV")
+    }
+
+    @Test func anExpulsionOrClosureOrderedOrAnnounced_isTheAct() {
+        let expulsion = events("Iran ordered the expulsion of two British diplomats on Monday.").first
+        #expect(expulsion?.code == "166")
+        #expect(expulsion?.target?.code.hasPrefix("GBR") == true)
+        #expect(events("Iran announced on Monday the expulsion of two British diplomats.").first?.code == "166")
+        #expect(events("Iran ordered the closure of the British embassy on Monday.").first?.code == "161")
+    }
+
+    @Test func aStatesBombing_isFromTheAir_anArmedGroupsIsABombing() {
+        #expect(events("Russia bombed Aleppo on Monday.").first?.code == "195")
+        #expect(events("Hamas militants bombed a bus in Jerusalem on Monday.").first?.code == "183")
+    }
+
+    @Test func aWeaponDestroyedOrIntercepted_isForce_againstItsCountry() {
+        let found = events("One of its warships destroyed an Iranian drone on Thursday, the United States said.")
+        #expect(found.first?.code.rootCode == "19")
+        #expect(events("Israel intercepted missiles fired by Iran on Saturday.").first?.code.rootCode == "19")
+        // Homes destroyed are property.
+        #expect(events("Israel destroyed Palestinian homes on Tuesday.").first?.code == "1712")
+    }
+
+    @Test func urgingSomeoneToReleasePeople_isADemand() {
+        let found = events("France and Germany urged Iran on Saturday to release the ship and its crew immediately.")
+        #expect(Set(found.map { "\($0.code.rawValue):\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })
+            == ["105:FRA>IRN", "105:DEU>IRN"])
+        #expect(events("Blinken called on Myanmar's military to release all officials on Monday.").first?.code == "105")
+        // Urged to do something else, it stays an appeal.
+        #expect(events("France urged Iran on Saturday to show restraint.").first?.code == "020")
+    }
+
+    @Test func sidingStandingWithBackingAndSolidarity_areSupport() {
+        #expect(Set(events("The United Arab Emirates and Bahrain sided with Riyadh on Monday.").map { $0.code.rawValue }) == ["051"])
+        #expect(events("The White House backed Tirana on Wednesday.").first?.code == "051")
+        #expect(events("Slovakia expressed solidarity with Prague on Monday.").first?.code == "051")
+        #expect(events("Washington stood with its Czech ally on Monday.").first?.code == "051")
+        // Backing down is yielding; condolences stay empathy.
+        #expect(events("Iran backed down on Monday.").first?.code == "080")
+        #expect(events("Japan expressed condolences to Turkey on Monday.").first?.code == "018")
+    }
+
+    @Test func exercisesBegun_protestsLed_deadlinesIgnored_areCoded() {
+        #expect(events("Iran said it had begun a previously scheduled air defence exercise on Thursday.").first?.code == "150")
+        #expect(events("Colombian opposition leaders led a protest in Cartagena on Monday.").first?.code == "140")
+        #expect(events("Iran ignored the deadline on Monday.").first?.code == "120")
+    }
+
+    @Test func anActInsideTheActorsOwnCountryNamingNobody_isAimedAtThatCountry() {
+        func pair(_ sentence: String) -> String? {
+            events(sentence).first.map { "\($0.code.rawValue):\($0.source?.code ?? "-")>\($0.target?.code ?? "-")" }
+        }
+        #expect(pair("Armenia's prime minister resigned on Monday.") == "0831:ARMGOV>ARM")
+        #expect(pair("Tens of thousands of Israelis poured into the streets on Sunday night.") == "141:ISR>ISR")
+        #expect(pair("Tunisia's president dismissed the government on Sunday.") == "172:TUNGOV>TUN")
+        // Elsewhere, or naming someone, it is not.
+        #expect(pair("Thousands of Iraqis protested in Paris on Sunday.")?.hasSuffix(">-") == true)
+        #expect(pair("Poland withdrew its troops on Sunday.")?.hasSuffix(">-") == true)
+    }
+
+    @Test func anInternalActWithNoAgent_inTheCountryOfItsTarget_isThatCountrys() {
+        let released = sharedExtractor.extract(from: article(
+            ["YEREVAN — Armenia's opposition leader was released on Monday."], published: "2018-04-24")).first
+        #expect(released?.code == "0841")
+        #expect(released?.source?.code == "ARM")
+        // Filed from elsewhere, nobody is known to have done it.
+        let elsewhere = sharedExtractor.extract(from: article(
+            ["DUBAI — Two British sailors were detained on Monday."], published: "2018-04-24")).first
+        #expect(elsewhere?.source == nil)
+    }
+
+    @Test func himAndThem_areObjects_standingForSomeoneOtherThanTheSubject() {
+        let call = events("Russian President Vladimir Putin, in a telephone call with Erdogan on Wednesday, urged him to think carefully.")
+        #expect(call.first { $0.code.rootCode == "02" }?.target?.code.hasPrefix("TUR") == true)
+        // Never a subject: "them" before a verb is not who acts.
+        let found = events("Iran condemned the strike on Monday and Iraq urged them to stop.")
+        #expect(!found.contains { $0.source?.code == nil && $0.code.rootCode == "02" })
+    }
+
+    @Test func aboutOrAroundBeforeANumber_opensNoPhrase() {
+        let deployed = sharedExtractor.extract(from: article(
+            ["WARSAW — About 12,000 Polish soldiers were deployed along the frontier on Tuesday."], published: "2021-11-09"))
+        #expect(deployed.first?.code.rootCode == "15")
+        // A relative clause with a number, after an apposition, still leads to its antecedent.
+        let condemned = events("France, the former colonial power, which keeps about 350 troops in Gabon, condemned the coup on Wednesday.")
+        #expect(condemned.first { $0.code.rootCode == "11" }?.source?.code == "FRA")
+    }
+
+    @Test func aDateBetweenARelativePronounAndItsVerb_keepsTheAntecedentAsSubject() {
+        let found = events("Russia, which on Monday expelled two Polish diplomats, attacked Ukraine.", published: "2022-09-21")
+        #expect(found.first { $0.code == "166" }?.source?.code == "RUS")
+    }
+
+    @Test func anAnnouncementOfAnActTheSentenceCodes_addsNoStatement() {
+        let found = events("Mexico's president announced on Friday that his country was breaking off diplomatic relations with Ecuador.")
+        #expect(found.contains { $0.code == "161" })
+        #expect(!found.contains { $0.code == "010" })
+        // Announcing with nothing coded after it is still a statement.
+        #expect(events("Japan's foreign minister announced a new policy on Friday.").first?.code == "010")
+    }
+
+    @Test func anActBlamedOnSomeone_accusesThem() {
+        #expect(events("Tehran blamed the attack on Israel on Monday.").first { $0.code == "112" }?.target?.code == "ISR")
+        // "on" before a date is no one blamed.
+        #expect(events("Iran blamed the United States on Monday.").first?.target?.code == "USA")
     }
 }
