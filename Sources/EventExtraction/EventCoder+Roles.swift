@@ -854,7 +854,9 @@ extension EventCoder {
 
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
+        let told = !isNoun && isToldDecision(a, c)
         for d in c.dates {
+            if told && d.start > a { continue }
             // "Macron, who visited Beirut on Thursday, urged its leaders …": a date inside a relative clause
             // between commas dates that clause's verb only.
             if let aside = relativeAside(around: d, c), !(aside.open < a && a < aside.close) { continue }

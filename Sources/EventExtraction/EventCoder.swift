@@ -142,6 +142,7 @@ struct EventCoder {
                 if blocked(k, pattern, c) { break }
                 guard var event = analyse(k, patternEnd, pattern, weapon, c, fronted: fronted) else { break }
                 consumedUntil = patternEnd
+                if let intent = intentCode(of: event.code, at: k, pattern, c) { event.code = intent }
                 if isRunningToll(event, at: k, c) { break }
                 // "killed by a U.S. airstrike on Jan. 3": the noun inside an actor already used is no new event.
                 if event.noun, events.contains(where: { e in
@@ -373,7 +374,7 @@ struct EventCoder {
             if wc.contains(.negation) && !coordinated { return true }
             if onlyAdverbs && wc.contains(.conjunction) && (endsWith(a, "ed") || endsWith(a, "ing")) { coordinated = true }
             if !isNoun && !coordinated && wc.contains(.blocker) && !pattern.flags.contains(.modalOK)
-                && !announcedMeasure(k, c)
+                && !announcedMeasure(k, c) && !saidDecision(k, a, pattern, c)
             {
                 return true
             }
@@ -440,13 +441,74 @@ struct EventCoder {
     /// "Britain announced it would expel 23 diplomats": a measure announced is taken, though told in the future.
     /// Whether the modal at `k` is "will" or "would" after "announced (that) <actor or pronoun>".
     func announcedMeasure(_ k: Int, _ c: SentenceContext) -> Bool {
-        guard !cls(k).contains(.negation), ["will", "would"].contains(word(k)) else { return false }
-        var j = k - 1
-        if let m = c.mention(endingAt: j + 1) { j = m.start - 1 } else { return false }
+        guard let verb = tellingVerb(beforeModal: k, c) else { return false }
+        return ["announced", "announces", "decided"].contains(word(verb))
+    }
+
+    /// When the token at `k` is "will" or "would" after "<verb> (on <date>) (that) <actor or pronoun>": the verb's
+    /// index ("said on Thursday it would", "announced that Britain will").
+    func tellingVerb(beforeModal k: Int, _ c: SentenceContext) -> Int? {
+        guard tokens[k].kind == .word, !cls(k).contains(.negation), let modal = word(k),
+            modal == "will" || modal == "would", let subject = c.mention(endingAt: k)
+        else { return nil }
+        var j = subject.start - 1
         if j >= c.start, word(j) == "that" { j -= 1 }
         while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
         if j > c.start, word(j) == "on" { j -= 1 }
-        return j >= c.start && ["announced", "announces", "decided"].contains(word(j))
+        return j >= c.start ? j : nil
+    }
+
+    /// Whether the act at `a` is told in the future by "said", "announced" or "decided" (``tellingVerb``), with
+    /// only adverbs between the modal and it: then the telling's date is the act's, not a date after it ("said on
+    /// Monday it would suspend flights from Aug. 13" is Monday's decision).
+    func isToldDecision(_ a: Int, _ c: SentenceContext) -> Bool {
+        var k = a - 1
+        while k > c.start, isAdverb(k) { k -= 1 }
+        guard k >= c.start, let verb = tellingVerb(beforeModal: k, c) else { return false }
+        return ["said", "says", "announced", "announces", "decided"].contains(word(verb))
+    }
+
+    /// "Kenya said on Thursday it would expel two diplomats": a decision told in the future, by the one who takes it.
+    /// Whether the modal at `k`, "will" or "would" with only adverbs before the anchor `a` (not "would be held
+    /// responsible", "would have"), follows "said" or "says" (past a date and "that") and an actor or pronoun, the
+    /// act is one a state decides and carries out itself — yielding (08), a show of force (15), reducing relations
+    /// (16), or cooperation (04–07, then coded as the intent, 03) — and no condition follows ("would retaliate if").
+    func saidDecision(_ k: Int, _ a: Int, _ pattern: VerbPattern, _ c: SentenceContext) -> Bool {
+        guard EventCoder.decidedRoots.contains(pattern.code.root) else { return false }
+        for j in (k + 1)..<a where !isAdverb(j) { return false }
+        guard let j = tellingVerb(beforeModal: k, c), let verb = word(j), verb == "said" || verb == "says",
+            let subject = c.mention(endingAt: k)
+        else { return false }
+        // The one who decides tells it: "Kenya said it would", "Trump said the United States would", not "analysts
+        // said Serbia would" (a forecast).
+        guard let speaker = c.mentions.last(where: { $0.end <= j && j - $0.end <= 8 && !$0.isPlace }),
+            subject.pronoun || (speaker.country != nil && speaker.country == subject.country)
+        else { return false }
+        var e = a + 1
+        while e < c.end {
+            if cls(e).contains(.conditional) { return false }
+            e += 1
+        }
+        return true
+    }
+
+    private static let decidedRoots: Set<Int> = [4, 5, 6, 7, 8, 15, 16]
+
+    /// The intent a cooperative act told in the future expresses ("said it would send aid": 033, intent to provide
+    /// aid), when the modal before the anchor `a` is a decision told (``saidDecision``); nil otherwise.
+    func intentCode(of code: CAMEOCode, at a: Int, _ pattern: VerbPattern, _ c: SentenceContext) -> CAMEOCode? {
+        guard (4...7).contains(code.root), !pattern.flags.contains(.modalOK), !pattern.flags.contains(.noun) else {
+            return nil
+        }
+        var k = a - 1
+        while k > c.start, isAdverb(k) { k -= 1 }
+        guard k >= c.start, saidDecision(k, a, pattern, c) else { return nil }
+        switch code.root {
+        case 4: return "036"
+        case 6: return "031"
+        case 7: return "033"
+        default: return "030"
+        }
     }
 
     /// Whether the "to" at `k` follows a decision taken ("decision to", "voted on Tuesday to"), past a date, or

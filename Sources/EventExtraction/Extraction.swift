@@ -161,7 +161,12 @@ struct Extraction {
                     event.source = forceful.first { $0.country != nil && $0.country != country }
                 }
                 // "Kishida called the launch barbaric": a show of force is condemned too, after any attack.
-                if event.code.root == 15, let source = event.source, source.hasCountry { shows.append(source) }
+                // (Not one at home: "Norway said it would deploy its military to protect its installations".)
+                if event.code.root == 15, let source = event.source, source.hasCountry,
+                    event.target.map({ $0.country == nil || $0.country != source.country }) ?? true
+                {
+                    shows.append(source)
+                }
                 if (17...20).contains(event.code.root), let source = event.source, source.hasCountry {
                     forceful.append(source)
                     if firstForce == nil, event.code.root >= 18, let target = event.target, let country = target.country,

@@ -712,9 +712,52 @@ struct EventCodingTests {
         #expect(egypt.target?.code.hasPrefix("ISR") == true)
     }
 
-    @Test func futureTold_isNoEvent_unlessAnnounced() {
-        #expect(!events("Iran said on Monday it would expel two British diplomats.").contains { $0.code.rootCode == "16" })
+    @Test func futureTold_isNoEvent_unlessAnnouncedOrADecisionSaid() {
         #expect(!events("Britain announced it would not expel Russian diplomats.").contains { $0.code.rootCode == "16" })
+        // Conditions, passives, threats of force and plain forecasts stay unasserted.
+        #expect(!events("Thailand said on Friday it would close the border if Cambodia fired again.").contains {
+            $0.code.rootCode == "16"
+        })
+        #expect(!events("Norway said on Friday the officers would be expelled from the country.").contains {
+            $0.code.rootCode == "16"
+        })
+        #expect(!events("Azerbaijan said on Friday it would attack Armenian positions.").contains {
+            (18...20).contains($0.code.root)
+        })
+        #expect(!events("Analysts said on Friday Serbia would recall its ambassador.").contains { $0.code.rootCode == "16" })
+        #expect(!events("Did Chile say on Friday it would suspend imports from Peru?").contains { $0.code.rootCode == "16" })
+    }
+
+    /// The annotators code a decision a state says it will carry out as the act (expelling, suspending, deploying,
+    /// withdrawing), and a cooperative one as the intent (03); the date is the saying's.
+    @Test(arguments: [
+        ("Kenya said on Thursday it would expel two Ugandan diplomats.", "16", "KEN", "UGA"),
+        ("Ghana said on Monday that it would withdraw its troops from Mali.", "08", "GHA", "MLI"),
+        ("Peru said on Monday it would deploy 2,000 soldiers to its border with Ecuador.", "15", "PER", nil),
+        ("Serbia says it will close its border with Kosovo.", "16", "SRB", "XKX"),
+        ("Brazil said on Monday it would send food and medicine to Bolivia.", "03", "BRA", "BOL"),
+        ("Indonesia said on Monday it would hold talks with Malaysia.", "03", "IDN", "MYS"),
+    ] as [(String, String?, String?, String?)])
+    func decisionSaidInTheFuture_isTheAct(sentence: String, root: String?, source: String?, target: String?) {
+        let found = events(sentence)
+        guard let root else { return }
+        #expect(found.contains { e in
+            e.code.rootCode == root && e.source?.code.hasPrefix(source ?? "") == true
+                && (target.map { e.target?.code.hasPrefix($0) == true } ?? true)
+        }, "\(found.map { "\($0.code.rawValue) \($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })")
+    }
+
+    @Test func aShowOfForceAtHome_isNotWhatALaterThreatIsAimedAt() throws {
+        let text = "Russia massed troops near its border with Finland on Sunday. Norway said on Monday it would deploy "
+            + "its navy to protect its oil platforms. The European Union warned on Tuesday of a robust response."
+        let threat = try #require(events(text).first { $0.code.rootCode == "13" })
+        #expect(threat.target?.code.hasPrefix("RUS") == true)
+    }
+
+    @Test func decisionSaidInTheFuture_takesTheSayingsDate() throws {
+        let found = events("Oman said on Monday it would suspend all flights to Qatar from Jan. 20.", published: "2020-01-09")
+        let suspension = try #require(found.first { $0.code.rootCode == "16" })
+        #expect(suspension.date?.day == day("2020-01-06"))
     }
 
     @Test func wordOfThePatternAfterAGap_doesNotEndTheSearchForItsObject() throws {
