@@ -72,7 +72,8 @@ extension EventCoder {
             }
             if target == nil { target = findObject(after: objectStart, pattern, source, c) }
         } else {
-            let subject = findSubject(a, c, depth: 0)
+            // "concerned about India's decision to ban Chinese apps": whose decision it is does the act.
+            let subject = decider(of: a, c) ?? findSubject(a, c, depth: 0)
             source = resolve(subject, c)
             if let s = source, s.isInstrument {
                 instrument = s
@@ -196,6 +197,37 @@ extension EventCoder {
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
             location: location, date: date, anchor: a, noun: isNoun, mutual: mutual)
     }
+
+    /// The actor whose decision, move or order the verb at `a` tells, right before it: "India's decision to ban",
+    /// "Moscow's sudden move to expel", "the decision by Ghana to withdraw".
+    func decider(of a: Int, _ c: SentenceContext) -> ActorMention? {
+        guard a - 3 >= c.start, cls(a - 1).contains(.to) else { return nil }
+        var n = a - 2
+        // "Ghana's decision on Tuesday to withdraw": a date between the noun and "to".
+        while n > c.start, let d = c.dates.first(where: { $0.end == n + 1 }) { n = d.start - 1 }
+        if n > c.start, word(n) == "on" { n -= 1 }
+        func isDecision(_ k: Int) -> Bool { word(k).map { EventCoder.decisionNouns.contains($0) } ?? false }
+        // "the decision by Ghana to withdraw"
+        if let agent = c.mention(endingAt: n + 1), !agent.isPlace, !agent.pronoun, agent.start - 2 >= c.start,
+            word(agent.start - 1) == "by", isDecision(agent.start - 2)
+        {
+            return agent
+        }
+        guard isDecision(n) else { return nil }
+        var p = n - 1
+        // One describing word: "Moscow's sudden move".
+        if p > c.start, tokens[p].kind == .word, !cls(p).contains(.determiner), c.mention(endingAt: p + 1) == nil,
+            !hasPatterns(p)
+        {
+            p -= 1
+        }
+        guard p > c.start, tokens[p].kind == .possessive, let owner = c.mention(endingAt: p), !owner.isPlace else {
+            return nil
+        }
+        return owner
+    }
+
+    private static let decisionNouns: Set<String> = ["decision", "move", "order", "orders", "vote"]
 
     /// Whether what was fired right before `b` flew "over" the target or went "into the sea" or "into waters".
     func firedAtNobody(after b: Int, target: ActorMention?, _ c: SentenceContext) -> Bool {

@@ -84,6 +84,13 @@ struct EventCoder {
         while j > c.start && tokens[j].kind == .quote { j -= 1 }
         // "a night-time raid", "a cross-border attack": a hyphenated modifier between determiner and noun.
         if j > c.start, isCompoundModifier(j), !endsWith(k, "ed") { j -= 1 }
+        // "France's sudden move", "Ghana's surprise decision": an adjective between a possessive and the word.
+        if j > c.start, tokens[j - 1].kind == .possessive, tokens[j].kind == .word,
+            !tokens[j].flags.contains(.capitalized), cls(j).isEmpty, !hasPatterns(j), !endsWith(k, "ed"),
+            c.mention(containing: j) == nil
+        {
+            return true
+        }
         guard j >= c.start else { return false }
         let p = tokens[j]
         if p.kind == .possessive || (p.kind == .number && endsWith(k, "s")) { return true }
@@ -518,6 +525,12 @@ struct EventCoder {
         while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
         if j > c.start, word(j) == "on" || isAdverb(j) { j -= 1 }
         if j >= c.start && cls(j).contains(.decisionNoun) { return true }
+        // "the decision by Ghana to expel".
+        if let agent = c.mention(endingAt: j + 1), agent.start - 2 >= c.start, word(agent.start - 1) == "by",
+            cls(agent.start - 2).contains(.decisionNoun)
+        {
+            return true
+        }
         var o = k - 2
         while o >= c.start && k - o <= 6 {
             if tokens[o].kind != .word || cls(o).contains(.barrier) || cls(o).contains(.speech) { return false }

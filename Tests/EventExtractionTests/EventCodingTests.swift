@@ -747,6 +747,20 @@ struct EventCodingTests {
         }, "\(found.map { "\($0.code.rawValue) \($0.source?.code ?? "-")>\($0.target?.code ?? "-")" })")
     }
 
+    @Test func anActNamedAsADecision_isTheDecidersAct() throws {
+        let ban = try #require(events("China said on Tuesday it was concerned about India's decision to ban 59 Chinese apps.")
+            .first { $0.code.rootCode == "16" })
+        #expect(ban.source?.code.hasPrefix("IND") == true)
+        #expect(ban.target?.code.hasPrefix("CHN") == true)
+        let expulsion = try #require(events("Germany welcomed the decision by Ghana to expel the Russian ambassador on Monday.")
+            .first { $0.code.rootCode == "16" })
+        #expect(expulsion.source?.code.hasPrefix("GHA") == true)
+        // An adjective between the possessive and the noun keeps it a noun: no troops moved.
+        let found = events("Mali condemned France's sudden move to withdraw its troops on Monday.")
+        #expect(!found.contains { $0.code.rootCode == "15" })
+        #expect(found.contains { $0.code.rootCode == "08" && $0.source?.code.hasPrefix("FRA") == true })
+    }
+
     @Test func aShowOfForceAtHome_isNotWhatALaterThreatIsAimedAt() throws {
         let text = "Russia massed troops near its border with Finland on Sunday. Norway said on Monday it would deploy "
             + "its navy to protect its oil platforms. The European Union warned on Tuesday of a robust response."
