@@ -227,6 +227,17 @@ extension EventCoder {
         return owner
     }
 
+    /// "Eritrean forces fought alongside the Ethiopian army": the act has a partner right after it, so the other
+    /// side the story named before is no guess for its target.
+    func actsAlongside(_ a: Int, _ c: SentenceContext) -> Bool {
+        var k = a + 1
+        while k < min(c.end, a + 3) {
+            if isText(k, "alongside") { return true }
+            k += 1
+        }
+        return false
+    }
+
     private static let decisionNouns: Set<String> = ["decision", "move", "order", "orders", "vote"]
 
     /// Whether what was fired right before `b` flew "over" the target or went "into the sea" or "into waters".
@@ -352,6 +363,13 @@ extension EventCoder {
         else { return false }
         let last = tokens[m.end - 1]
         let text = String(decoding: bytes[Int(last.start)..<Int(last.end)], as: UTF8.self).lowercased()
+        // "Thousands of Serbs protested", "Kurds", "Poles": a plural that is not the name's own last word
+        // ("Philippines", "United States") is people.
+        if text.hasSuffix("s"), !text.hasSuffix("ss"),
+            lexicon.countries[code]?.name.split(separator: " ").last.map({ $0.lowercased() != text }) ?? true
+        {
+            return false
+        }
         return !text.hasPrefix(adjective.lowercased())
     }
 
@@ -665,6 +683,10 @@ extension EventCoder {
                 // "lodged a protest with China": a preposition that ends the pattern is part of it.
                 let prepInPattern = m.start - 1 <= b || m.start - 1 == patternEnd
                 var skip = false
+                // "fought alongside the Ethiopian army": a partner in the act, not its target.
+                var before = m.start - 1
+                if before > b, cls(before).contains(.determiner) { before -= 1 }
+                if before > b, isText(before, "alongside") { skip = true }
                 // "dispatching additional forces": the pattern's own object is not the target.
                 if m.start <= patternEnd && patternEnd < m.end && !pattern.flags.contains(.objectIsTarget) { skip = true }
                 if !prepInPattern, let prep {

@@ -39,6 +39,17 @@ struct EventCoder {
         return true
     }
 
+    /// Whether the token at `k` is the word `text` (lowercase ASCII), read from the bytes: for words no
+    /// dictionary lists.
+    func isText(_ k: Int, _ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        let t = tokens[k]
+        guard t.kind == .word, Int(t.end - t.start) == count else { return false }
+        let base = text.utf8Start
+        for offset in 0..<count where bytes[Int(t.start) + offset] | 0x20 != base[offset] { return false }
+        return true
+    }
+
     func isAdverb(_ k: Int) -> Bool {
         tokens[k].kind == .word && (tokens[k].flags.contains(.adverb) || cls(k).contains(.adverb))
     }

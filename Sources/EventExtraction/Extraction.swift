@@ -119,7 +119,8 @@ struct Extraction {
                     event.target = coder.findAgent(after: act, context)
                         ?? (forceful + shows).first { $0.country != event.source?.country }
                 } else if event.target == nil, !event.noun, (10...20).contains(event.code.root), event.code.root != 14,
-                    !event.code.rawValue.hasPrefix("172"), let source = event.source, let country = source.country,
+                    !event.code.rawValue.hasPrefix("172"), !coder.actsAlongside(event.anchor, context),
+                    let source = event.source, let country = source.country,
                     // "Soldiers seized power in Gabon": an act in the actor's own country aims at no other side.
                     event.location?.country != country
                 {

@@ -761,6 +761,32 @@ struct EventCodingTests {
         #expect(found.contains { $0.code.rootCode == "08" && $0.source?.code.hasPrefix("FRA") == true })
     }
 
+    @Test func peopleNamedByAPluralDemonymWhoProtest_areProtesters() throws {
+        let protest = try #require(events("Thousands of Serbs protested in Belgrade against the government on Monday.").first)
+        #expect(protest.code.rootCode == "14")
+        #expect(events("Greece protested to Turkey on Monday over the drilling.").first?.code == "114")
+    }
+
+    @Test func aPartnerInFighting_isNoTarget() throws {
+        let text = "Ukraine asked Poland for tanks on Sunday. Georgian volunteers fought alongside the Ukrainian army "
+            + "on Monday, and Chadian troops fought with Sudanese forces near the border."
+        let found = events(text)
+        let volunteers = try #require(found.first { $0.source?.code.hasPrefix("GEO") == true && $0.code.rootCode == "19" })
+        #expect(volunteers.target == nil)
+    }
+
+    @Test(arguments: [
+        ("The two sides agreed on Friday to a cessation of hostilities.", "08"),
+        ("Russia massed tanks near the Ukrainian border on Monday.", "15"),
+        ("Turkey delivered drones to Ukraine on Monday.", "06"),
+        ("Morocco halted all contacts with the German embassy on Monday.", "16"),
+    ])
+    func eleventhSessionPattern_codesTheAct(sentence: String, root: String) {
+        let text = sentence.hasPrefix("The two sides") ? "Armenia and Azerbaijan met in Prague on Thursday. " + sentence : sentence
+        let found = events(text)
+        #expect(found.contains { $0.code.rootCode == root }, "\(found.map(\.code.rawValue))")
+    }
+
     @Test func aShowOfForceAtHome_isNotWhatALaterThreatIsAimedAt() throws {
         let text = "Russia massed troops near its border with Finland on Sunday. Norway said on Monday it would deploy "
             + "its navy to protect its oil platforms. The European Union warned on Tuesday of a robust response."
