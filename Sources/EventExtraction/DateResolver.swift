@@ -28,7 +28,8 @@ struct DateMention: Sendable {
 ///   before the reference day — the reference day itself when it is that weekday, since news reports
 ///   what happened; "next Wednesday" is the next one after it;
 /// - "Dec. 31", "December 31", "31 December", "January 1, 2020": explicit; without a year, the year that puts
-///   the day closest to the reference day (a "Dec. 31" in an article of 2020-01-02 is 2019-12-31);
+///   the day closest to the reference day, a day ahead counting as five behind (a "Dec. 31" in an article of
+///   2020-01-02 is 2019-12-31, a "Feb. 17" in one of 2022-12-09 is 2022-02-17);
 /// - "today", "earlier today", "tonight", "this morning": the reference day; "yesterday", "last night": the
 ///   day before; "tomorrow": the day after; "N days ago";
 /// - "last month", "in December", "December 2019": month precision, mid-month; "late last month",
@@ -190,7 +191,7 @@ struct DateResolver {
             date: EventDate(day: day, precision: .day, provenance: .explicit), possessive: possessive)
     }
 
-    /// The year that puts month/day closest to the reference day, a day ahead counting as three behind: news
+    /// The year that puts month/day closest to the reference day, a day ahead counting as five behind: news
     /// reports what happened ("in July", written in April, is last July), and ties go to the past too.
     func nearestYear(month: Int, day: Int, _ reference: CalendarDay) -> Int {
         var best = reference.year
@@ -199,7 +200,7 @@ struct DateResolver {
             let d = min(day, CalendarDay.daysIn(month: month, year: year))
             guard let candidate = CalendarDay(year: year, month: month, day: d) else { continue }
             let ahead = candidate.daysSinceEpoch - reference.daysSinceEpoch
-            let distance = ahead > 0 ? 3 * ahead : -ahead
+            let distance = ahead > 0 ? 5 * ahead : -ahead
             if distance < bestDistance {
                 best = year
                 bestDistance = distance

@@ -191,7 +191,7 @@ extension EventCoder {
         guard sideless || hasActor, sideless || source?.ref != nil || target?.ref != nil else { return nil }
         if code.root == 1 && source?.ref == nil { return nil }
 
-        let date = bindDate(a, isNoun, c)
+        let date = bindDate(a, isNoun, c, intent: code.root == 3)
         if isNoun && date == nil { return nil }
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
@@ -906,11 +906,34 @@ extension EventCoder {
         return false
     }
 
-    func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext) -> EventDate? {
+    /// An intent (03) is dated by the day it was told, not by the day of what it plans, after an infinitive:
+    /// "Maduro and Ali agreed to meet in Kingstown on Thursday" is no agreement on Thursday.
+    func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext, intent: Bool = false) -> EventDate? {
         var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
         let told = !isNoun && isToldDecision(a, c)
+        // The first "to" after the anchor, in reach: dates after it are the planned act's.
+        var plan = Int.max
+        if intent && !isNoun {
+            var k = a + 1
+            while k < min(c.end, a + 8) {
+                if cls(k).contains(.to) {
+                    plan = k
+                    break
+                }
+                k += 1
+            }
+        }
+        // "declared a state of emergency and said the army would hand power to civilians in July 2023": a date
+        // after the reference day is a plan's, no act's.
+        // (A month is dated mid-month: "in October" told on Oct. 5 is no plan.)
+        let reference = c.reference
         for d in c.dates {
             if told && d.start > a { continue }
+            if d.start > plan { continue }
+            // ("Two weeks later" counts from the story's dates: no plan.)
+            if let reference, d.shift == nil, d.date.day > reference.adding(days: d.date.precision == .day ? 1 : 16) {
+                continue
+            }
             // "Macron, who visited Beirut on Thursday, urged its leaders …": a date inside a relative clause
             // between commas dates that clause's verb only.
             if let aside = relativeAside(around: d, c), !(aside.open < a && a < aside.close) { continue }

@@ -110,6 +110,9 @@ struct EventCoder {
             if pc.contains(.determiner) { return true }
             // "an alleged raid", but "Pakistan's army chief vowed": after a modifier, a past form is the verb.
             if pc.contains(.modifier), !endsWith(k, "ed"), !cls(k).contains(.participle) { return true }
+            // "other detained officials", "fellow jailed activists": a past form between a modifier and an actor
+            // describes the actor.
+            if pc.contains(.modifier), endsWith(k, "ed"), c.mention(startingAt: k + 1) != nil { return true }
             if pc.contains(.preposition) && !pc.contains(.to) && !pc.contains(.by) && !endsWith(k, "ing") { return true }
             // "strikes on Houthi targets": a plural after an actor in a prepositional phrase is a noun (a past form
             // is a verb: "strikes on Iran killed five").

@@ -299,4 +299,31 @@ struct DateResolutionTests {
             ["Russia attacked Ukraine two days after Ukraine struck Russia's Belgorod region."], published: "2022-09-21"))
         #expect(found.first { $0.source?.code.hasPrefix("UKR") == true }?.date?.day == day("2022-09-19"))
     }
+
+    @Test func aDateWithoutAYear_isInThePastUnlessItIsNear() {
+        #expect(resolvedDate("on Feb. 17", reference: "2022-12-09")?.day == day("2022-02-17"))
+        #expect(resolvedDate("on Dec. 31", reference: "2020-01-02")?.day == day("2019-12-31"))
+        #expect(resolvedDate("a May 21 election", reference: "2022-04-22")?.day == day("2022-05-21"))
+    }
+
+    @Test func aDateAfterTheReferenceDay_datesNoAct() throws {
+        let text = "General Kamau declared a state of emergency in Kenya on Monday and said the army would hand power "
+            + "to civilians in July 2023."
+        let found = events(text, published: "2021-10-26")
+        let emergency = try #require(found.first { $0.code.rootCode == "17" })
+        #expect(emergency.date?.day == day("2021-10-25"))
+        let plain = try #require(events("Kenya declared a state of emergency, to last until elections in July 2023.",
+            published: "2021-10-26").first)
+        #expect(plain.date?.day.year == 2021)
+    }
+
+    @Test func anIntent_isDatedByTheTelling_notByWhatItPlans() throws {
+        let text = "Chile and Peru agreed on Monday to meet in Lima on Thursday."
+        let found = events(text, published: "2020-01-09")
+        let intent = try #require(found.first { $0.code.rootCode == "03" })
+        #expect(intent.date?.day == day("2020-01-06"))
+        let undated = try #require(events("Chile and Peru agreed to meet in Lima on Thursday.", published: "2020-01-09")
+            .first { $0.code.rootCode == "03" })
+        #expect(undated.date?.day != day("2020-01-09").adding(days: -6))
+    }
 }

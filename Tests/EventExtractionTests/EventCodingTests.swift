@@ -787,6 +787,11 @@ struct EventCodingTests {
         #expect(found.contains { $0.code.rootCode == root }, "\(found.map(\.code.rawValue))")
     }
 
+    @Test func aPastFormBetweenAModifierAndAnActor_describesIt() {
+        let found = events("Kenya demanded on Monday the release of the activists and other detained Ugandan officials.")
+        #expect(!found.contains { $0.code.rootCode == "17" }, "\(found.map(\.code.rawValue))")
+    }
+
     @Test func aShowOfForceAtHome_isNotWhatALaterThreatIsAimedAt() throws {
         let text = "Russia massed troops near its border with Finland on Sunday. Norway said on Monday it would deploy "
             + "its navy to protect its oil platforms. The European Union warned on Tuesday of a robust response."
