@@ -42,6 +42,8 @@ struct ActorResolutionTests {
         ("Iraqi Shiite militia supporters", "IRQOPP"), ("Russian forces", "RUSMIL"), ("Kenyan police", "KENCOP"),
         ("Ukrainian President Volodymyr Zelensky", "UKRGOV"), ("German Chancellor Olaf Scholz", "DEUGOV"),
         ("Belarusian opposition", "BLROPP"), ("militiamen", "REB"),
+        // "Congo" alone is, in the news, the Democratic Republic; the Republic is named in full.
+        ("Congo", "COD"), ("the Republic of the Congo", "COG"),
     ])
     func genericActor_composesCountryAndRole(phrase: String, code: String) {
         #expect(sharedExtractor.resolveActor(phrase)?.code == code, "\(phrase)")
