@@ -44,6 +44,8 @@ extension EventCoder {
             {
                 source = first
             }
+            // "Iran was behind the attack" is an accusation only when someone named makes it.
+            if pattern.code.root == 11, source == nil { return nil }
         } else if !pattern.flags.contains(.stative), isPassive(a, c) {
             target = resolve(findSubject(a, c, depth: 0), c)
             source = findAgent(after: patternEnd, c)
