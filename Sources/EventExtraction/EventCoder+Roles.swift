@@ -424,9 +424,23 @@ extension EventCoder {
 
     /// The country of the actor a possessive pronoun before a role stands for ("Russia said its forces …",
     /// "their troops"): the nearest actor named before it, else the previous sentence's first.
+    /// Also a country's own possessive, past up to three describing words ("Israel's newly appointed consul in
+    /// New York", "Russia's top envoy in Berlin"): the actor's nationality, which beats the place of the event.
     func possessorCountry(of m: ActorMention, _ c: SentenceContext) -> String? {
-        guard m.country == nil, !m.named, m.role != nil, m.start > c.start,
-            let possessive = word(m.start - 1), ["its", "their", "his", "her"].contains(possessive)
+        guard m.country == nil, !m.named, m.role != nil, m.start > c.start else { return nil }
+        var k = m.start - 1
+        while k > c.start, m.start - k <= 3, tokens[k].kind == .word, !tokens[k].flags.contains(.capitalized),
+            c.mention(containing: k) == nil, isAdverb(k) || cls(k).contains(.modifier) || isCompoundModifier(k)
+                || (cls(k).isEmpty && !hasPatterns(k))
+        {
+            k -= 1
+        }
+        if tokens[k].kind == .possessive, let owner = c.mention(endingAt: k), !owner.pronoun, !owner.isPlace,
+            let country = owner.country
+        {
+            return country
+        }
+        guard let possessive = word(m.start - 1), ["its", "their", "his", "her"].contains(possessive)
         else { return nil }
         return antecedent(before: m.start - 1, c) { $0.country != nil }?.country ?? c.previousActor?.country
     }

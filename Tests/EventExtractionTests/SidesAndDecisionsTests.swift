@@ -7,6 +7,24 @@ import Testing
 /// told by a named speaker, a second act joined to a decision said in the future, and dates of background
 /// paragraphs.
 struct SidesAndDecisionsTests {
+    // MARK: A possessor's nationality beats the place of the event.
+
+    @Test(arguments: [
+        ("Israel's consul general in New York resigned on Tuesday.", "ISR"),
+        ("Russia's newly appointed envoy in Berlin resigned on Tuesday.", "RUS"),
+        ("Japan's top diplomat in Beijing resigned on Monday.", "JPN"),
+        ("Kenya's high commissioner in London resigned on Friday.", "KEN"),
+    ])
+    func possessor_givesTheNationality_notThePlace(sentence: String, country: String) throws {
+        let event = try #require(events(sentence, published: "2024-03-14").first { $0.code.rootCode == "08" })
+        #expect(event.source?.code.hasPrefix(country) == true, "\(sentence): \(event.source?.code ?? "nil")")
+    }
+
+    @Test func roleWithoutPossessor_stillTakesThePlace() throws {
+        let event = try #require(events("Protesters in Baghdad stormed a government building on Monday.").first)
+        #expect(event.source?.code.hasPrefix("IRQ") == true)
+    }
+
     // MARK: Accusations.
 
     @Test(arguments: [
