@@ -50,4 +50,28 @@ struct SidesAndDecisionsTests {
     func accusation_withoutSpeaker_orDenied_isNoAccusation(sentence: String) {
         #expect(!events(sentence, published: "2024-03-14").contains { $0.code.rawValue == "112" }, "\(sentence)")
     }
+
+    // MARK: A second act joined to a decision said in the future.
+
+    @Test(arguments: [
+        ("Germany said on Tuesday it would expel two Russian diplomats and would close the consulate.", "161"),
+        ("Israel said on Monday that it had taken note of the decision and would recall its ambassador.", "161"),
+        ("Poland said on Monday it would close the border and expel the Belarusian ambassador.", "166"),
+    ])
+    func secondAct_joinedToDecisionSaid_isTheAct(sentence: String, code: String) throws {
+        let found = events(sentence, published: "2024-03-14")
+        let event = try #require(found.first { $0.code.rawValue.hasPrefix(code) }, "\(sentence): \(found.map(\.code))")
+        #expect(event.source != nil)
+    }
+
+    @Test(arguments: [
+        "Japan said on Friday it would suspend flights and would recall its ambassador if China agreed.",
+        "Germany said on Tuesday it would expel two diplomats and would be ready to close the consulate.",
+        "Germany said on Tuesday it would expel two diplomats and analysts said Russia would close the consulate.",
+    ])
+    func secondAct_keepsTheLimits(sentence: String) {
+        let found = events(sentence, published: "2024-03-14")
+        #expect(!found.contains { $0.code.rawValue.hasPrefix("161") || $0.code.rawValue.hasPrefix("1663") },
+            "\(sentence): \(found.map(\.code))")
+    }
 }
