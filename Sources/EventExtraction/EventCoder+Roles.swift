@@ -493,10 +493,20 @@ extension EventCoder {
 
     /// The last two actors of different countries named before `k`, in this sentence or the one before, in
     /// the order they were named: what "the two leaders" stands for ("Trump and Kim met … The two leaders signed").
+    /// But the two sides of the latest two-sided act of the highest rank (``StoryPair``) of this sentence or the two
+    /// before come first: the mediator, the host or those who welcomed a deal named after the parties are no side.
     func pair(before k: Int, _ c: SentenceContext) -> (first: ActorMention, second: ActorMention)? {
+        var best: StoryPair?
+        for p in c.storyPairs where p.second.start < c.start || p.second.end <= k {
+            if p.rank >= (best?.rank ?? -1) { best = p }
+        }
+        if let best { return (best.first, best.second) }
         var picked: [ActorMention] = []
         for m in (c.previousActors + c.mentions.filter { $0.end <= k }).reversed()
-        where !m.pronoun && !m.isPlace && m.country != nil && !picked.contains(where: { $0.country == m.country }) {
+        where !m.pronoun && !m.isPlace && m.country != nil && !picked.contains(where: { $0.country == m.country })
+            // "were in Beijing": a capital after "in", "at", "near" is where they were, not a side.
+            && !(m.start > 0 && cls(m.start - 1).contains(.locative))
+        {
             picked.append(m)
             if picked.count == 2 { return (picked[1], picked[0]) }
         }

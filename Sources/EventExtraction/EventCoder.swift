@@ -134,6 +134,7 @@ struct EventCoder {
     }
 
     func code(_ c: SentenceContext) -> [CodedEvent] {
+        var c = c
         var events: [CodedEvent] = []
         let isQuestion = c.end > c.start && tokens[c.end - 1].kind == .question
         guard !isQuestion else { return [] }
@@ -172,8 +173,10 @@ struct EventCoder {
                     break
                 }
                 event.anchor = k
-                events.append(event)
-                events += partners(of: event, c)
+                let added = [event] + partners(of: event, c)
+                events += added
+                // "… met on Monday, and both sides agreed": the pair is a side of the sentence's later acts.
+                if let pair = StoryPair.best(of: added) { c.storyPairs.append(pair) }
                 break
             }
         }

@@ -60,6 +60,8 @@ struct Extraction {
         // protest) with no object in its own sentence is aimed at the other side the story just named ("…
         // the junta in Niger. Biden threatened on Monday to reimpose sanctions").
         var previousActors: [ActorMention] = []
+        // The two sides of each sentence's two-sided acts (``StoryPair``): "both sides" two sentences later.
+        var pairs: [(sentence: Int, pair: StoryPair)] = []
         var startAt: [Int] = []
         var endAt: [Int] = []
         let storyCountry = sentences.first { $0.post == nil }.flatMap(datelineCountry)
@@ -98,6 +100,7 @@ struct Extraction {
             }
             context.mentions = mentions
             context.previousActors = previousActors
+            context.storyPairs = pairs.filter { $0.sentence >= index - 2 }.map(\.pair)
             let reference = sentence.post.flatMap { postDates[$0] } ?? published
             context.reference = reference
             context.speaker = sentence.post.flatMap { postAuthors[$0] }
@@ -109,6 +112,8 @@ struct Extraction {
                 context.dates[d] = context.dates[d].anchored(to: anchor)
             }
 
+            var coded: [CodedEvent] = []
+            defer { if let pair = StoryPair.best(of: coded) { pairs.append((index, pair)) } }
             for var event in coder.code(context) {
                 if event.source == nil && event.target == nil {
                     guard let firstForce else { continue }
@@ -176,6 +181,7 @@ struct Extraction {
                         firstForce = (source, target)
                     }
                 }
+                coded.append(event)
                 let key = "\(event.code.rawValue)|\(event.source?.code ?? "")|\(event.target?.code ?? "")|"
                     + "\(event.date?.day.description ?? "")"
                 let made = makeEvent(event, index, sentence, context)

@@ -25,6 +25,37 @@ struct SidesAndDecisionsTests {
         #expect(event.source?.code.hasPrefix("IRQ") == true)
     }
 
+    // MARK: "Both sides", "the two countries": the parties, not the mediator, host or onlookers.
+
+    @Test(arguments: [
+        ("Ukrainian President Volodymyr Zelensky and Russian President Vladimir Putin met in Istanbul on Monday, "
+            + "in talks mediated by Turkey. Both sides agreed to a ceasefire.", "UKR", "RUS"),
+        ("Armenia and Azerbaijan signed a peace deal in Washington on Friday, hosted by the United States. "
+            + "The two countries agreed to reopen the border.", "ARM", "AZE"),
+        ("Ethiopian and Eritrean officials met in Saudi Arabia on Sunday. Egypt and Qatar welcomed the talks. "
+            + "The two sides agreed to exchange prisoners.", "ETH", "ERI"),
+        ("The presidents of Colombia and Venezuela met in Quito on Monday with Ecuador's Rafael Correa and "
+            + "Uruguay's Tabare Vazquez. The two leaders agreed to return their ambassadors.", "COL", "VEN"),
+    ])
+    func pairReference_isTheTwoParties(text: String, first: String, second: String) throws {
+        let found = events(text, published: "2024-03-14")
+        let last = try #require(found.map(\.sentenceIndex).max())
+        let paired = found.filter { $0.sentenceIndex == last }
+        #expect(!paired.isEmpty, "\(text)")
+        for event in paired {
+            let sides = Set([event.source?.code.prefix(3), event.target?.code.prefix(3)].compactMap { $0.map(String.init) })
+            #expect(sides == [first, second], "\(event.sentence): \(sides)")
+        }
+    }
+
+    @Test func pairReference_withoutTwoSidedAct_isTheLastTwoCountries() throws {
+        let found = events(
+            "Iranian and Saudi diplomats were in Beijing on Monday. The two sides signed a joint statement on Monday.")
+        let signed = found.filter { $0.sentenceIndex == 1 }
+        #expect(signed.contains { $0.source?.code.hasPrefix("IRN") == true && $0.target?.code.hasPrefix("SAU") == true },
+            "\(found.map { "\($0.code) \($0.source?.code ?? "-")→\($0.target?.code ?? "-")" })")
+    }
+
     // MARK: Accusations.
 
     @Test(arguments: [
