@@ -223,12 +223,44 @@ struct Extraction {
                 tokens[sentences[index + 1].start].block != tokens[sentence.start].block
             {
                 previousDate = sentences[index + 1].post == nil ? storyDate : nil
+            } else if given != nil, index + 1 < sentences.count, sentences[index + 1].post == nil,
+                tokens[sentences[index + 1].start].block != tokens[sentence.start].block,
+                opensOtherTopic(sentences[index + 1], after: mentions, finder: &finder)
+            {
+                // "… reinforced its presence on Friday, its defence ministry said." then "Earlier, Venezuela's
+                // Maduro accused …": a paragraph opening on background with another actor is not Friday's.
+                previousDate = storyDate
             }
         }
         return events
     }
 
     private var fallbackDay: CalendarDay? { nil }
+
+    /// Whether a paragraph's first sentence opens on background ("Earlier,", "Previously,", "Last year,", "In 2019,",
+    /// "Since 2014,", "Back in …") and its first actor is of none of the countries of the sentence before
+    /// (`previous`): the date the last paragraph gave is not its own.
+    private func opensOtherTopic(_ next: Sentence, after previous: [ActorMention], finder: inout MentionFinder) -> Bool {
+        let k = next.start
+        guard k + 1 < next.end, tokens[k].kind == .word, tokens[k].id >= 0 else { return false }
+        let first = lexicon.vocabulary.word(tokens[k].id)
+        let second = tokens[k + 1].kind == .word && tokens[k + 1].id >= 0 ? lexicon.vocabulary.word(tokens[k + 1].id) : ""
+        let opener: Bool
+        switch first {
+        case "earlier", "previously", "before", "back", "since": opener = true
+        case "last": opener = second == "year" || second == "month"
+        case "in": opener = tokens[k + 1].kind == .number && tokens[k + 1].end - tokens[k + 1].start == 4
+            || second == "the" && k + 2 < next.end && tokens[k + 2].id >= 0 && lexicon.vocabulary.word(tokens[k + 2].id) == "past"
+        default: opener = false
+        }
+        guard opener else { return false }
+        var places: [(start: Int, end: Int, place: Int32)] = []
+        let countries = Set(previous.compactMap { $0.isPlace || $0.pronoun ? nil : $0.country })
+        guard let actor = finder.find(next.start, next.end, places: &places).first(where: { !$0.isPlace }),
+            !actor.pronoun, let country = actor.country
+        else { return false }
+        return !countries.contains(country)
+    }
 
     /// Acts a country does within itself: protests (14), coercion of its own people and institutions (17, but
     /// not expelling or hacking others, nor martial law), resigning, yielding to demands, releasing people, easing

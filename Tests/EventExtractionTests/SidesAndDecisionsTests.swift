@@ -105,4 +105,27 @@ struct SidesAndDecisionsTests {
         #expect(!found.contains { $0.code.rawValue.hasPrefix("161") || $0.code.rawValue.hasPrefix("1663") },
             "\(sentence): \(found.map(\.code))")
     }
+
+    // MARK: A background paragraph is not dated by the last paragraph's date.
+
+    @Test(arguments: ["Earlier,", "Last year,", "In 2019,", "Previously,"])
+    func backgroundParagraph_withOtherActor_takesTheStoryDay(opener: String) throws {
+        let found = sharedExtractor.extract(from: article([
+            "Venezuela and Guyana agreed on Thursday to avoid the use of force.",
+            "Guyana reinforced its military presence near the border on Monday, its defence ministry said.",
+            "\(opener) Venezuelan President Nicolas Maduro accused Guyana of provocations.",
+        ], published: "2024-03-14"))
+        let accusation = try #require(found.first { $0.code.rawValue == "112" })
+        #expect(accusation.date?.day != day("2024-03-11"), "\(opener)")
+    }
+
+    @Test func nextParagraph_ofTheSameActors_keepsTheDate() throws {
+        let found = sharedExtractor.extract(from: article([
+            "Venezuela and Guyana agreed on Thursday to avoid the use of force.",
+            "Guyana reinforced its military presence near the border on Monday, its defence ministry said.",
+            "Earlier, Guyana's president accused Venezuela of provocations.",
+        ], published: "2024-03-14"))
+        let accusation = try #require(found.first { $0.code.rawValue == "112" })
+        #expect(accusation.date?.day == day("2024-03-11"))
+    }
 }
