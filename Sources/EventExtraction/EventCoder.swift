@@ -465,7 +465,7 @@ struct EventCoder {
     /// "Britain announced it would expel 23 diplomats": a measure announced is taken, though told in the future.
     /// Whether the modal at `k` is "will" or "would" after "announced (that) <actor or pronoun>".
     func announcedMeasure(_ k: Int, _ c: SentenceContext) -> Bool {
-        guard let verb = tellingVerb(beforeModal: k, c) else { return false }
+        guard let (verb, _) = toldSubject(ofModal: k, c) else { return false }
         return ["announced", "announces", "decided"].contains(word(verb))
     }
 
@@ -542,6 +542,7 @@ struct EventCoder {
     }
 
     private static let decidedRoots: Set<Int> = [4, 5, 6, 7, 8, 15, 16]
+    private static let tellingWords: Set<String> = ["said", "says", "announced", "announces", "decided"]
 
     /// The telling verb and subject of the modal at `k`: "Kenya said it would …" (``tellingVerb``), or, for a modal
     /// right after "and" with no subject of its own, those of the clause it is joined to ("said on Monday that it
@@ -561,7 +562,7 @@ struct EventCoder {
                 if v >= c.start, word(v) == "that" { v -= 1 }
                 while v > c.start, let d = c.dates.first(where: { $0.end == v + 1 }) { v = d.start - 1 }
                 if v > c.start, word(v) == "on" { v -= 1 }
-                if v >= c.start, let w = word(v), w == "said" || w == "says" { return (v, subject) }
+                if v >= c.start, let w = word(v), EventCoder.tellingWords.contains(w) { return (v, subject) }
             }
             if cls(j).contains(.speech) || (cls(j).contains(.barrier) && word(j) != "that") { return nil }
             j -= 1

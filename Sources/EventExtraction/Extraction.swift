@@ -159,6 +159,17 @@ struct Extraction {
                         start: event.anchor, end: event.anchor, name: info.name, country: country, role: nil,
                         named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
                 }
+                // "Pakistan's high commissioner in New Delhi was expelled", "China's ambassador was summoned in
+                // Canberra": a diplomat expelled or summoned by nobody named, in another country than the diplomat's,
+                // is so treated by that country.
+                if event.source == nil, event.code.rawValue == "110" || event.code.rawValue.hasPrefix("166"),
+                    let country = event.location?.country, let target = event.target, let other = target.country,
+                    other != country, let info = lexicon.countries[country]
+                {
+                    event.source = ActorMention(
+                        start: event.anchor, end: event.anchor, name: info.name, country: country, role: "GOV",
+                        named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
+                }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.
                 if event.source == nil, !event.noun, (18...20).contains(event.code.root), let target = event.target,

@@ -64,6 +64,8 @@ struct SidesAndDecisionsTests {
         ("Ukraine charged on Monday that Russia had shelled the plant.", "UKR", "RUS"),
         ("Pakistan on Friday laid the blame for the bombing on India.", "PAK", "IND"),
         ("The Philippines said China was behind the cyberattacks on Tuesday.", "PHL", "CHN"),
+        ("Britain said on Monday Russia was to blame for the poisoning.", "GBR", "RUS"),
+        ("Ukraine said Russia had orchestrated the attack on Tuesday.", "UKR", "RUS"),
     ])
     func accusation_bySpeaker_is112(sentence: String, source: String, target: String) throws {
         let found = events(sentence, published: "2024-03-14")
@@ -82,12 +84,29 @@ struct SidesAndDecisionsTests {
         #expect(!events(sentence, published: "2024-03-14").contains { $0.code.rawValue == "112" }, "\(sentence)")
     }
 
+    @Test(arguments: [
+        ("Pakistan's acting high commissioner in New Delhi was expelled on Monday.", "IND", "PAK"),
+        ("Russia's consul in Gdansk was declared persona non grata on Friday.", "POL", "RUS"),
+        ("China's ambassador to Australia was summoned in Canberra on Tuesday.", "AUS", "CHN"),
+    ])
+    func diplomatExpelledOrSummoned_byNobodyNamed_isByTheHost(sentence: String, source: String, target: String) throws {
+        let event = try #require(events(sentence, published: "2024-03-14").first)
+        #expect(event.source?.code.hasPrefix(source) == true, "\(sentence): \(event.source?.code ?? "nil")")
+        #expect(event.target?.code.hasPrefix(target) == true)
+    }
+
+    @Test func diplomatExpelled_atHome_isNoHostsAct() throws {
+        let event = try #require(events("Russia's ambassador was expelled on Monday.", published: "2024-03-14").first)
+        #expect(event.source == nil)
+    }
+
     // MARK: A second act joined to a decision said in the future.
 
     @Test(arguments: [
         ("Germany said on Tuesday it would expel two Russian diplomats and would close the consulate.", "161"),
         ("Israel said on Monday that it had taken note of the decision and would recall its ambassador.", "161"),
         ("Poland said on Monday it would close the border and expel the Belarusian ambassador.", "166"),
+        ("Britain announced on Monday it would expel 23 Russian diplomats and would freeze Russian state assets.", "163"),
     ])
     func secondAct_joinedToDecisionSaid_isTheAct(sentence: String, code: String) throws {
         let found = events(sentence, published: "2024-03-14")
