@@ -942,7 +942,12 @@ extension EventCoder {
         if intent && !isNoun {
             var k = a + 1
             while k < min(c.end, a + 8) {
-                if cls(k).contains(.to) {
+                // An infinitive ("agreed to meet"), not a preposition before whom the intent is for ("pledged aid
+                // to Lebanon on Sunday", "offered help to the people of Turkey").
+                if cls(k).contains(.to), k + 1 < c.end, tokens[k + 1].kind == .word,
+                    !tokens[k + 1].flags.contains(.capitalized), !cls(k + 1).contains(.determiner),
+                    c.mention(startingAt: k + 1) == nil
+                {
                     plan = k
                     break
                 }

@@ -147,4 +147,22 @@ struct SidesAndDecisionsTests {
         let accusation = try #require(found.first { $0.code.rawValue == "112" })
         #expect(accusation.date?.day == day("2024-03-11"))
     }
+
+    // MARK: An intent's "to" before whom it is for is no plan.
+
+    @Test(arguments: [
+        ("China pledged aid to Pakistan on Monday.", "2024-03-11"),
+        ("Japan offered help to the people of Turkey on Tuesday.", "2024-03-12"),
+        ("Foreign donors pledged 250 million euros in emergency aid to Lebanon on Sunday.", "2024-03-10"),
+    ])
+    func intent_toWhomItIsFor_isDatedByItsDate(sentence: String, date: String) throws {
+        let event = try #require(events(sentence, published: "2024-03-14").first { $0.code.rootCode == "03" })
+        #expect(event.date?.day == day(date), "\(sentence)")
+    }
+
+    @Test func intent_toAnInfinitive_isNotDatedByThePlan() throws {
+        let event = try #require(
+            events("Maduro and Ali agreed to meet in Kingstown on Thursday.", published: "2024-03-11").first)
+        #expect(event.date?.day != day("2024-03-07"))
+    }
 }
