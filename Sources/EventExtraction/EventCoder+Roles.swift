@@ -109,6 +109,9 @@ extension EventCoder {
             let reciprocal = ([3, 5].contains(pattern.code.root)
                 && !["051", "052", "055", "033", "039"].contains(pattern.code.rawValue))
                 || ["040", "041", "044", "046", "190", "0871", "0874"].contains(pattern.code.rawValue)
+                // "Russia and Ukraine swapped prisoners": each freed the other's.
+                || (pattern.code.rawValue == "0841" && (a...min(patternEnd, c.end - 1)).contains { k in
+                    word(k).map { $0.hasPrefix("swap") || $0.hasPrefix("exchang") } ?? false })
             if target == nil || objectInPhrase, reciprocal, let second = source, let first = joined(before: second, c)
             {
                 source = first

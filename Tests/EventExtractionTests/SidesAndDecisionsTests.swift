@@ -165,4 +165,17 @@ struct SidesAndDecisionsTests {
             events("Maduro and Ali agreed to meet in Kingstown on Thursday.", published: "2024-03-11").first)
         #expect(event.date?.day != day("2024-03-07"))
     }
+
+    // MARK: A prisoner swap by two is each freeing the other's.
+
+    @Test(arguments: [
+        ("Russia and Ukraine swapped prisoners on Wednesday.", "RUS", "UKR"),
+        ("Armenia and Azerbaijan exchanged prisoners of war on Monday.", "ARM", "AZE"),
+    ])
+    func prisonerSwap_byTwo_isMutual(sentence: String, first: String, second: String) {
+        let found = events(sentence, published: "2024-03-14").filter { $0.code.rawValue == "0841" }
+        #expect(found.contains { $0.source?.code.hasPrefix(first) == true && $0.target?.code.hasPrefix(second) == true })
+        #expect(found.contains { $0.source?.code.hasPrefix(second) == true && $0.target?.code.hasPrefix(first) == true })
+        #expect(!found.contains { $0.source?.code.prefix(3) == $0.target?.code.prefix(3) }, "\(sentence)")
+    }
 }
