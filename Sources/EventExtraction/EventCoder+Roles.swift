@@ -44,6 +44,8 @@ extension EventCoder {
             {
                 source = first
             }
+            // "Iran was behind the attack" is an accusation only when someone named makes it.
+            if pattern.code.root == 11, source == nil { return nil }
         } else if !pattern.flags.contains(.stative), isPassive(a, c) {
             target = resolve(findSubject(a, c, depth: 0), c)
             source = findAgent(after: patternEnd, c)
@@ -107,6 +109,9 @@ extension EventCoder {
             let reciprocal = ([3, 5].contains(pattern.code.root)
                 && !["051", "052", "055", "033", "039"].contains(pattern.code.rawValue))
                 || ["040", "041", "044", "046", "190", "0871", "0874"].contains(pattern.code.rawValue)
+                // "Russia and Ukraine swapped prisoners": each freed the other's.
+                || (pattern.code.rawValue == "0841" && (a...min(patternEnd, c.end - 1)).contains { k in
+                    word(k).map { $0.hasPrefix("swap") || $0.hasPrefix("exchang") } ?? false })
             if target == nil || objectInPhrase, reciprocal, let second = source, let first = joined(before: second, c)
             {
                 source = first
@@ -422,9 +427,23 @@ extension EventCoder {
 
     /// The country of the actor a possessive pronoun before a role stands for ("Russia said its forces …",
     /// "their troops"): the nearest actor named before it, else the previous sentence's first.
+    /// Also a country's own possessive, past up to three describing words ("Israel's newly appointed consul in
+    /// New York", "Russia's top envoy in Berlin"): the actor's nationality, which beats the place of the event.
     func possessorCountry(of m: ActorMention, _ c: SentenceContext) -> String? {
-        guard m.country == nil, !m.named, m.role != nil, m.start > c.start,
-            let possessive = word(m.start - 1), ["its", "their", "his", "her"].contains(possessive)
+        guard m.country == nil, !m.named, m.role != nil, m.start > c.start else { return nil }
+        var k = m.start - 1
+        while k > c.start, m.start - k <= 3, tokens[k].kind == .word, !tokens[k].flags.contains(.capitalized),
+            c.mention(containing: k) == nil, isAdverb(k) || cls(k).contains(.modifier) || isCompoundModifier(k)
+                || (cls(k).isEmpty && !hasPatterns(k))
+        {
+            k -= 1
+        }
+        if tokens[k].kind == .possessive, let owner = c.mention(endingAt: k), !owner.pronoun, !owner.isPlace,
+            let country = owner.country
+        {
+            return country
+        }
+        guard let possessive = word(m.start - 1), ["its", "their", "his", "her"].contains(possessive)
         else { return nil }
         return antecedent(before: m.start - 1, c) { $0.country != nil }?.country ?? c.previousActor?.country
     }
@@ -477,10 +496,20 @@ extension EventCoder {
 
     /// The last two actors of different countries named before `k`, in this sentence or the one before, in
     /// the order they were named: what "the two leaders" stands for ("Trump and Kim met … The two leaders signed").
+    /// But the two sides of the latest two-sided act of the highest rank (``StoryPair``) of this sentence or the two
+    /// before come first: the mediator, the host or those who welcomed a deal named after the parties are no side.
     func pair(before k: Int, _ c: SentenceContext) -> (first: ActorMention, second: ActorMention)? {
+        var best: StoryPair?
+        for p in c.storyPairs where p.second.start < c.start || p.second.end <= k {
+            if p.rank >= (best?.rank ?? -1) { best = p }
+        }
+        if let best { return (best.first, best.second) }
         var picked: [ActorMention] = []
         for m in (c.previousActors + c.mentions.filter { $0.end <= k }).reversed()
-        where !m.pronoun && !m.isPlace && m.country != nil && !picked.contains(where: { $0.country == m.country }) {
+        where !m.pronoun && !m.isPlace && m.country != nil && !picked.contains(where: { $0.country == m.country })
+            // "were in Beijing": a capital after "in", "at", "near" is where they were, not a side.
+            && !(m.start > 0 && cls(m.start - 1).contains(.locative))
+        {
             picked.append(m)
             if picked.count == 2 { return (picked[1], picked[0]) }
         }
@@ -916,7 +945,12 @@ extension EventCoder {
         if intent && !isNoun {
             var k = a + 1
             while k < min(c.end, a + 8) {
-                if cls(k).contains(.to) {
+                // An infinitive ("agreed to meet"), not a preposition before whom the intent is for ("pledged aid
+                // to Lebanon on Sunday", "offered help to the people of Turkey").
+                if cls(k).contains(.to), k + 1 < c.end, tokens[k + 1].kind == .word,
+                    !tokens[k + 1].flags.contains(.capitalized), !cls(k + 1).contains(.determiner),
+                    c.mention(startingAt: k + 1) == nil
+                {
                     plan = k
                     break
                 }

@@ -134,6 +134,7 @@ struct EventCoder {
     }
 
     func code(_ c: SentenceContext) -> [CodedEvent] {
+        var c = c
         var events: [CodedEvent] = []
         let isQuestion = c.end > c.start && tokens[c.end - 1].kind == .question
         guard !isQuestion else { return [] }
@@ -172,8 +173,10 @@ struct EventCoder {
                     break
                 }
                 event.anchor = k
-                events.append(event)
-                events += partners(of: event, c)
+                let added = [event] + partners(of: event, c)
+                events += added
+                // "… met on Monday, and both sides agreed": the pair is a side of the sentence's later acts.
+                if let pair = StoryPair.best(of: added) { c.storyPairs.append(pair) }
                 break
             }
         }
@@ -462,7 +465,7 @@ struct EventCoder {
     /// "Britain announced it would expel 23 diplomats": a measure announced is taken, though told in the future.
     /// Whether the modal at `k` is "will" or "would" after "announced (that) <actor or pronoun>".
     func announcedMeasure(_ k: Int, _ c: SentenceContext) -> Bool {
-        guard let verb = tellingVerb(beforeModal: k, c) else { return false }
+        guard let (verb, _) = toldSubject(ofModal: k, c) else { return false }
         return ["announced", "announces", "decided"].contains(word(verb))
     }
 
@@ -483,10 +486,22 @@ struct EventCoder {
     /// only adverbs between the modal and it: then the telling's date is the act's, not a date after it ("said on
     /// Monday it would suspend flights from Aug. 13" is Monday's decision).
     func isToldDecision(_ a: Int, _ c: SentenceContext) -> Bool {
+        guard let k = modal(before: a, c), let (verb, _) = toldSubject(ofModal: k, c) else { return false }
+        return ["said", "says", "announced", "announces", "decided"].contains(word(verb))
+    }
+
+    /// The token right before the anchor `a`, past adverbs, or, when that is "and", the modal of the first verb
+    /// joined to it within twelve tokens ("said it would close the border and suspend rail traffic").
+    func modal(before a: Int, _ c: SentenceContext) -> Int? {
         var k = a - 1
         while k > c.start, isAdverb(k) { k -= 1 }
-        guard k >= c.start, let verb = tellingVerb(beforeModal: k, c) else { return false }
-        return ["said", "says", "announced", "announces", "decided"].contains(word(verb))
+        guard k >= c.start else { return nil }
+        if k > c.start, word(k) == "and" {
+            var m = k - 1
+            while m > c.start, a - m <= 12, !cls(m).contains(.blocker) { m -= 1 }
+            if cls(m).contains(.blocker) { return m }
+        }
+        return k
     }
 
     /// "Kenya said on Thursday it would expel two diplomats": a decision told in the future, by the one who takes it.
@@ -496,9 +511,22 @@ struct EventCoder {
     /// (16), or cooperation (04–07, then coded as the intent, 03) — and no condition follows ("would retaliate if").
     func saidDecision(_ k: Int, _ a: Int, _ pattern: VerbPattern, _ c: SentenceContext) -> Bool {
         guard EventCoder.decidedRoots.contains(pattern.code.root) else { return false }
-        for j in (k + 1)..<a where !isAdverb(j) { return false }
-        guard let j = tellingVerb(beforeModal: k, c), let verb = word(j), verb == "said" || verb == "says",
-            let subject = c.mention(endingAt: k)
+        // "said it would close the border and expel the ambassador": a second verb joined by "and" to the decision
+        // told is under the same modal, when nothing but its first verb's words stand between them.
+        var first = a
+        while first - 1 > k, isAdverb(first - 1) { first -= 1 }
+        if first - 1 > k, word(first - 1) == "and" {
+            for j in (k + 1)..<(first - 1) {
+                let kind = tokens[j].kind
+                if kind == .semicolon || kind == .colon || kind == .dash || cls(j).contains(.conditional) { return false }
+                if cls(j).contains(.blocker) || cls(j).contains(.speech) { return false }
+            }
+            let verb = k + 1
+            guard verb < first - 1, word(verb) != "be", word(verb) != "have" else { return false }
+        } else {
+            for j in (k + 1)..<a where !isAdverb(j) { return false }
+        }
+        guard let (j, subject) = toldSubject(ofModal: k, c), let verb = word(j), verb == "said" || verb == "says"
         else { return false }
         // The one who decides tells it: "Kenya said it would", "Trump said the United States would", not "analysts
         // said Serbia would" (a forecast).
@@ -514,6 +542,33 @@ struct EventCoder {
     }
 
     private static let decidedRoots: Set<Int> = [4, 5, 6, 7, 8, 15, 16]
+    private static let tellingWords: Set<String> = ["said", "says", "announced", "announces", "decided"]
+
+    /// The telling verb and subject of the modal at `k`: "Kenya said it would …" (``tellingVerb``), or, for a modal
+    /// right after "and" with no subject of its own, those of the clause it is joined to ("said on Monday that it
+    /// had taken note of the decision and would recall Meyer"), within 20 tokens and no semicolon, colon, dash,
+    /// condition or other telling between.
+    func toldSubject(ofModal k: Int, _ c: SentenceContext) -> (verb: Int, subject: ActorMention)? {
+        if let j = tellingVerb(beforeModal: k, c), let subject = c.mention(endingAt: k) { return (j, subject) }
+        guard k - 1 > c.start, word(k - 1) == "and", tokens[k].kind == .word, !cls(k).contains(.negation),
+            let modal = word(k), modal == "will" || modal == "would"
+        else { return nil }
+        var j = k - 2
+        while j > c.start && k - j <= 20 {
+            let kind = tokens[j].kind
+            if kind == .semicolon || kind == .colon || kind == .dash || cls(j).contains(.conditional) { return nil }
+            if let subject = c.mention(endingAt: j + 1), !subject.isPlace {
+                var v = subject.start - 1
+                if v >= c.start, word(v) == "that" { v -= 1 }
+                while v > c.start, let d = c.dates.first(where: { $0.end == v + 1 }) { v = d.start - 1 }
+                if v > c.start, word(v) == "on" { v -= 1 }
+                if v >= c.start, let w = word(v), EventCoder.tellingWords.contains(w) { return (v, subject) }
+            }
+            if cls(j).contains(.speech) || (cls(j).contains(.barrier) && word(j) != "that") { return nil }
+            j -= 1
+        }
+        return nil
+    }
 
     /// The intent a cooperative act told in the future expresses ("said it would send aid": 033, intent to provide
     /// aid), when the modal before the anchor `a` is a decision told (``saidDecision``); nil otherwise.
@@ -521,9 +576,7 @@ struct EventCoder {
         guard (4...7).contains(code.root), !pattern.flags.contains(.modalOK), !pattern.flags.contains(.noun) else {
             return nil
         }
-        var k = a - 1
-        while k > c.start, isAdverb(k) { k -= 1 }
-        guard k >= c.start, saidDecision(k, a, pattern, c) else { return nil }
+        guard let k = modal(before: a, c), saidDecision(k, a, pattern, c) else { return nil }
         switch code.root {
         case 4: return "036"
         case 6: return "031"

@@ -60,6 +60,8 @@ struct Extraction {
         // protest) with no object in its own sentence is aimed at the other side the story just named ("…
         // the junta in Niger. Biden threatened on Monday to reimpose sanctions").
         var previousActors: [ActorMention] = []
+        // The two sides of each sentence's two-sided acts (``StoryPair``): "both sides" two sentences later.
+        var pairs: [(sentence: Int, pair: StoryPair)] = []
         var startAt: [Int] = []
         var endAt: [Int] = []
         let storyCountry = sentences.first { $0.post == nil }.flatMap(datelineCountry)
@@ -98,6 +100,7 @@ struct Extraction {
             }
             context.mentions = mentions
             context.previousActors = previousActors
+            context.storyPairs = pairs.filter { $0.sentence >= index - 2 }.map(\.pair)
             let reference = sentence.post.flatMap { postDates[$0] } ?? published
             context.reference = reference
             context.speaker = sentence.post.flatMap { postAuthors[$0] }
@@ -109,6 +112,8 @@ struct Extraction {
                 context.dates[d] = context.dates[d].anchored(to: anchor)
             }
 
+            var coded: [CodedEvent] = []
+            defer { if let pair = StoryPair.best(of: coded) { pairs.append((index, pair)) } }
             for var event in coder.code(context) {
                 if event.source == nil && event.target == nil {
                     guard let firstForce else { continue }
@@ -154,6 +159,17 @@ struct Extraction {
                         start: event.anchor, end: event.anchor, name: info.name, country: country, role: nil,
                         named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
                 }
+                // "Pakistan's high commissioner in New Delhi was expelled", "China's ambassador was summoned in
+                // Canberra": a diplomat expelled or summoned by nobody named, in another country than the diplomat's,
+                // is so treated by that country.
+                if event.source == nil, event.code.rawValue == "110" || event.code.rawValue.hasPrefix("166"),
+                    let country = event.location?.country, let target = event.target, let other = target.country,
+                    other != country, let info = lexicon.countries[country]
+                {
+                    event.source = ActorMention(
+                        start: event.anchor, end: event.anchor, name: info.name, country: country, role: "GOV",
+                        named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
+                }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.
                 if event.source == nil, !event.noun, (18...20).contains(event.code.root), let target = event.target,
@@ -176,6 +192,7 @@ struct Extraction {
                         firstForce = (source, target)
                     }
                 }
+                coded.append(event)
                 let key = "\(event.code.rawValue)|\(event.source?.code ?? "")|\(event.target?.code ?? "")|"
                     + "\(event.date?.day.description ?? "")"
                 let made = makeEvent(event, index, sentence, context)
@@ -217,12 +234,44 @@ struct Extraction {
                 tokens[sentences[index + 1].start].block != tokens[sentence.start].block
             {
                 previousDate = sentences[index + 1].post == nil ? storyDate : nil
+            } else if given != nil, index + 1 < sentences.count, sentences[index + 1].post == nil,
+                tokens[sentences[index + 1].start].block != tokens[sentence.start].block,
+                opensOtherTopic(sentences[index + 1], after: mentions, finder: &finder)
+            {
+                // "… reinforced its presence on Friday, its defence ministry said." then "Earlier, Venezuela's
+                // Maduro accused …": a paragraph opening on background with another actor is not Friday's.
+                previousDate = storyDate
             }
         }
         return events
     }
 
     private var fallbackDay: CalendarDay? { nil }
+
+    /// Whether a paragraph's first sentence opens on background ("Earlier,", "Previously,", "Last year,", "In 2019,",
+    /// "Since 2014,", "Back in …") and its first actor is of none of the countries of the sentence before
+    /// (`previous`): the date the last paragraph gave is not its own.
+    private func opensOtherTopic(_ next: Sentence, after previous: [ActorMention], finder: inout MentionFinder) -> Bool {
+        let k = next.start
+        guard k + 1 < next.end, tokens[k].kind == .word, tokens[k].id >= 0 else { return false }
+        let first = lexicon.vocabulary.word(tokens[k].id)
+        let second = tokens[k + 1].kind == .word && tokens[k + 1].id >= 0 ? lexicon.vocabulary.word(tokens[k + 1].id) : ""
+        let opener: Bool
+        switch first {
+        case "earlier", "previously", "before", "back", "since": opener = true
+        case "last": opener = second == "year" || second == "month"
+        case "in": opener = tokens[k + 1].kind == .number && tokens[k + 1].end - tokens[k + 1].start == 4
+            || second == "the" && k + 2 < next.end && tokens[k + 2].id >= 0 && lexicon.vocabulary.word(tokens[k + 2].id) == "past"
+        default: opener = false
+        }
+        guard opener else { return false }
+        var places: [(start: Int, end: Int, place: Int32)] = []
+        let countries = Set(previous.compactMap { $0.isPlace || $0.pronoun ? nil : $0.country })
+        guard let actor = finder.find(next.start, next.end, places: &places).first(where: { !$0.isPlace }),
+            !actor.pronoun, let country = actor.country
+        else { return false }
+        return !countries.contains(country)
+    }
 
     /// Acts a country does within itself: protests (14), coercion of its own people and institutions (17, but
     /// not expelling or hacking others, nor martial law), resigning, yielding to demands, releasing people, easing

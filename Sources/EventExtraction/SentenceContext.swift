@@ -20,6 +20,9 @@ struct SentenceContext {
     var storyCountry: String? = nil
     /// The actors of the previous sentence, in order (for "the two leaders").
     var previousActors: [ActorMention] = []
+    /// The two sides of the two-sided acts of the two sentences before and of this one so far, oldest first: what
+    /// "both sides" stands for ("Zelensky and Putin met in talks mediated by Turkey. Both sides agreed …").
+    var storyPairs: [StoryPair] = []
 
     var start: Int { sentence.start }
     var end: Int { sentence.end }
@@ -38,5 +41,39 @@ struct SentenceContext {
 
     func mention(containing k: Int) -> ActorMention? {
         mentions.first { $0.start <= k && k < $0.end && !$0.pronoun }
+    }
+}
+
+/// Two sides of an act: a pair acting on each other (rank 3: "Armenia and Azerbaijan signed a peace deal"), joined
+/// subjects (2: "Colombia and Venezuela met with Ecuador's Correa"), joined objects (1: "Qatar mediated between
+/// Israel and Hamas"), or a source and a target of different countries (0).
+struct StoryPair {
+    var first: ActorMention
+    var second: ActorMention
+    var rank: Int
+
+    /// The best pair of a sentence's events (each with its partners), if any.
+    static func best(of events: [CodedEvent]) -> StoryPair? {
+        var best: StoryPair?
+        func offer(_ a: ActorMention, _ b: ActorMention, _ rank: Int) {
+            guard let x = a.country, let y = b.country, x != y, !a.isPlace, !b.isPlace else { return }
+            guard rank > (best?.rank ?? -1) else { return }
+            best = a.start <= b.start ? StoryPair(first: a, second: b, rank: rank) : StoryPair(first: b, second: a, rank: rank)
+        }
+        for (i, e) in events.enumerated() {
+            guard let s = e.source else { continue }
+            if let t = e.target { offer(s, t, e.mutual ? 3 : 0) }
+            for f in events[(i + 1)...] where f.anchor == e.anchor && f.code == e.code {
+                guard let fs = f.source else { continue }
+                if let t = e.target, let ft = f.target, fs.country == t.country, ft.country == s.country {
+                    offer(s, t, 3)
+                } else if fs.country != s.country {
+                    offer(s, fs, 2)
+                } else if let t = e.target, let ft = f.target, ft.country != t.country {
+                    offer(t, ft, 1)
+                }
+            }
+        }
+        return best
     }
 }
