@@ -33,6 +33,14 @@ struct ActorMention: Sendable {
 }
 
 extension ActorMention {
+    /// A country the text does not name where an act implies it ("Sargsyan resigned" is aimed at Armenia),
+    /// placed at the act's anchor `at`.
+    static func implied(country: String, name: String, role: String? = nil, at anchor: Int) -> ActorMention {
+        ActorMention(
+            start: anchor, end: anchor, name: name, country: country, role: role, named: false, possessive: false,
+            weapon: nil, pronoun: false, isPlace: false)
+    }
+
     static let roleLabels: [String: String] = [
         "GOV": "government", "MIL": "military", "COP": "police", "OPP": "protesters", "REB": "militia",
         "INS": "insurgents", "CVL": "civilians", "SPY": "intelligence services", "JUD": "judiciary",

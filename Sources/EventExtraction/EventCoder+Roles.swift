@@ -207,10 +207,8 @@ extension EventCoder {
     /// "Moscow's sudden move to expel", "the decision by Ghana to withdraw".
     func decider(of a: Int, _ c: SentenceContext) -> ActorMention? {
         guard a - 3 >= c.start, cls(a - 1).contains(.to) else { return nil }
-        var n = a - 2
         // "Ghana's decision on Tuesday to withdraw": a date between the noun and "to".
-        while n > c.start, let d = c.dates.first(where: { $0.end == n + 1 }) { n = d.start - 1 }
-        if n > c.start, word(n) == "on" { n -= 1 }
+        let n = skippingDate(endingAt: a - 2, c)
         func isDecision(_ k: Int) -> Bool { word(k).map { EventCoder.decisionNouns.contains($0) } ?? false }
         // "the decision by Ghana to withdraw"
         if let agent = c.mention(endingAt: n + 1), !agent.isPlace, !agent.pronoun, agent.start - 2 >= c.start,

@@ -472,14 +472,30 @@ struct EventCoder {
     /// When the token at `k` is "will" or "would" after "<verb> (on <date>) (that) <actor or pronoun>": the verb's
     /// index ("said on Thursday it would", "announced that Britain will").
     func tellingVerb(beforeModal k: Int, _ c: SentenceContext) -> Int? {
-        guard tokens[k].kind == .word, !cls(k).contains(.negation), let modal = word(k),
-            modal == "will" || modal == "would", let subject = c.mention(endingAt: k)
-        else { return nil }
+        guard isFutureModal(k), let subject = c.mention(endingAt: k) else { return nil }
+        return verb(before: subject, c)
+    }
+
+    /// Whether the token at `k` is "will" or "would", not negated.
+    private func isFutureModal(_ k: Int) -> Bool {
+        guard tokens[k].kind == .word, !cls(k).contains(.negation), let modal = word(k) else { return false }
+        return modal == "will" || modal == "would"
+    }
+
+    /// The word before a clause's subject, past "that", a date and "on" ("said on Thursday that Kenya …").
+    private func verb(before subject: ActorMention, _ c: SentenceContext) -> Int? {
         var j = subject.start - 1
         if j >= c.start, word(j) == "that" { j -= 1 }
+        j = skippingDate(endingAt: j, c)
+        return j >= c.start ? j : nil
+    }
+
+    /// The token before the dates that end at `k` and the "on" that opens them ("said on Thursday"), else `k`.
+    func skippingDate(endingAt k: Int, _ c: SentenceContext) -> Int {
+        var j = k
         while j > c.start, let d = c.dates.first(where: { $0.end == j + 1 }) { j = d.start - 1 }
         if j > c.start, word(j) == "on" { j -= 1 }
-        return j >= c.start ? j : nil
+        return j
     }
 
     /// Whether the act at `a` is told in the future by "said", "announced" or "decided" (``tellingVerb``), with
@@ -487,7 +503,7 @@ struct EventCoder {
     /// Monday it would suspend flights from Aug. 13" is Monday's decision).
     func isToldDecision(_ a: Int, _ c: SentenceContext) -> Bool {
         guard let k = modal(before: a, c), let (verb, _) = toldSubject(ofModal: k, c) else { return false }
-        return ["said", "says", "announced", "announces", "decided"].contains(word(verb))
+        return word(verb).map(EventCoder.tellingWords.contains) ?? false
     }
 
     /// The token right before the anchor `a`, past adverbs, or, when that is "and", the modal of the first verb
@@ -533,12 +549,7 @@ struct EventCoder {
         guard let speaker = c.mentions.last(where: { $0.end <= j && j - $0.end <= 8 && !$0.isPlace }),
             subject.pronoun || (speaker.country != nil && speaker.country == subject.country)
         else { return false }
-        var e = a + 1
-        while e < c.end {
-            if cls(e).contains(.conditional) { return false }
-            e += 1
-        }
-        return true
+        return !((a + 1)..<c.end).contains { cls($0).contains(.conditional) }
     }
 
     private static let decidedRoots: Set<Int> = [4, 5, 6, 7, 8, 15, 16]
@@ -550,19 +561,15 @@ struct EventCoder {
     /// condition or other telling between.
     func toldSubject(ofModal k: Int, _ c: SentenceContext) -> (verb: Int, subject: ActorMention)? {
         if let j = tellingVerb(beforeModal: k, c), let subject = c.mention(endingAt: k) { return (j, subject) }
-        guard k - 1 > c.start, word(k - 1) == "and", tokens[k].kind == .word, !cls(k).contains(.negation),
-            let modal = word(k), modal == "will" || modal == "would"
-        else { return nil }
+        guard k - 1 > c.start, word(k - 1) == "and", isFutureModal(k) else { return nil }
         var j = k - 2
         while j > c.start && k - j <= 20 {
             let kind = tokens[j].kind
             if kind == .semicolon || kind == .colon || kind == .dash || cls(j).contains(.conditional) { return nil }
-            if let subject = c.mention(endingAt: j + 1), !subject.isPlace {
-                var v = subject.start - 1
-                if v >= c.start, word(v) == "that" { v -= 1 }
-                while v > c.start, let d = c.dates.first(where: { $0.end == v + 1 }) { v = d.start - 1 }
-                if v > c.start, word(v) == "on" { v -= 1 }
-                if v >= c.start, let w = word(v), EventCoder.tellingWords.contains(w) { return (v, subject) }
+            if let subject = c.mention(endingAt: j + 1), !subject.isPlace, let v = verb(before: subject, c),
+                let w = word(v), EventCoder.tellingWords.contains(w)
+            {
+                return (v, subject)
             }
             if cls(j).contains(.speech) || (cls(j).contains(.barrier) && word(j) != "that") { return nil }
             j -= 1

@@ -100,7 +100,8 @@ struct Extraction {
             }
             context.mentions = mentions
             context.previousActors = previousActors
-            context.storyPairs = pairs.filter { $0.sentence >= index - 2 }.map(\.pair)
+            pairs.removeAll { $0.sentence < index - 2 }  // only the two sentences before count
+            context.storyPairs = pairs.map(\.pair)
             let reference = sentence.post.flatMap { postDates[$0] } ?? published
             context.reference = reference
             context.speaker = sentence.post.flatMap { postAuthors[$0] }
@@ -135,8 +136,10 @@ struct Extraction {
                     }
                     // "Australia called for her release. India expressed deep concern": disapproval or a threat
                     // naming nobody is of or against whoever used force in the story, not the last one to react.
-                    let reacted = event.code.root == 11 || event.code.root == 13 ? (forceful + shows).first(where: other) : nil
-                    event.target = before.reversed().first(where: other) ?? reacted ?? previousActors.first(where: other)
+                    let reacted =
+                        event.code.root == 11 || event.code.root == 13 ? (forceful + shows).first(where: other) : nil
+                    event.target =
+                        before.reversed().first(where: other) ?? reacted ?? previousActors.first(where: other)
                 }
                 // "Sargsyan resigned", "Saied dismissed the government", "Israelis poured into the streets": an act
                 // inside the actor's own country that names nobody else is aimed at that country.
@@ -144,9 +147,7 @@ struct Extraction {
                     let country = source.country, (event.location?.country ?? country) == country,
                     let info = lexicon.countries[country]
                 {
-                    event.target = ActorMention(
-                        start: event.anchor, end: event.anchor, name: info.name, country: country, role: nil,
-                        named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
+                    event.target = ActorMention.implied(country: country, name: info.name, at: event.anchor)
                 }
                 // "Pashinyan was released on Monday", "he had been placed under house arrest": such an act with no
                 // agent, in the country of the one it is done to (where it happened or where the story is filed
@@ -155,9 +156,7 @@ struct Extraction {
                     let country = target.country, event.location?.country == country || storyCountry == country,
                     let info = lexicon.countries[country]
                 {
-                    event.source = ActorMention(
-                        start: event.anchor, end: event.anchor, name: info.name, country: country, role: nil,
-                        named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
+                    event.source = ActorMention.implied(country: country, name: info.name, at: event.anchor)
                 }
                 // "Pakistan's high commissioner in New Delhi was expelled", "China's ambassador was summoned in
                 // Canberra": a diplomat expelled or summoned by nobody named, in another country than the diplomat's,
@@ -166,9 +165,8 @@ struct Extraction {
                     let country = event.location?.country, let target = event.target, let other = target.country,
                     other != country, let info = lexicon.countries[country]
                 {
-                    event.source = ActorMention(
-                        start: event.anchor, end: event.anchor, name: info.name, country: country, role: "GOV",
-                        named: false, possessive: false, weapon: nil, pronoun: false, isPlace: false)
+                    event.source = ActorMention.implied(
+                        country: country, name: info.name, role: "GOV", at: event.anchor)
                 }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.
@@ -251,17 +249,22 @@ struct Extraction {
     /// Whether a paragraph's first sentence opens on background ("Earlier,", "Previously,", "Last year,", "In 2019,",
     /// "Since 2014,", "Back in …") and its first actor is of none of the countries of the sentence before
     /// (`previous`): the date the last paragraph gave is not its own.
-    private func opensOtherTopic(_ next: Sentence, after previous: [ActorMention], finder: inout MentionFinder) -> Bool {
+    private func opensOtherTopic(
+        _ next: Sentence, after previous: [ActorMention], finder: inout MentionFinder
+    ) -> Bool {
         let k = next.start
-        guard k + 1 < next.end, tokens[k].kind == .word, tokens[k].id >= 0 else { return false }
-        let first = lexicon.vocabulary.word(tokens[k].id)
-        let second = tokens[k + 1].kind == .word && tokens[k + 1].id >= 0 ? lexicon.vocabulary.word(tokens[k + 1].id) : ""
+        func word(_ j: Int) -> String? {
+            j < next.end && tokens[j].kind == .word && tokens[j].id >= 0 ? lexicon.vocabulary.word(tokens[j].id) : nil
+        }
+        guard k + 1 < next.end, let first = word(k) else { return false }
         let opener: Bool
         switch first {
         case "earlier", "previously", "before", "back", "since": opener = true
-        case "last": opener = second == "year" || second == "month"
-        case "in": opener = tokens[k + 1].kind == .number && tokens[k + 1].end - tokens[k + 1].start == 4
-            || second == "the" && k + 2 < next.end && tokens[k + 2].id >= 0 && lexicon.vocabulary.word(tokens[k + 2].id) == "past"
+        case "last": opener = word(k + 1) == "year" || word(k + 1) == "month"
+        case "in":
+            // "In 2019,", "In the past,"
+            opener = tokens[k + 1].kind == .number && tokens[k + 1].end - tokens[k + 1].start == 4
+                || word(k + 1) == "the" && word(k + 2) == "past"
         default: opener = false
         }
         guard opener else { return false }

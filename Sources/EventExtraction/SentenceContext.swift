@@ -58,7 +58,8 @@ struct StoryPair {
         func offer(_ a: ActorMention, _ b: ActorMention, _ rank: Int) {
             guard let x = a.country, let y = b.country, x != y, !a.isPlace, !b.isPlace else { return }
             guard rank > (best?.rank ?? -1) else { return }
-            best = a.start <= b.start ? StoryPair(first: a, second: b, rank: rank) : StoryPair(first: b, second: a, rank: rank)
+            let (first, second) = a.start <= b.start ? (a, b) : (b, a)
+            best = StoryPair(first: first, second: second, rank: rank)
         }
         for (i, e) in events.enumerated() {
             guard let s = e.source else { continue }
