@@ -194,6 +194,10 @@ class Folder:
 
 # ---------------------------------------------------------------- comparing stores
 
+# An event's key across stores: its group's texts and its day (group ids differ between two stores).
+EVENT_KEY = "g.family || '|' || g.sourceKey || '|' || g.targetKey || '|' || coalesce(e.anchorDay, '-')"
+
+
 def digest(database):
     """The store minus ids and times: rows keyed by what identifies them across two ingests."""
     db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
@@ -215,12 +219,13 @@ def digest(database):
         "event": rows(
             "SELECT e.*, (SELECT group_concat(k, ' ') FROM (SELECT f.path || '#' || m.sentenceIndex || '#' || m.start "
             "AS k FROM mention m JOIN file f ON f.id = m.fileId WHERE m.eventId = e.id "
-            "AND instr(char(10) || e.faceMentionIds, char(10) || m.id || char(9)) > 0 ORDER BY k)) AS faceMentions "
-            "FROM event e", ["key"], {"id", "faceMentionIds"}),
+            "AND instr(char(10) || e.faceMentionIds, char(10) || m.id || char(9)) > 0 ORDER BY k)) AS faceMentions"
+            f", {EVENT_KEY} AS key FROM event e JOIN eventGroup g ON g.id = e.groupId", ["key"],
+            {"id", "faceMentionIds", "groupId"}),
         "mention": rows(
-            "SELECT e.key AS eventKey, f.path, m.* FROM mention m JOIN event e ON e.id = m.eventId "
-            "JOIN file f ON f.id = m.fileId", ["eventKey", "path", "sentenceIndex", "start"],
-            {"id", "eventId", "fileId"}),
+            f"SELECT {EVENT_KEY} AS eventKey, f.path, m.* FROM mention m JOIN event e ON e.id = m.eventId "
+            "JOIN eventGroup g ON g.id = e.groupId JOIN file f ON f.id = m.fileId",
+            ["eventKey", "path", "sentenceIndex", "start"], {"id", "eventId", "fileId", "groupId"}),
         # The file whose copy a statement shows, by path: file ids differ between the two stores.
         "statement": rows(
             "SELECT s.*, f.path AS shownPath FROM statement s LEFT JOIN file f ON f.id = s.shownFileId", ["key"],

@@ -4,19 +4,6 @@
 /// the whole batch, so an event that 200 articles of a batch mention is rewritten and announced once, with the
 /// face subscribers can see after the commit (the states in between were never visible to anyone).
 struct EventBatch {
-    /// One action family between the same two sides (see ``EventKey``): the mentions that may share events.
-    struct Group: Hashable, Comparable {
-        var family: String
-        var source: String
-        var target: String
-
-        func key(anchorDay: Int?) -> String {
-            EventKey(family: family, source: source, target: target, anchorDay: anchorDay).text
-        }
-
-        static func < (a: Group, b: Group) -> Bool { (a.family, a.source, a.target) < (b.family, b.source, b.target) }
-    }
-
     /// What the batch changes in a group.
     struct GroupChange {
         /// Each anchor day a file of the batch gave or took, with whether it anchored the group before the batch.
@@ -39,6 +26,9 @@ struct EventBatch {
 
     var cache = EventCache()
     /// Keys of the events whose mentions changed, with the last file that changed each one.
-    var affected: [String: String] = [:]
-    var groups: [Group: GroupChange] = [:]
+    var affected: [EventKey: String] = [:]
+    /// What changed in each group, by the group's id.
+    var groups: [Int64: GroupChange] = [:]
+    /// The ids of the groups this transaction looked up or created.
+    var groupIds: [EventGroup: Int64] = [:]
 }

@@ -32,22 +32,19 @@ struct EventCache {
     }
 
     /// By event key; a key not here has not been looked up (or its event was deleted) in this transaction.
-    private var events: [String: Event] = [:]
+    private var events: [EventKey: Event] = [:]
     /// Keys of events that lost a mention before they were looked up: their stored face is out of date.
-    private var lostMentions: Set<String> = []
-    /// The keys of the events this transaction created and has not stored yet, by id: their mentions' rows
-    /// point at ids the event table does not have yet.
-    private var unstoredKeys: [Int64: String] = [:]
+    private var lostMentions: Set<EventKey> = []
     /// The id the next created event gets (SQLite's own choice: one more than the largest).
     private var nextId: Int64?
 
-    subscript(key: String) -> Event? {
+    subscript(key: EventKey) -> Event? {
         events[key]
     }
 
     /// Records an event read from the table. Without its picks (an event stored before they were), or with a
     /// mention gone, its mentions are read again when its face is rewritten.
-    mutating func remember(_ key: String, face: EventFace, picks: StoredPicks?) {
+    mutating func remember(_ key: EventKey, face: EventFace, picks: StoredPicks?) {
         // A face without mentions is a placeholder: treat it as no face at all, as `refresh` does.
         guard face.mentionCount > 0 else {
             events[key] = Event(id: face.id, isStored: true, face: nil, picks: nil, mentions: .unknown)
@@ -61,46 +58,36 @@ struct EventCache {
 
     /// Creates an event with `key` and no mentions yet, to be stored with its first face; returns its id.
     /// `largestStoredId` is read once per transaction.
-    mutating func create(_ key: String, largestStoredId: () throws -> Int64) rethrows -> Int64 {
+    mutating func create(_ key: EventKey, largestStoredId: () throws -> Int64) rethrows -> Int64 {
         let id = try nextId ?? largestStoredId() + 1
         nextId = id + 1
         events[key] = Event(id: id, isStored: false, face: nil, picks: nil, mentions: .all([]))
-        unstoredKeys[id] = key
         return id
     }
 
-    /// The key of an event this transaction created and has not stored yet.
-    func unstoredKey(ofId id: Int64) -> String? {
-        unstoredKeys[id]
-    }
-
     /// Records the face written for `key`, with every mention it has now.
-    mutating func updateFace(_ face: EventFace, picks: StoredPicks, mentions: [MentionRow]?, ofKey key: String) {
+    mutating func updateFace(_ face: EventFace, picks: StoredPicks, mentions: [MentionRow]?, ofKey key: EventKey) {
         // One lookup of the key, then changes in place.
         guard let index = events.index(forKey: key) else { return }
-        if !events.values[index].isStored {
-            events.values[index].isStored = true
-            unstoredKeys[events.values[index].id] = nil
-        }
+        events.values[index].isStored = true
         events.values[index].face = face
         events.values[index].picks = picks
         events.values[index].mentions = mentions.map { .all($0) } ?? .stored(plus: [])
     }
 
-    mutating func forget(_ key: String) {
-        if let id = events[key]?.id { unstoredKeys[id] = nil }
+    mutating func forget(_ key: EventKey) {
         events[key] = nil
     }
 
     /// A mention row was inserted for the event with `key`. Its file's earlier mentions are all deleted, so its
     /// path is among no `stored` event's mentions: it adds an article to the count.
-    mutating func add(_ mention: MentionRow, toKey key: String) {
+    mutating func add(_ mention: MentionRow, toKey key: EventKey) {
         events[key]?.mentions.insert(mention)
     }
 
     /// A mention row was deleted from the event with `key`; returns it when the cache held it.
     @discardableResult
-    mutating func remove(mentionId: Int64, fromKey key: String) -> MentionRow? {
+    mutating func remove(mentionId: Int64, fromKey key: EventKey) -> MentionRow? {
         guard events[key] != nil else {
             lostMentions.insert(key)
             return nil
@@ -110,7 +97,7 @@ struct EventCache {
 
     /// A mention row moved from one event to another (re-anchored). Re-anchoring comes before `refresh` reads
     /// any list in full, so a row the cache holds was inserted by this transaction, as for ``add(_:toKey:)``.
-    mutating func move(mentionId: Int64, fromKey: String, toKey: String) {
+    mutating func move(mentionId: Int64, fromKey: EventKey, toKey: EventKey) {
         guard let moved = remove(mentionId: mentionId, fromKey: fromKey) else {
             // The row itself was never read: read the destination's mentions again when needed.
             events[toKey]?.mentions = .unknown

@@ -10,7 +10,6 @@ extension EventStore {
     /// The widest tolerance of a rough date (``EventDate/toleranceDays``): how far a change can move anchors.
     static let anchorWindowDays = 20
 
-    private typealias Group = EventBatch.Group
     private typealias RoughMention = EventBatch.RoughMention
 
     /// Whether a date anchors others: dated to the day by the text itself, not taken from the article's date.
@@ -26,32 +25,27 @@ extension EventStore {
         fileId: Int64, path: String, with events: [ExtractedEvent], isNewFile: Bool = false, batch: inout EventBatch,
         db: Database
     ) throws {
-        var removed: [(key: String, mentionId: Int64)] = []
+        var removed: [(key: EventKey, mentionId: Int64)] = []
         for row in try isNewFile ? [] : Row.fetchAll(
             db.cachedStatement(
-                sql: """
-                    SELECT e.key, m.id, m.family, m.sourceKey, m.targetKey, m.day, m.datePrecision, m.dateProvenance,
-                        m.eventId
-                    FROM mention m LEFT JOIN event e ON e.id = m.eventId WHERE m.fileId = ?
-                    """),
+                sql: "SELECT id, groupId, anchorDay, day, datePrecision, dateProvenance FROM mention WHERE fileId = ?"),
             arguments: [fileId])
         {
-            // Without a row, its event was created by this batch (the same path stored twice) and not stored yet.
-            guard let key = row[0] as String? ?? batch.cache.unstoredKey(ofId: row[8]) else {
-                throw DescribedError(description: "mention \(row[1] as Int64) of \(path) has no event")
-            }
+            // A mention's anchor day is always its event's: the two make the event's key.
+            let mentionId: Int64 = row[0]
+            let group: Int64 = row[1]
+            let key = EventKey(group: group, anchorDay: row[2])
             batch.affected[key] = path
-            removed.append((key, row[1]))
-            let group = Group(family: row[2], source: row[3], target: row[4])
+            removed.append((key, mentionId))
             batch.groups[group, default: .init(path: path)].path = path
             // A row this batch inserted (the same path stored twice) goes: its id may be handed out again.
-            batch.groups[group]!.newRough.removeAll { $0.id == row[1] }
-            if let day: Int = row[5], let precision: String = row[6], let provenance: String = row[7],
+            batch.groups[group]!.newRough.removeAll { $0.id == mentionId }
+            if let day: Int = row[3], let precision: String = row[4], let provenance: String = row[5],
                 EventStore.isAnchor(precision: precision, provenance: provenance)
             {
                 // Unless a file before it in the batch touched that day, it was anchored (by this row) before.
                 batch.groups[group]!.anchoredBefore[day] = batch.groups[group]!.anchoredBefore[day] ?? true
-                batch.groups[group]!.insertedAnchors[day]?.remove(row[1])
+                batch.groups[group]!.insertedAnchors[day]?.remove(mentionId)
             }
         }
         if !removed.isEmpty {
@@ -60,24 +54,21 @@ extension EventStore {
         }
 
         for event in events {
-            let key = EventKey(
-                family: event.signature.actionFamily, source: EventKey.side(event.source),
-                target: EventKey.side(event.target), anchorDay: event.date?.day.daysSinceEpoch)
-            let group = Group(family: key.family, source: key.source, target: key.target)
+            let group = try groupId(of: EventGroup(event), batch: &batch, db: db)
+            let key = EventKey(group: group, anchorDay: event.date?.day.daysSinceEpoch)
             let anchor = event.date.map {
                 EventStore.isAnchor(precision: $0.precision.rawValue, provenance: $0.provenance.rawValue)
             }
-            let keyText = key.text
-            let (eventId, isNew) = try eventId(for: keyText, cache: &batch.cache, db: db)
+            let (eventId, isNew) = try eventId(for: key, cache: &batch.cache, db: db)
             if anchor == true, let day = key.anchorDay, batch.groups[group]?.anchoredBefore[day] == nil {
                 // Nothing in the batch touched that day yet, so the table still tells how it was before; an
                 // anchor there would have made the event of that day, so a new one means there was none.
                 let before = try !isNew && anchorExists(group, day: day, db: db)
                 batch.groups[group, default: .init(path: path)].anchoredBefore[day] = before
             }
-            batch.affected[keyText] = path
+            batch.affected[key] = path
             let mentionId = try insertMention(event, key: key, eventId: eventId, fileId: fileId, db: db)
-            batch.cache.add(MentionRow(event, id: mentionId, path: path), toKey: keyText)
+            batch.cache.add(MentionRow(event, id: mentionId, path: path), toKey: key)
             guard let date = event.date, let day = key.anchorDay else { continue }
             batch.groups[group, default: .init(path: path)].path = path
             if anchor == true {
@@ -105,7 +96,7 @@ extension EventStore {
     /// days it changes), and anchors elsewhere did not change. Mentions are visited by day, then id, so events
     /// are created in an order that does not depend on how the changes were batched.
     private func reanchor(
-        _ group: Group, _ change: EventBatch.GroupChange, batch: inout EventBatch, db: Database
+        _ group: Int64, _ change: EventBatch.GroupChange, batch: inout EventBatch, db: Database
     ) throws {
         var candidates = change.newRough
         for (day, before) in change.anchoredBefore.sorted(by: { $0.key < $1.key }) {
@@ -115,9 +106,9 @@ extension EventStore {
         var seen = Set<Int64>()
         for mention in candidates.sorted(by: { ($0.day, $0.id) < ($1.day, $1.id) }) where seen.insert(mention.id).inserted {
             let anchor = try nearestAnchor(group, to: mention.day, within: mention.tolerance, db: db) ?? mention.day
-            let key = group.key(anchorDay: anchor)
+            let key = EventKey(group: group, anchorDay: anchor)
             // A mention's anchorDay is always its event's: both are written together.
-            let current = group.key(anchorDay: mention.anchorDay)
+            let current = EventKey(group: group, anchorDay: mention.anchorDay)
             guard key != current else { continue }
             let (eventId, _) = try eventId(for: key, cache: &batch.cache, db: db)
             try RawStatement(
@@ -131,31 +122,30 @@ extension EventStore {
     }
 
     /// Whether a mention dated to the day by its text anchors the group on `day`.
-    private func anchorExists(_ group: Group, day: Int, db: Database) throws -> Bool {
+    private func anchorExists(_ group: Int64, day: Int, db: Database) throws -> Bool {
         try RawStatement(
             db,
             """
             SELECT 1 FROM mention
-            WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day = ?
+            WHERE groupId = ? AND day = ?
                 AND datePrecision = 'day' AND dateProvenance != 'articleDate'
             LIMIT 1
             """,
-            .text(group.family), .text(group.source), .text(group.target), .integer(day)
+            .integer(group), .integer(day)
         ).exists()
     }
 
     /// The group's rough mentions within ``anchorWindowDays`` of `day`.
-    private func roughMentions(_ group: Group, near day: Int, db: Database) throws -> [RoughMention] {
+    private func roughMentions(_ group: Int64, near day: Int, db: Database) throws -> [RoughMention] {
         let window = EventStore.anchorWindowDays
         return try RawStatement(
             db,
             """
             SELECT id, day, datePrecision, dateProvenance, anchorDay FROM mention
-            WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
+            WHERE groupId = ? AND day BETWEEN ? AND ?
                 AND NOT (datePrecision = 'day' AND dateProvenance != 'articleDate')
             """,
-            .text(group.family), .text(group.source), .text(group.target), .integer(day - window),
-            .integer(day + window)
+            .integer(group), .integer(day - window), .integer(day + window)
         ).all { row in
             RoughMention(
                 id: row.int64(0) ?? 0, day: row.int(1) ?? 0,
@@ -165,28 +155,28 @@ extension EventStore {
     }
 
     /// The anchor day of the group nearest to `day` within `tolerance`, the earlier of two equally near.
-    private func nearestAnchor(_ group: Group, to day: Int, within tolerance: Int, db: Database) throws -> Int? {
+    private func nearestAnchor(_ group: Int64, to day: Int, within tolerance: Int, db: Database) throws -> Int? {
         // Walking the group index from `day` down and up stops at the first anchor on each side.
         let below = try RawStatement(
             db,
             """
             SELECT day FROM mention
-            WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
+            WHERE groupId = ? AND day BETWEEN ? AND ?
                 AND datePrecision = 'day' AND dateProvenance != 'articleDate'
             ORDER BY day DESC LIMIT 1
             """,
-            .text(group.family), .text(group.source), .text(group.target), .integer(day - tolerance), .integer(day)
+            .integer(group), .integer(day - tolerance), .integer(day)
         ).int64().map { Int($0) }
         if below == day { return day }
         let above = try RawStatement(
             db,
             """
             SELECT day FROM mention
-            WHERE family = ? AND sourceKey = ? AND targetKey = ? AND day BETWEEN ? AND ?
+            WHERE groupId = ? AND day BETWEEN ? AND ?
                 AND datePrecision = 'day' AND dateProvenance != 'articleDate'
             ORDER BY day LIMIT 1
             """,
-            .text(group.family), .text(group.source), .text(group.target), .integer(day), .integer(day + tolerance)
+            .integer(group), .integer(day), .integer(day + tolerance)
         ).int64().map { Int($0) }
         switch (below, above) {
         case (let below?, let above?): return day - below <= above - day ? below : above
@@ -204,12 +194,14 @@ extension EventStore {
         return EventDate(day: day, precision: precision, provenance: provenance).toleranceDays
     }
 
-    private static let eventByKey = "SELECT \(EventFace.columns), faceMentionIds FROM event WHERE key = ?"
+    private static let eventByKey =
+        "SELECT \(EventFace.columns), faceMentionIds FROM event WHERE groupId = ? AND anchorDay IS ?"
 
     /// The event with `key` as the table holds it now, read once per transaction.
-    private func event(forKey key: String, cache: inout EventCache, db: Database) throws -> EventCache.Event? {
+    private func event(forKey key: EventKey, cache: inout EventCache, db: Database) throws -> EventCache.Event? {
         if let event = cache[key] { return event }
-        let stored = try RawStatement(db, EventStore.eventByKey, .text(key)).first { row in
+        let stored = try RawStatement(db, EventStore.eventByKey, .integer(key.group), .integer(key.anchorDay)).first {
+            row in
             (face: EventFace(row), picks: row.text(EventFace.columnCount))
         }
         guard let stored else { return nil }
@@ -219,7 +211,7 @@ extension EventStore {
 
     /// The id of the event with `key`, created when there is none (stored by ``refresh``, with its face);
     /// `isNew` when this call created it.
-    private func eventId(for key: String, cache: inout EventCache, db: Database) throws -> (id: Int64, isNew: Bool) {
+    private func eventId(for key: EventKey, cache: inout EventCache, db: Database) throws -> (id: Int64, isNew: Bool) {
         if let event = try event(forKey: key, cache: &cache, db: db) { return (event.id, false) }
         let id = try cache.create(key) {
             // Never an id a removed event had: a replay reads `event.added` and `event.updated` by id.
@@ -233,6 +225,24 @@ extension EventStore {
         return (id, true)
     }
 
+    /// The id of `group`'s row, inserted when there is none. Rows of groups are never deleted: there are a few
+    /// thousand, and a group left without mentions may well get some again.
+    private func groupId(of group: EventGroup, batch: inout EventBatch, db: Database) throws -> Int64 {
+        if let id = batch.groupIds[group] { return id }
+        let values: [SQLiteValue] = [.text(group.family), .text(group.source), .text(group.target)]
+        let id =
+            try RawStatement(
+                db, "SELECT id FROM eventGroup WHERE family = ? AND sourceKey = ? AND targetKey = ?", values
+            ).int64()
+            ?? {
+                try RawStatement(db, "INSERT INTO eventGroup (family, sourceKey, targetKey) VALUES (?, ?, ?)", values)
+                    .run()
+                return db.lastInsertedRowID
+            }()
+        batch.groupIds[group] = id
+        return id
+    }
+
     /// Stores a mention with its event id and anchor day (always its event's key's day); returns its id.
     private func insertMention(
         _ event: ExtractedEvent, key: EventKey, eventId: Int64, fileId: Int64, db: Database
@@ -240,16 +250,16 @@ extension EventStore {
         try RawStatement(
             db,
             """
-            INSERT INTO mention (eventId, fileId, sentenceIndex, start, end, sentence, confidence, summaryQuality,
-                code, family, sourceName, sourceCode, sourceKey, targetName, targetCode, targetKey, location,
-                locationCountry, day, datePrecision, dateProvenance, anchorDay)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO mention (eventId, fileId, groupId, sentenceIndex, start, end, sentence, confidence,
+                summaryQuality, code, sourceName, sourceCode, targetName, targetCode, location, locationCountry, day,
+                datePrecision, dateProvenance, anchorDay)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            .integer(eventId), .integer(fileId), .integer(event.sentenceIndex), .integer(event.range.lowerBound),
-            .integer(event.range.upperBound), .text(event.sentence), .real(event.confidence),
-            .real(event.summaryQuality), .text(event.code.rawValue), .text(key.family), .text(event.source?.name),
-            .text(event.source?.code), .text(key.source), .text(event.target?.name), .text(event.target?.code),
-            .text(key.target), .text(event.location), .text(event.locationCountry),
+            .integer(eventId), .integer(fileId), .integer(key.group), .integer(event.sentenceIndex),
+            .integer(event.range.lowerBound), .integer(event.range.upperBound), .text(event.sentence),
+            .real(event.confidence), .real(event.summaryQuality), .text(event.code.rawValue),
+            .text(event.source?.name), .text(event.source?.code), .text(event.target?.name),
+            .text(event.target?.code), .text(event.location), .text(event.locationCountry),
             .integer(event.date?.day.daysSinceEpoch), .text(event.date?.precision.rawValue),
             .text(event.date?.provenance.rawValue), .integer(key.anchorDay)
         ).run()
@@ -263,7 +273,7 @@ extension EventStore {
     /// Nothing writes an event row before this, so the face in `cache` is still the one subscribers were last
     /// told about.
     private func refresh(
-        _ keys: [(key: String, value: String)], now: Double, cache: inout EventCache, db: Database
+        _ keys: [(key: EventKey, value: String)], now: Double, cache: inout EventCache, db: Database
     ) throws -> [ChangeRecord] {
         var changes: [ChangeRecord] = []
         for (key, path) in keys {
@@ -292,7 +302,7 @@ extension EventStore {
 
     /// Stores an event's face: a new row for an event this transaction created, else its row rewritten.
     private func store(
-        _ face: EventFace, key: String, picks: StoredPicks, isStored: Bool, db: Database
+        _ face: EventFace, key: EventKey, picks: StoredPicks, isStored: Bool, db: Database
     ) throws {
         let sql =
             isStored
@@ -300,20 +310,20 @@ extension EventStore {
             UPDATE event SET code = ?, rootCode = ?, quadClass = ?, label = ?, date = ?, datePrecision = ?,
                 dateProvenance = ?, sourceName = ?, sourceCode = ?, targetName = ?, targetCode = ?, location = ?,
                 summary = ?, mentionCount = ?, articleCount = ?, actors = ?, faceMentionIds = ?
-            WHERE id = ? AND key = ?
+            WHERE id = ? AND groupId = ? AND anchorDay IS ?
             """  // the key only to keep the insert's order of parameters
             : """
             INSERT INTO event (code, rootCode, quadClass, label, date, datePrecision, dateProvenance, sourceName,
                 sourceCode, targetName, targetCode, location, summary, mentionCount, articleCount, actors,
-                faceMentionIds, id, key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                faceMentionIds, id, groupId, anchorDay)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         try RawStatement(
             db, sql, .text(face.code), .text(face.rootCode), .integer(face.quadClass), .text(face.label),
             .text(face.date), .text(face.datePrecision), .text(face.dateProvenance), .text(face.sourceName),
             .text(face.sourceCode), .text(face.targetName), .text(face.targetCode), .text(face.location),
             .text(face.summary), .integer(face.mentionCount), .integer(face.articleCount), .text(face.actors),
-            .text(picks.text), .integer(face.id), .text(key)
+            .text(picks.text), .integer(face.id), .integer(key.group), .integer(key.anchorDay)
         ).run()
     }
 

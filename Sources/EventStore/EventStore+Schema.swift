@@ -186,6 +186,101 @@ extension EventStore {
                     CREATE INDEX changeByRemovedEvent ON change(eventId) WHERE kind = 'event.removed';
                     """)
         }
+        migrator.registerMigration("v10: events keyed and mentions indexed by their group's id") { db in
+            // The group (family, sourceKey, targetKey) was three texts in every mention and in the event's text
+            // key: a bulk ingest, which inserts into these indexes in random order, compared and rewrote them
+            // for every mention. Each group now has a row, and mentions and events carry its id. Both tables are
+            // rebuilt (SQLite cannot drop a UNIQUE column); GRDB runs migrations with foreign keys off and checks
+            // them before committing. An event's group and anchor day are those of any of its mentions (they
+            // are written together); an event without mentions, which `refresh` never leaves, is not kept.
+            // `groupId` declares no foreign key: group rows are never deleted, and with a batch's checks deferred
+            // (see `apply`) SQLite would search the mentions for the id of every group inserted, and the partial
+            // indexes cannot serve that search.
+            try db.execute(
+                sql: """
+                    CREATE TABLE eventGroup (
+                        id INTEGER PRIMARY KEY,
+                        family TEXT NOT NULL,
+                        sourceKey TEXT NOT NULL,
+                        targetKey TEXT NOT NULL,
+                        UNIQUE (family, sourceKey, targetKey)
+                    );
+                    INSERT INTO eventGroup (family, sourceKey, targetKey)
+                        SELECT DISTINCT family, sourceKey, targetKey FROM mention ORDER BY 1, 2, 3;
+
+                    CREATE TABLE newMention (
+                        id INTEGER PRIMARY KEY,
+                        eventId INTEGER NOT NULL REFERENCES event(id),
+                        fileId INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        groupId INTEGER NOT NULL,
+                        sentenceIndex INTEGER NOT NULL,
+                        start INTEGER NOT NULL,
+                        end INTEGER NOT NULL,
+                        sentence TEXT NOT NULL,
+                        confidence REAL NOT NULL,
+                        summaryQuality REAL NOT NULL,
+                        code TEXT NOT NULL,
+                        sourceName TEXT,
+                        sourceCode TEXT,
+                        targetName TEXT,
+                        targetCode TEXT,
+                        location TEXT,
+                        locationCountry TEXT,
+                        day INTEGER,
+                        datePrecision TEXT,
+                        dateProvenance TEXT,
+                        anchorDay INTEGER
+                    );
+                    INSERT INTO newMention
+                        SELECT m.id, m.eventId, m.fileId, g.id, m.sentenceIndex, m.start, m.end, m.sentence,
+                            m.confidence, m.summaryQuality, m.code, m.sourceName, m.sourceCode, m.targetName,
+                            m.targetCode, m.location, m.locationCountry, m.day, m.datePrecision, m.dateProvenance,
+                            m.anchorDay
+                        FROM mention m JOIN eventGroup g
+                            ON g.family = m.family AND g.sourceKey = m.sourceKey AND g.targetKey = m.targetKey;
+                    DROP TABLE mention;
+                    ALTER TABLE newMention RENAME TO mention;
+                    CREATE INDEX mentionAnchorByGroup ON mention(groupId, day)
+                        WHERE datePrecision = 'day' AND dateProvenance != 'articleDate';
+                    CREATE INDEX mentionRoughByGroup
+                        ON mention(groupId, day, datePrecision, dateProvenance, anchorDay)
+                        WHERE NOT (datePrecision = 'day' AND dateProvenance != 'articleDate');
+                    CREATE INDEX mentionByEvent ON mention(eventId);
+                    CREATE INDEX mentionByFile ON mention(fileId);
+
+                    CREATE TABLE newEvent (
+                        id INTEGER PRIMARY KEY,
+                        groupId INTEGER NOT NULL,
+                        anchorDay INTEGER,
+                        code TEXT NOT NULL,
+                        rootCode TEXT NOT NULL,
+                        quadClass INTEGER NOT NULL,
+                        label TEXT NOT NULL,
+                        date TEXT,
+                        datePrecision TEXT,
+                        dateProvenance TEXT,
+                        sourceName TEXT,
+                        sourceCode TEXT,
+                        targetName TEXT,
+                        targetCode TEXT,
+                        location TEXT,
+                        summary TEXT NOT NULL,
+                        mentionCount INTEGER NOT NULL,
+                        articleCount INTEGER NOT NULL,
+                        actors TEXT NOT NULL DEFAULT '',
+                        faceMentionIds TEXT
+                    );
+                    INSERT INTO newEvent
+                        SELECT e.id, m.groupId, m.anchorDay, e.code, e.rootCode, e.quadClass, e.label, e.date,
+                            e.datePrecision, e.dateProvenance, e.sourceName, e.sourceCode, e.targetName, e.targetCode,
+                            e.location, e.summary, e.mentionCount, e.articleCount, e.actors, e.faceMentionIds
+                        FROM event e JOIN mention m ON m.id = (SELECT min(id) FROM mention WHERE eventId = e.id);
+                    DROP TABLE event;
+                    ALTER TABLE newEvent RENAME TO event;
+                    CREATE UNIQUE INDEX eventByKey ON event(groupId, anchorDay);
+                    CREATE INDEX eventByListingOrder ON event(date IS NULL, date, id);
+                    """)
+        }
         return migrator
     }
 }

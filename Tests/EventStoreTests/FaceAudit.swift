@@ -8,7 +8,8 @@ extension EventStore {
     func facesDifferingFromTheirMentions() throws -> [String] {
         try writer.read { db in
             var problems: [String] = []
-            let rows = try Row.fetchAll(db, sql: "SELECT \(EventFace.columns), faceMentionIds, key FROM event")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(EventFace.columns), faceMentionIds, groupId || '|' || coalesce(anchorDay, '-') AS key FROM event")
             for row in rows {
                 let stored = EventFace(row)
                 let key: String = row["key"]

@@ -8,6 +8,9 @@ struct StoreDigest {
     /// Each table's rows as `|`-separated lines, in a stable order.
     var tables: [(name: String, rows: [String])]
 
+    /// An event's natural key, `family|source|target|day`, from its row `e` and its group's `g`.
+    static let eventKey = "g.family || '|' || g.sourceKey || '|' || g.targetKey || '|' || coalesce(e.anchorDay, '-')"
+
     /// The queries, joined to natural keys. Orphans show: a mention whose event or file is gone has a NULL there.
     static let queries: [(name: String, sql: String)] = [
         ("file", "SELECT path, device, inode, size, mtimeNs, hash, status, error FROM file ORDER BY path"),
@@ -21,19 +24,20 @@ struct StoreDigest {
         (
             "event",
             """
-            SELECT key, code, rootCode, quadClass, label, date, datePrecision, dateProvenance, sourceName, sourceCode,
-                targetName, targetCode, location, summary, mentionCount, articleCount
-            FROM event ORDER BY key
+            SELECT \(eventKey) AS key, code, rootCode, quadClass, label, date, datePrecision, dateProvenance,
+                sourceName, sourceCode, targetName, targetCode, location, summary, mentionCount, articleCount
+            FROM event e JOIN eventGroup g ON g.id = e.groupId ORDER BY key
             """
         ),
         (
             "mention",
             """
-            SELECT f.path, m.sentenceIndex, m.start, m.end, e.key, m.sentence, m.confidence, m.summaryQuality, m.code,
-                m.family, m.sourceName, m.sourceCode, m.sourceKey, m.targetName, m.targetCode, m.targetKey,
-                m.location, m.locationCountry, m.day, m.datePrecision, m.dateProvenance, m.anchorDay
-            FROM mention m LEFT JOIN event e ON e.id = m.eventId LEFT JOIN file f ON f.id = m.fileId
-            ORDER BY f.path, m.sentenceIndex, m.start, m.end, e.key
+            SELECT f.path, m.sentenceIndex, m.start, m.end, \(eventKey) AS key, m.sentence, m.confidence,
+                m.summaryQuality, m.code, g.family, m.sourceName, m.sourceCode, g.sourceKey, m.targetName, m.targetCode,
+                g.targetKey, m.location, m.locationCountry, m.day, m.datePrecision, m.dateProvenance, m.anchorDay
+            FROM mention m LEFT JOIN event e ON e.id = m.eventId LEFT JOIN eventGroup g ON g.id = e.groupId
+                LEFT JOIN file f ON f.id = m.fileId
+            ORDER BY f.path, m.sentenceIndex, m.start, m.end, key
             """
         ),
         (
