@@ -11,7 +11,7 @@ Python's share is binding values, about a microsecond a row) and the per-article
 """
 import argparse, os, resource, sqlite3, tempfile, time
 
-TABLES = ["meta", "file", "article", "statement", "statementArticle", "event", "mention", "change"]
+TABLES = ["meta", "file", "article", "statement", "statementArticle", "eventGroup", "event", "mention", "change"]
 
 
 def cpu():
