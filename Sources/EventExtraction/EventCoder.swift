@@ -159,6 +159,14 @@ struct EventCoder {
             {
                 return true
             }
+            // "a terrorist attack", "an army raid", "the police crackdown": a bare form after a singular role noun
+            // that a determiner opens is a noun (a singular subject's present verb takes "-s").
+            if let m = c.mention(endingAt: j + 1), m.role != nil, !m.named, !m.pronoun, m.start > c.start,
+                cls(m.start - 1).contains(.determiner), !endsWith(j, "s"), !endsWith(k, "ed"), !endsWith(k, "ing"),
+                !endsWith(k, "s"), !cls(k).contains(.participle)
+            {
+                return true
+            }
         }
         return false
     }
@@ -725,6 +733,16 @@ struct EventCoder {
         while k >= c.start {
             let t = tokens[k]
             if t.kind == .number { k -= 1; continue }
+            // "Sudan's ambassadors to the United States, France and Switzerland said": a later item of a list is in
+            // the phrase its first item is in.
+            if t.kind == .comma || isText(k, "and") || isText(k, "or"), k > c.start,
+                let previous = c.mention(endingAt: k), previous.start < m.start, !previous.pronoun,
+                m.role == nil, previous.role == nil, !m.named, !previous.named
+            {
+                // ("The presidents of Colombia and Venezuela agreed": after "of", the pair are who the role is of.)
+                let first = preposition(before: previous, c)
+                return first?.contains(.of) == true ? nil : first
+            }
             guard t.kind == .word else { return nil }
             let wc = cls(k)
             if wc.contains(.of), k - 1 >= c.start, cls(k - 1).contains(.quantifier) {

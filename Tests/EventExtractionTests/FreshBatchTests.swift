@@ -157,6 +157,41 @@ struct FreshBatchTests {
         #expect(found.contains { $0.code.rootCode == "11" }, "\(describe(found))")
     }
 
+    // MARK: Lists in a prepositional phrase; a bare form after a singular role noun.
+
+    @Test func listAfterPreposition_isNoSubject() {
+        let found = events(
+            "Myanmar's ambassadors to Britain, Japan and Germany said on Friday they rejected the coup.",
+            published: "2024-03-14")
+        let rejections = found.filter { $0.code.rootCode == "12" }
+        #expect(!rejections.isEmpty && rejections.allSatisfy { $0.source?.code.hasPrefix("MMR") == true },
+            "\(describe(found))")
+    }
+
+    @Test func listAfterOf_isStillThePair() {
+        let found = events("The presidents of Peru and Chile agreed on Monday to reopen the border.",
+            published: "2024-03-14")
+        #expect(has(found, root: "03", source: "PER", target: "CHL"), "\(describe(found))")
+    }
+
+    @Test(arguments: [
+        "Kenyan police said the weapons showed a terrorist attack was planned.",
+        "Kenyan police said the weapons were for a militia attack.",
+    ])
+    func bareFormAfterSingularRole_isANoun(sentence: String) {
+        let found = events(sentence, published: "2024-03-14")
+        #expect(!found.contains { $0.code.rootCode == "18" }, "\(sentence): \(describe(found))")
+    }
+
+    @Test(arguments: [
+        ("The Sudanese army hit RSF positions on Monday.", "19"),
+        ("The Sudanese army cut ties with Egypt on Monday.", "16"),
+    ])
+    func irregularPastAfterSingularRole_staysAVerb(sentence: String, root: String) {
+        let found = events(sentence, published: "2024-03-14")
+        #expect(found.contains { $0.code.rootCode == root }, "\(sentence): \(describe(found))")
+    }
+
     // MARK: Codebook patterns.
 
     @Test(arguments: [
