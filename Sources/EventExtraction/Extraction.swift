@@ -223,7 +223,8 @@ struct Extraction {
             let background = given.map { coder.isPastPerfect($0, context) } ?? false
             if let date = given {
                 previousDate = date
-                if sentence.post == nil && !background { lastGivenDate = date }
+                // ("The same day", "a day later" count from a day: not from "in October" of a background clause.)
+                if sentence.post == nil && !background && date.date.precision == .day { lastGivenDate = date }
                 if storyDate == nil, sentence.post == nil, date.date.precision == .day, !background {
                     // It stands in for the publication day, and is as rough: a paragraph's undated report of a
                     // second call is not the first call of a week before (``EventDate/toleranceDays``).

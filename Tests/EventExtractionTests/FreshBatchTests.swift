@@ -88,6 +88,17 @@ struct FreshBatchTests {
         #expect(condemned.date?.day == day("2024-03-11"), "\(describe(found))")
     }
 
+    // MARK: "The same day" counts from the last day the story gave.
+
+    @Test func sameDay_countsFromTheLastDay_notAMonthOfBackground() throws {
+        let found = sharedExtractor.extract(from: article([
+            "Rebels attacked Kenya early on March 10. It was the first attack since the war began in October. "
+                + "The president of Kenya blamed Iran the same day."
+        ], published: "2024-03-14"))
+        let blame = try #require(found.first { $0.code.rootCode == "11" }, "\(describe(found))")
+        #expect(blame.date?.day == day("2024-03-10"), "\(describe(found))")
+    }
+
     // MARK: Fighting in the fighter's own country.
 
     @Test func capture_ofTowns_inOwnCountry_isAnInternalConflict() {
@@ -200,6 +211,9 @@ struct FreshBatchTests {
         ("Sweden said on Friday it was pausing aid to Mali.", "16", "SWE", "MLI"),
         ("Turkish President Tayyip Erdogan called the Dutch government racist on Sunday.", "11", "TUR", "NLD"),
         ("Serb gunmen attacked a police station on Monday.", "18", "SRB", nil),
+        ("Kenya's unions called a general strike on Tuesday.", "14", "KEN", nil),
+        ("Protesters burned tyres in Nairobi on Monday.", "14", "KEN", nil),
+        ("Protesters set up barricades in Nairobi on Monday.", "14", "KEN", nil),
     ] as [(String, String, String, String?)])
     func codebookPatterns(sentence: String, root: String, source: String, target: String?) {
         let found = events(sentence, published: "2024-03-14")
