@@ -258,7 +258,13 @@ extension EventCoder {
             case "into":
                 var j = k + 1
                 while j < c.end, cls(j).contains(.determiner) { j += 1 }
-                return j < c.end && ["sea", "waters", "ocean"].contains(word(j) ?? "")
+                // "into Japanese waters", "into Japan's waters": past whose waters they are.
+                if j < c.end, let m = c.mention(startingAt: j), !m.pronoun {
+                    j = m.end
+                    if j < c.end, tokens[j].kind == .possessive { j += 1 }
+                }
+                // (Read from the text: "waters" and "ocean" are in no dictionary.)
+                return j < c.end && (isText(j, "sea") || isText(j, "waters") || isText(j, "ocean"))
             default:
                 if tokens[k].kind != .word || cls(k).contains(.barrier) { return false }
             }
@@ -860,7 +866,9 @@ extension EventCoder {
     }
 
     /// The agent of a passive: the actor after "by" ("was then attacked on Dec. 31 by a group of militiamen").
-    private static let fightNouns: Set<String> = [
+    /// (Read from the text: "confrontation", "firefight" and "gunfight" are in no dictionary, so the vocabulary has
+    /// no id for them.)
+    private static let fightNouns: [StaticString] = [
         "clash", "clashes", "fighting", "battle", "battles", "skirmish", "skirmishes", "confrontation", "firefight",
         "gunfight",
     ]
@@ -870,7 +878,7 @@ extension EventCoder {
     func findOpponent(after b: Int, _ c: SentenceContext) -> ActorMention? {
         var k = b + 1
         while k + 1 < c.end && k - b <= 6 {
-            if let w = word(k), EventCoder.fightNouns.contains(w), word(k + 1) == "with" {
+            if EventCoder.fightNouns.contains(where: { isText(k, $0) }), word(k + 1) == "with" {
                 var j = k + 2
                 while j < c.end, cls(j).contains(.determiner) { j += 1 }
                 return c.mention(startingAt: j).flatMap { $0.pronoun ? nil : $0 }

@@ -203,6 +203,24 @@ struct FreshBatchTests {
         #expect(found.contains { $0.code.rootCode == root }, "\(sentence): \(describe(found))")
     }
 
+    // MARK: Words read from the text, which the vocabulary has no id for.
+
+    @Test func confrontation_isAFightWithTheOtherSide() {
+        let found = events("Three Indian soldiers were killed in a confrontation with Chinese troops on Monday.",
+            published: "2024-03-14")
+        #expect(has(found, root: "19", source: "CHN", target: "IND"), "\(describe(found))")
+    }
+
+    @Test(arguments: [
+        "North Korea fired two missiles into the ocean on Monday.",
+        "North Korea fired two missiles into Japanese waters on Monday.",
+    ])
+    func missilesIntoTheOceanOrWaters_areAShowOfForce(sentence: String) {
+        let found = events(sentence, published: "2024-03-14")
+        #expect(found.contains { $0.code.rawValue == "150" } && !found.contains { $0.code.rootCode == "19" },
+            "\(sentence): \(describe(found))")
+    }
+
     // MARK: Codebook patterns.
 
     @Test(arguments: [
