@@ -687,13 +687,14 @@ struct EventCoder {
         var o = k - 2
         while o >= c.start && k - o <= 6 {
             if tokens[o].kind != .word || cls(o).contains(.barrier) || cls(o).contains(.speech) { return false }
-            if endsWith(o, "ed"), let w = word(o), EventCoder.orderVerbs.contains(w) { return true }
+            if endsWith(o, "ed"), EventCoder.orderVerbs.contains(where: { isText(o, $0) }) { return true }
             o -= 1
         }
         return false
     }
 
-    private static let orderVerbs: Set<String> = ["ordered", "instructed", "directed", "commanded"]
+    /// (Read from the text: "instructed", "directed" and "commanded" are in no dictionary.)
+    private static let orderVerbs: [StaticString] = ["ordered", "instructed", "directed", "commanded"]
 
     /// "The war has killed more than 220,000 people", "… have been killed since 2015": violence in the perfect
     /// with nobody doing it is a running toll, not an act on a day.

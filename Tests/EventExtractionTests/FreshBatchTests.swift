@@ -221,6 +221,11 @@ struct FreshBatchTests {
             "\(sentence): \(describe(found))")
     }
 
+    @Test func actInstructedOfSomeone_isTheAct() {
+        let found = events("Putin instructed his troops on Monday to withdraw from the border.", published: "2024-03-14")
+        #expect(found.contains { $0.code.rootCode == "08" }, "\(describe(found))")
+    }
+
     // MARK: Codebook patterns.
 
     @Test(arguments: [
