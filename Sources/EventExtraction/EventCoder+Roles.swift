@@ -85,6 +85,9 @@ extension EventCoder {
                 source = nil
             }
             if source == nil, c.speaker != nil, onlyAdverbsBefore(a, c) { source = c.speaker }
+            // "The delegation, led by Secretary of State Antony Blinken, met …": a group of no country named acts
+            // through whoever leads it.
+            if source == nil, subject == nil { source = leader(before: a, c) }
             // "agreed to withdraw troops": forces of no country named are the withdrawer's own, not whom it yields to.
             func yielded(_ t: ActorMention?) -> ActorMention? {
                 guard pattern.code.rawValue == "0874", let t, t.country == nil, !t.named, t.role != nil else { return t }
@@ -794,6 +797,21 @@ extension EventCoder {
             k += 1
         }
         return fallback
+    }
+
+    /// The actor after "led by" or "headed by" before the verb at `a`, in its clause ("A delegation led by X met").
+    func leader(before a: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = a - 1
+        while k > c.start + 1, a - k <= 20 {
+            if tokens[k].kind == .semicolon || cls(k).contains(.speech) { return nil }
+            if isText(k, "by"), isText(k - 1, "led") || isText(k - 1, "headed") {
+                var j = k + 1
+                while j < a, cls(j).contains(.determiner) { j += 1 }
+                return c.mention(startingAt: j).flatMap { $0.pronoun || $0.isPlace || !$0.hasCountry ? nil : $0 }
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Whether "in" and an accident ("a stampede", "a car crash", "the earthquake") follow the pattern ending at

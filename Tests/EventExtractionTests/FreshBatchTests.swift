@@ -226,6 +226,17 @@ struct FreshBatchTests {
         #expect(found.contains { $0.code.rootCode == "08" }, "\(describe(found))")
     }
 
+    // MARK: A group of no country acts through whoever leads it.
+
+    @Test(arguments: [
+        "The delegation, led by Indian Foreign Minister Subrahmanyam Jaishankar, met Chinese officials on Monday.",
+        "A delegation headed by Indian Foreign Minister Subrahmanyam Jaishankar met Chinese officials on Monday.",
+    ])
+    func groupLedBySomeone_actsThroughTheLeader(sentence: String) {
+        let found = events(sentence, published: "2024-03-14")
+        #expect(has(found, root: "04", source: "IND", target: "CHN"), "\(sentence): \(describe(found))")
+    }
+
     // MARK: Codebook patterns.
 
     @Test(arguments: [
