@@ -161,9 +161,13 @@ struct EventCoder {
             }
             // "a terrorist attack", "an army raid", "the police crackdown": a bare form after a singular role noun
             // that a determiner opens is a noun (a singular subject's present verb takes "-s").
+            // (Also past adjectives: "a heinous terrorist attack", "a long-prepared terrorist attack".)
             if let m = c.mention(endingAt: j + 1), m.role != nil, !m.named, !m.pronoun, m.start > c.start,
-                cls(m.start - 1).contains(.determiner), !endsWith(j, "s"), !endsWith(k, "ed"), !endsWith(k, "ing"),
-                !endsWith(k, "s"), !cls(k).contains(.participle)
+                cls(m.start - 1).contains(.determiner) || adjectivesAfterDeterminer(endingAt: m.start - 1, c)
+                    || (m.start - 2 >= c.start && isCompoundModifier(m.start - 1)
+                        && cls(m.start - 2).contains(.determiner)),
+                !endsWith(j, "s"), !endsWith(k, "ed"), !endsWith(k, "ing"), !endsWith(k, "s"),
+                !cls(k).contains(.participle)
             {
                 return true
             }

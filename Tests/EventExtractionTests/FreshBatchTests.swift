@@ -188,6 +188,8 @@ struct FreshBatchTests {
     @Test(arguments: [
         "Kenyan police said the weapons showed a terrorist attack was planned.",
         "Kenyan police said the weapons were for a militia attack.",
+        "Kenyan police said the weapons showed a long-prepared terrorist attack.",
+        "Kenya's foreign minister condemned what he called a heinous terrorist attack.",
     ])
     func bareFormAfterSingularRole_isANoun(sentence: String) {
         let found = events(sentence, published: "2024-03-14")
