@@ -104,7 +104,7 @@ struct EventCoder {
     }
 
     private static let adjectiveEndings: [StaticString] = [
-        "ous", "ful", "less", "ive", "al", "ic", "ed", "ble", "ent", "ant", "ary", "ly", "est", "ing", "ish",
+        "ous", "ful", "less", "ive", "al", "ic", "ed", "ble", "ent", "ant", "ary", "ly", "est", "ing", "ish", "ist",
     ]
 
     /// A lowercase word with a hyphen that no dictionary knows ("night-time", "large-scale").
@@ -163,7 +163,8 @@ struct EventCoder {
             // that a determiner opens is a noun (a singular subject's present verb takes "-s").
             // (Also past adjectives: "a heinous terrorist attack", "a long-prepared terrorist attack".)
             if let m = c.mention(endingAt: j + 1), m.role != nil, !m.named, !m.pronoun, m.start > c.start,
-                cls(m.start - 1).contains(.determiner) || adjectivesAfterDeterminer(endingAt: m.start - 1, c)
+                cls(m.start).contains(.determiner) || cls(m.start - 1).contains(.determiner)
+                    || adjectivesAfterDeterminer(endingAt: m.start - 1, c)
                     || (m.start - 2 >= c.start && isCompoundModifier(m.start - 1)
                         && cls(m.start - 2).contains(.determiner)),
                 !endsWith(j, "s"), !endsWith(k, "ed"), !endsWith(k, "ing"), !endsWith(k, "s"),
