@@ -94,7 +94,9 @@ struct EventCoder {
             }
             let t = tokens[d]
             guard t.kind == .word, !t.flags.contains(.capitalized), cls(d).isEmpty, !hasPatterns(d),
-                c.mention(containing: d) == nil, EventCoder.adjectiveEndings.contains(where: { endsWith(d, $0) })
+                c.mention(containing: d) == nil,
+                EventCoder.adjectiveEndings.contains(where: { endsWith(d, $0) })
+                    || EventCoder.ordinals.contains(where: { isText(d, $0) })
             else { break }
             adjectives += 1
             d -= 1
@@ -102,6 +104,9 @@ struct EventCoder {
         return adjectives > 0 && adjectives <= 4 && d >= c.start && tokens[d].kind == .word
             && cls(d).contains(.determiner)
     }
+
+    /// ("the first attack", "a second raid": ordinals describe the noun after them.)
+    private static let ordinals: [StaticString] = ["first", "second", "third", "fourth", "fifth", "final"]
 
     private static let adjectiveEndings: [StaticString] = [
         "ous", "ful", "less", "ive", "al", "ic", "ed", "ble", "ent", "ant", "ary", "ly", "est", "ing", "ish", "ist",

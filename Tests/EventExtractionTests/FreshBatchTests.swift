@@ -154,6 +154,7 @@ struct FreshBatchTests {
     @Test(arguments: [
         "Britain urged Iran to end these reckless and dangerous attacks.",
         "France urged Russia to halt the brutal, unprovoked attacks.",
+        "It was the first attack on Kenya since the war began in October.",
     ])
     func adjectives_afterDeterminer_makeANoun(sentence: String) {
         let found = events(sentence, published: "2024-03-14")
