@@ -44,6 +44,7 @@ extension EventCoder {
             {
                 source = first
             }
+            if source == nil { source = tellerAfter(patternEnd, c) }
             // "Iran was behind the attack" is an accusation only when someone named makes it.
             if pattern.code.root == 11, source == nil { return nil }
         } else if !pattern.flags.contains(.stative), isPassive(a, c) {
@@ -57,6 +58,8 @@ extension EventCoder {
             if source == nil, (18...20).contains(pattern.code.root), let arms = weaponOfCountry(after: patternEnd, c) {
                 source = arms
             }
+            // "56 people were killed in a stampede", "were killed in a car crash": an accident, no act of anyone's.
+            if source == nil, (18...20).contains(pattern.code.root), killedInAccident(after: patternEnd, c) { return nil }
             if let t = target, t.isInstrument {
                 instrument = t
                 target = nil
@@ -82,6 +85,9 @@ extension EventCoder {
                 source = nil
             }
             if source == nil, c.speaker != nil, onlyAdverbsBefore(a, c) { source = c.speaker }
+            // "The delegation, led by Secretary of State Antony Blinken, met …": a group of no country named acts
+            // through whoever leads it.
+            if source == nil, subject == nil { source = leader(before: a, c) }
             // "agreed to withdraw troops": forces of no country named are the withdrawer's own, not whom it yields to.
             func yielded(_ t: ActorMention?) -> ActorMention? {
                 guard pattern.code.rawValue == "0874", let t, t.country == nil, !t.named, t.role != nil else { return t }
@@ -255,7 +261,13 @@ extension EventCoder {
             case "into":
                 var j = k + 1
                 while j < c.end, cls(j).contains(.determiner) { j += 1 }
-                return j < c.end && ["sea", "waters", "ocean"].contains(word(j) ?? "")
+                // "into Japanese waters", "into Japan's waters": past whose waters they are.
+                if j < c.end, let m = c.mention(startingAt: j), !m.pronoun {
+                    j = m.end
+                    if j < c.end, tokens[j].kind == .possessive { j += 1 }
+                }
+                // (Read from the text: "waters" and "ocean" are in no dictionary.)
+                return j < c.end && (isText(j, "sea") || isText(j, "waters") || isText(j, "ocean"))
             default:
                 if tokens[k].kind != .word || cls(k).contains(.barrier) { return false }
             }
@@ -708,7 +720,9 @@ extension EventCoder {
             if let m = c.mention(startingAt: k) {
                 let prep = preposition(before: m, c)
                 // "lodged a protest with China": a preposition that ends the pattern is part of it.
+                // (Also past a determiner: "rallied outside the Japanese embassy".)
                 let prepInPattern = m.start - 1 <= b || m.start - 1 == patternEnd
+                    || (m.start - 2 == patternEnd && cls(m.start - 1).contains(.determiner))
                 var skip = false
                 // "fought alongside the Ethiopian army": a partner in the act, not its target.
                 var before = m.start - 1
@@ -716,6 +730,14 @@ extension EventCoder {
                 if before > b, isText(before, "alongside") { skip = true }
                 // "dispatching additional forces": the pattern's own object is not the target.
                 if m.start <= patternEnd && patternEnd < m.end && !pattern.flags.contains(.objectIsTarget) { skip = true }
+                // "rallied in Taipei", "marched in Goma": where a protest is held is no target of it.
+                if root == 14, m.isPlace || (prep?.contains(.locative) ?? false) && !isText(before, "outside") {
+                    skip = true
+                }
+                // "hit targets in Iraq and Syria": the second of two places after "in" is a place too.
+                if !prepInPattern, m.isPlace, prep == nil, !(m.start > c.start && cls(m.start - 1).contains(.locative)) {
+                    skip = true
+                }
                 if !prepInPattern, let prep {
                     // "fired six missiles at the building", "fired tear gas at protesters": what force aims at is
                     // its target.
@@ -727,6 +749,11 @@ extension EventCoder {
                 if m.pronoun, let resolved = resolve(m, c, other: source) {
                     if !skip, source.map({ !sameActor($0, resolved) }) ?? true { return resolved }
                 } else if !skip && !m.pronoun && !m.isInstrument && !(source.map { sameActor($0, m) } ?? false) {
+                    if (18...20).contains(root), let occupants = housed(after: m, c),
+                        occupants.country != source?.country
+                    {
+                        return occupants
+                    }
                     if m.hasCountry { return m }
                     fallback = fallback ?? m
                 }
@@ -743,6 +770,13 @@ extension EventCoder {
                 if wc.contains(.barrier) || wc.contains(.speech) { return fallback }
                 // "called on X to stand against Y": the object is before the infinitive (one inside the pattern,
                 // "ready to use force against Y", is not).
+                // "marched in Goma on Monday to denounce Rwanda": what a protest is held to denounce is its target.
+                let protestAim = root == 14 && wc.contains(.to) && k + 1 < c.end
+                    && EventCoder.protestAims.contains { isText(k + 1, $0) }
+                if protestAim {
+                    k += 2
+                    continue
+                }
                 if wc.contains(.to), k > patternEnd, k + 1 < c.end, tokens[k + 1].kind == .word,
                     c.mention(startingAt: k + 1) == nil, !cls(k + 1).contains(.determiner),
                     !cls(k + 1).contains(.modifier)
@@ -765,6 +799,82 @@ extension EventCoder {
         return fallback
     }
 
+    /// The actor after "led by" or "headed by" before the verb at `a`, in its clause ("A delegation led by X met").
+    func leader(before a: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = a - 1
+        while k > c.start + 1, a - k <= 20 {
+            if tokens[k].kind == .semicolon || cls(k).contains(.speech) { return nil }
+            if isText(k, "by"), isText(k - 1, "led") || isText(k - 1, "headed") {
+                var j = k + 1
+                while j < a, cls(j).contains(.determiner) { j += 1 }
+                return c.mention(startingAt: j).flatMap { $0.pronoun || $0.isPlace || !$0.hasCountry ? nil : $0 }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether "in" and an accident ("a stampede", "a car crash", "the earthquake") follow the pattern ending at
+    /// `b`, past up to three words of its noun phrase.
+    func killedInAccident(after b: Int, _ c: SentenceContext) -> Bool {
+        var k = b + 1
+        while k < c.end, k - b <= 3, !isText(k, "in") {
+            guard tokens[k].kind == .word || tokens[k].kind == .number, !cls(k).contains(.barrier) else { return false }
+            k += 1
+        }
+        guard k < c.end, isText(k, "in") else { return false }
+        var j = k + 1
+        while j < c.end, j - k <= 4, tokens[j].kind == .word {
+            if EventCoder.accidents.contains(where: { isText(j, $0) }) { return true }
+            j += 1
+        }
+        return false
+    }
+
+    static let accidents: [StaticString] = [
+        "stampede", "crash", "accident", "earthquake", "quake", "flood", "floods", "landslide", "avalanche", "storm",
+        "cyclone", "hurricane", "typhoon", "tsunami", "fire", "blaze", "collapse", "crush",
+    ]
+
+    /// Verbs after "to" that say what a protest is against ("rallied to denounce", "marched to protest against").
+    static let protestAims: [StaticString] = [
+        "denounce", "condemn", "protest", "oppose", "decry", "criticise", "criticize", "reject", "demand",
+    ]
+
+    /// "\"The Lithuanian side must bear the consequences,\" it said", "…, the ministry said": who tells the
+    /// sentence, after a comma or quotation mark that follows the pattern ending at `b`.
+    func tellerAfter(_ b: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = b + 1
+        var crossed = false
+        while k < c.end {
+            let kind = tokens[k].kind
+            if kind == .comma || kind == .quote { crossed = true }
+            if crossed, cls(k).contains(.speech) {
+                var j = k - 1
+                while j > b, isAdverb(j) { j -= 1 }
+                guard let teller = c.mention(endingAt: j + 1) ?? c.mention(startingAt: k + 1) else { return nil }
+                // A pronoun after a quotation that opens the sentence stands for whoever the story named before it,
+                // not for an actor inside the quotation.
+                let who = teller.pronoun && tokens[c.start].kind == .quote ? c.previousActor : resolve(teller, c)
+                return who.flatMap { $0.isPlace || !$0.hasCountry ? nil : $0 }
+            }
+            if cls(k).contains(.speech) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// "fired missiles at two Iraqi bases housing U.S. troops": whom a place struck houses or hosts, right after
+    /// it, is whom the force is aimed at.
+    func housed(after m: ActorMention, _ c: SentenceContext) -> ActorMention? {
+        guard m.end + 1 < c.end, isText(m.end, "housing") || isText(m.end, "hosting") else { return nil }
+        var j = m.end + 1
+        while j < c.end, tokens[j].kind == .number || cls(j).contains(.determiner) || cls(j).contains(.quantifier) {
+            j += 1
+        }
+        return c.mention(startingAt: j).flatMap { $0.pronoun || $0.isPlace || !$0.hasCountry ? nil : $0 }
+    }
+
     /// "rejected a proposal by President Moon", "condemned remarks from Beijing": whoever made what is rejected
     /// or condemned is its target.
     private func isProposer(_ m: ActorMention, _ c: SentenceContext) -> Bool {
@@ -774,7 +884,9 @@ extension EventCoder {
     }
 
     /// The agent of a passive: the actor after "by" ("was then attacked on Dec. 31 by a group of militiamen").
-    private static let fightNouns: Set<String> = [
+    /// (Read from the text: "confrontation", "firefight" and "gunfight" are in no dictionary, so the vocabulary has
+    /// no id for them.)
+    private static let fightNouns: [StaticString] = [
         "clash", "clashes", "fighting", "battle", "battles", "skirmish", "skirmishes", "confrontation", "firefight",
         "gunfight",
     ]
@@ -784,7 +896,7 @@ extension EventCoder {
     func findOpponent(after b: Int, _ c: SentenceContext) -> ActorMention? {
         var k = b + 1
         while k + 1 < c.end && k - b <= 6 {
-            if let w = word(k), EventCoder.fightNouns.contains(w), word(k + 1) == "with" {
+            if EventCoder.fightNouns.contains(where: { isText(k, $0) }), word(k + 1) == "with" {
                 var j = k + 2
                 while j < c.end, cls(j).contains(.determiner) { j += 1 }
                 return c.mention(startingAt: j).flatMap { $0.pronoun ? nil : $0 }
@@ -984,6 +1096,7 @@ extension EventCoder {
             // "broke out on Wednesday and escalated on Friday into fighting": a date before an "and" is the first
             // verb's, so one as near after the verb wins.
             var coordinated = 0
+            var clauseAnd = false
             if from < to {
                 for k in from..<to {
                     let wc = cls(k)
@@ -991,7 +1104,13 @@ extension EventCoder {
                         crossed = true
                         break
                     }
-                    if d.end <= a, wc.contains(.conjunction) { coordinated = 1 }
+                    if d.end <= a, wc.contains(.conjunction) {
+                        coordinated = 1
+                        if k > from, tokens[k - 1].kind == .comma { clauseAnd = true }
+                    }
+                    // "… seized two towns over the weekend, and thousands of people marched in Goma on Monday": past
+                    // ", and" and a subject of the verb's own, the date is the first clause's.
+                    if clauseAnd, c.mention(startingAt: k) != nil { coordinated = 20 }
                 }
             }
             if possessivePenalty > 0 && crossed { continue }

@@ -80,6 +80,38 @@ struct EventCoder {
         return nil
     }
 
+    /// Whether the tokens ending at `j` are up to four adjectives (lowercase words of no class, pattern or actor,
+    /// with an adjective's ending), joined by "and" or commas, right after a determiner ("these reckless and
+    /// dangerous", "the brutal, unprovoked").
+    func adjectivesAfterDeterminer(endingAt j: Int, _ c: SentenceContext) -> Bool {
+        var d = j
+        var adjectives = 0
+        while d > c.start, j - d <= 6 {
+            if tokens[d].kind == .comma || isText(d, "and") {
+                guard adjectives > 0 else { return false }
+                d -= 1
+                continue
+            }
+            let t = tokens[d]
+            guard t.kind == .word, !t.flags.contains(.capitalized), cls(d).isEmpty, !hasPatterns(d),
+                c.mention(containing: d) == nil,
+                EventCoder.adjectiveEndings.contains(where: { endsWith(d, $0) })
+                    || EventCoder.ordinals.contains(where: { isText(d, $0) })
+            else { break }
+            adjectives += 1
+            d -= 1
+        }
+        return adjectives > 0 && adjectives <= 4 && d >= c.start && tokens[d].kind == .word
+            && cls(d).contains(.determiner)
+    }
+
+    /// ("the first attack", "a second raid": ordinals describe the noun after them.)
+    private static let ordinals: [StaticString] = ["first", "second", "third", "fourth", "fifth", "final"]
+
+    private static let adjectiveEndings: [StaticString] = [
+        "ous", "ful", "less", "ive", "al", "ic", "ed", "ble", "ent", "ant", "ary", "ly", "est", "ing", "ish", "ist",
+    ]
+
     /// A lowercase word with a hyphen that no dictionary knows ("night-time", "large-scale").
     func isCompoundModifier(_ k: Int) -> Bool {
         let t = tokens[k]
@@ -102,6 +134,9 @@ struct EventCoder {
         {
             return true
         }
+        // "these reckless and dangerous attacks", "the brutal, unprovoked attack": adjectives between a determiner
+        // and the word.
+        if j > c.start, !endsWith(k, "ed"), adjectivesAfterDeterminer(endingAt: j, c) { return true }
         guard j >= c.start else { return false }
         let p = tokens[j]
         if p.kind == .possessive || (p.kind == .number && endsWith(k, "s")) { return true }
@@ -126,6 +161,19 @@ struct EventCoder {
             // ("Iran struck", "China held") is not.
             if let m = c.mention(endingAt: j + 1), m.role == nil, !m.named, !m.pronoun, !endsWith(k, "ed"),
                 !endsWith(k, "ing"), !endsWith(k, "s"), !cls(k).contains(.participle)
+            {
+                return true
+            }
+            // "a terrorist attack", "an army raid", "the police crackdown": a bare form after a singular role noun
+            // that a determiner opens is a noun (a singular subject's present verb takes "-s").
+            // (Also past adjectives: "a heinous terrorist attack", "a long-prepared terrorist attack".)
+            if let m = c.mention(endingAt: j + 1), m.role != nil, !m.named, !m.pronoun, m.start > c.start,
+                cls(m.start).contains(.determiner) || cls(m.start - 1).contains(.determiner)
+                    || adjectivesAfterDeterminer(endingAt: m.start - 1, c)
+                    || (m.start - 2 >= c.start && isCompoundModifier(m.start - 1)
+                        && cls(m.start - 2).contains(.determiner)),
+                !endsWith(j, "s"), !endsWith(k, "ed"), !endsWith(k, "ing"), !endsWith(k, "s"),
+                !cls(k).contains(.participle)
             {
                 return true
             }
@@ -542,15 +590,56 @@ struct EventCoder {
         } else {
             for j in (k + 1)..<a where !isAdverb(j) { return false }
         }
-        guard let (j, subject) = toldSubject(ofModal: k, c), let verb = word(j), verb == "said" || verb == "says"
-        else { return false }
-        // The one who decides tells it: "Kenya said it would", "Trump said the United States would", not "analysts
-        // said Serbia would" (a forecast).
-        guard let speaker = c.mentions.last(where: { $0.end <= j && j - $0.end <= 8 && !$0.isPlace }),
-            subject.pronoun || (speaker.country != nil && speaker.country == subject.country)
-        else { return false }
+        if let (j, subject) = toldSubject(ofModal: k, c), let verb = word(j), verb == "said" || verb == "says" {
+            // The one who decides tells it: "Kenya said it would", "Trump said the United States would", not
+            // "analysts said Serbia would" (a forecast).
+            guard let speaker = c.mentions.last(where: { $0.end <= j && j - $0.end <= 8 && !$0.isPlace }),
+                subject.pronoun || (speaker.country != nil && speaker.country == subject.country)
+            else { return false }
+        } else if let subject = c.mention(endingAt: k), !subject.isPlace, isFutureModal(k),
+            let (_, teller) = trailingTeller(of: subject, after: a, c)
+        {
+            // "Colombia will break off relations with Israel on Thursday, President Gustavo Petro announced": the
+            // telling after the clause, by the one who decides.
+            // (A government title of no country, "Foreign Minister Alfred Mutua", is the subject's own.)
+            guard subject.pronoun || (teller.country != nil ? teller.country == subject.country : teller.role == "GOV")
+            else { return false }
+        } else {
+            return false
+        }
         return !((a + 1)..<c.end).contains { cls($0).contains(.conditional) }
     }
+
+    /// "Britain will expel 23 Russian diplomats, Prime Minister Theresa May said on Wednesday", "Colombia will break
+    /// off relations, President Gustavo Petro announced", "…, said Petro": the telling verb and its teller after the
+    /// clause whose subject is `subject`, when that clause opens the sentence (no telling before it) and a comma
+    /// then the teller and "said", "says", "announced" or "told" (or the verb first) follow the act at `a`. Its
+    /// index and the teller.
+    func trailingTeller(of subject: ActorMention, after a: Int, _ c: SentenceContext) -> (verb: Int, teller: ActorMention)? {
+        for j in c.start..<subject.start where cls(j).contains(.speech) || cls(j).contains(.barrier) { return nil }
+        func telling(_ v: Int) -> Bool {
+            v < c.end && word(v).map(EventCoder.trailingTellingWords.contains) ?? false
+        }
+        var k = a + 1
+        while k < c.end {
+            let kind = tokens[k].kind
+            if kind == .semicolon || kind == .colon || kind == .dash { return nil }
+            if kind == .comma, k + 1 < c.end {
+                if let m = c.mention(startingAt: k + 1), !m.isPlace, !m.pronoun {
+                    var v = m.end
+                    while v < c.end, isAdverb(v) { v += 1 }
+                    if telling(v) { return (v, m) }
+                } else if telling(k + 1), let m = c.mention(startingAt: k + 2), !m.isPlace, !m.pronoun {
+                    return (k + 1, m)
+                }
+            }
+            if cls(k).contains(.speech) || cls(k).contains(.conditional) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private static let trailingTellingWords: Set<String> = ["said", "says", "announced", "announces", "told"]
 
     private static let decidedRoots: Set<Int> = [4, 5, 6, 7, 8, 15, 16]
     private static let tellingWords: Set<String> = ["said", "says", "announced", "announces", "decided"]
@@ -608,13 +697,14 @@ struct EventCoder {
         var o = k - 2
         while o >= c.start && k - o <= 6 {
             if tokens[o].kind != .word || cls(o).contains(.barrier) || cls(o).contains(.speech) { return false }
-            if endsWith(o, "ed"), let w = word(o), EventCoder.orderVerbs.contains(w) { return true }
+            if endsWith(o, "ed"), EventCoder.orderVerbs.contains(where: { isText(o, $0) }) { return true }
             o -= 1
         }
         return false
     }
 
-    private static let orderVerbs: Set<String> = ["ordered", "instructed", "directed", "commanded"]
+    /// (Read from the text: "instructed", "directed" and "commanded" are in no dictionary.)
+    private static let orderVerbs: [StaticString] = ["ordered", "instructed", "directed", "commanded"]
 
     /// "The war has killed more than 220,000 people", "… have been killed since 2015": violence in the perfect
     /// with nobody doing it is a running toll, not an act on a day.
@@ -654,6 +744,16 @@ struct EventCoder {
         while k >= c.start {
             let t = tokens[k]
             if t.kind == .number { k -= 1; continue }
+            // "Sudan's ambassadors to the United States, France and Switzerland said": a later item of a list is in
+            // the phrase its first item is in.
+            if t.kind == .comma || isText(k, "and") || isText(k, "or"), k > c.start,
+                let previous = c.mention(endingAt: k), previous.start < m.start, !previous.pronoun,
+                m.role == nil, previous.role == nil, !m.named, !previous.named
+            {
+                // ("The presidents of Colombia and Venezuela agreed": after "of", the pair are who the role is of.)
+                let first = preposition(before: previous, c)
+                return first?.contains(.of) == true ? nil : first
+            }
             guard t.kind == .word else { return nil }
             let wc = cls(k)
             if wc.contains(.of), k - 1 >= c.start, cls(k - 1).contains(.quantifier) {

@@ -143,8 +143,11 @@ struct Extraction {
                 }
                 // "Sargsyan resigned", "Saied dismissed the government", "Israelis poured into the streets": an act
                 // inside the actor's own country that names nobody else is aimed at that country.
-                if event.target == nil, Extraction.isInternal(event.code), let source = event.source,
-                    let country = source.country, (event.location?.country ?? country) == country,
+                // So is fighting told to be in the fighter's own country ("The M23 captured the towns of Kiwanja and
+                // Rutshuru", "Rebels seized the town of Goma"): an internal conflict.
+                if event.target == nil, let source = event.source, let country = source.country,
+                    Extraction.isInternal(event.code) && (event.location?.country ?? country) == country
+                        || event.code.root == 19 && !event.noun && event.location?.country == country,
                     let info = lexicon.countries[country]
                 {
                     event.target = ActorMention.implied(country: country, name: info.name, at: event.anchor)
@@ -220,7 +223,8 @@ struct Extraction {
             let background = given.map { coder.isPastPerfect($0, context) } ?? false
             if let date = given {
                 previousDate = date
-                if sentence.post == nil && !background { lastGivenDate = date }
+                // ("The same day", "a day later" count from a day: not from "in October" of a background clause.)
+                if sentence.post == nil && !background && date.date.precision == .day { lastGivenDate = date }
                 if storyDate == nil, sentence.post == nil, date.date.precision == .day, !background {
                     // It stands in for the publication day, and is as rough: a paragraph's undated report of a
                     // second call is not the first call of a week before (``EventDate/toleranceDays``).
