@@ -23,6 +23,8 @@ struct ActorMention: Sendable {
 
     var code: String { namedCode ?? ((country ?? "") + (role ?? "")) }
     var hasCountry: Bool { country != nil || named }
+    /// An actor the text names or gives a country: no pronoun, no place.
+    var isCountryActor: Bool { !pronoun && !isPlace && hasCountry }
     /// "airstrikes" with no country: a weapon, not an actor.
     var isInstrument: Bool { weapon != nil && country == nil && !named }
 

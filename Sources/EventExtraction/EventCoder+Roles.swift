@@ -807,7 +807,7 @@ extension EventCoder {
             if isText(k, "by"), isText(k - 1, "led") || isText(k - 1, "headed") {
                 var j = k + 1
                 while j < a, cls(j).contains(.determiner) { j += 1 }
-                return c.mention(startingAt: j).flatMap { $0.pronoun || $0.isPlace || !$0.hasCountry ? nil : $0 }
+                return c.mention(startingAt: j).flatMap { $0.isCountryActor ? $0 : nil }
             }
             k -= 1
         }
@@ -856,7 +856,7 @@ extension EventCoder {
                 // A pronoun after a quotation that opens the sentence stands for whoever the story named before it,
                 // not for an actor inside the quotation.
                 let who = teller.pronoun && tokens[c.start].kind == .quote ? c.previousActor : resolve(teller, c)
-                return who.flatMap { $0.isPlace || !$0.hasCountry ? nil : $0 }
+                return who.flatMap { $0.isCountryActor ? $0 : nil }
             }
             if cls(k).contains(.speech) { return nil }
             k += 1
@@ -872,7 +872,7 @@ extension EventCoder {
         while j < c.end, tokens[j].kind == .number || cls(j).contains(.determiner) || cls(j).contains(.quantifier) {
             j += 1
         }
-        return c.mention(startingAt: j).flatMap { $0.pronoun || $0.isPlace || !$0.hasCountry ? nil : $0 }
+        return c.mention(startingAt: j).flatMap { $0.isCountryActor ? $0 : nil }
     }
 
     /// "rejected a proposal by President Moon", "condemned remarks from Beijing": whoever made what is rejected

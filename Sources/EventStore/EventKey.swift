@@ -12,17 +12,11 @@ struct EventGroup: Hashable {
     var source: String
     var target: String
 
-    init(family: String, source: String, target: String) {
-        self.family = family
-        self.source = source
-        self.target = target
-    }
-
     /// The group of an extracted event.
     init(_ event: ExtractedEvent) {
-        self.init(
-            family: event.signature.actionFamily, source: EventGroup.side(event.source),
-            target: EventGroup.side(event.target))
+        family = event.signature.actionFamily
+        source = EventGroup.side(event.source)
+        target = EventGroup.side(event.target)
     }
 
     /// A side's part of the group.

@@ -195,7 +195,8 @@ extension EventStore {
             // are written together); an event without mentions, which `refresh` never leaves, is not kept.
             // `groupId` declares no foreign key: group rows are never deleted, and with a batch's checks deferred
             // (see `apply`) SQLite would search the mentions for the id of every group inserted, and the partial
-            // indexes cannot serve that search.
+            // indexes cannot serve that search. SQLite lets NULLs repeat under `eventByKey`'s UNIQUE: an undated
+            // event is one per group because the writer looks each key up (`anchorDay IS ?`) before creating one.
             try db.execute(
                 sql: """
                     CREATE TABLE eventGroup (
