@@ -13,10 +13,12 @@ import json, resource, socket, subprocess, time
 from tidings import Daemon, binary, cpu_seconds, load, median, store_arguments, timed
 
 EVENTS = """SELECT e.id, e.code, e.rootCode, e.quadClass, e.label, e.date, e.datePrecision, e.dateProvenance,
-  e.sourceName, e.sourceCode, e.targetName, e.targetCode, e.location, e.summary, e.mentionCount, e.articleCount,
-  (SELECT group_concat(path) FROM (SELECT DISTINCT f.path FROM mention m JOIN file f ON f.id = m.fileId
-   WHERE m.eventId = e.id ORDER BY f.path)) AS articles
+  e.sourceName, e.sourceCode, e.targetName, e.targetCode, e.location, e.summary, e.mentionCount, e.articleCount{paths}
 FROM event e {where} ORDER BY {order} {limit}"""
+# Each event's article paths: what `--json` and `withArticles` (the default) ask for; the tables do without.
+PATHS = """,
+  (SELECT group_concat(path) FROM (SELECT DISTINCT f.path FROM mention m JOIN file f ON f.id = m.fileId
+   WHERE m.eventId = e.id ORDER BY f.path)) AS articles"""
 ARTICLES = """SELECT f.path, a.title, a.published, a.publishedSource, f.status, f.error, f.hash, f.size, f.ingestedAt,
   (SELECT COUNT(DISTINCT m.eventId) FROM mention m WHERE m.fileId = f.id) AS events
 FROM file f LEFT JOIN article a ON a.fileId = f.id ORDER BY f.path LIMIT 1000"""
@@ -27,16 +29,16 @@ WEEK = "WHERE (e.date IS NULL) = 0 AND e.date >= '2020-01-01' AND e.date <= '202
 
 # (tidingsctl arguments, equivalent SQL)
 QUERIES = [
-    (["events"], EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
-    (["events", "--json"], EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
-    (["events", "--limit", "50"], EVENTS.format(where="", order=LISTING, limit="LIMIT 50")),
-    (["events", "--actor", "Pompeo"], EVENTS.format(where=ACTOR, order=LISTING, limit="LIMIT 1000")),
-    (["events", "--actor", "Pompeo", "--json"], EVENTS.format(where=ACTOR, order=LISTING, limit="LIMIT 1000")),
-    (["events", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
-    (["events", "--from", "2020-01-01", "--to", "2020-01-07", "--json"], EVENTS.format(where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
-    (["timeline"], EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
-    (["timeline", "--json"], EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
-    (["timeline", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
+    (["events"], EVENTS.format(paths="", where="", order=LISTING, limit="LIMIT 1000")),
+    (["events", "--json"], EVENTS.format(paths=PATHS, where="", order=LISTING, limit="LIMIT 1000")),
+    (["events", "--limit", "50"], EVENTS.format(paths="", where="", order=LISTING, limit="LIMIT 50")),
+    (["events", "--actor", "Pompeo"], EVENTS.format(paths="", where=ACTOR, order=LISTING, limit="LIMIT 1000")),
+    (["events", "--actor", "Pompeo", "--json"], EVENTS.format(paths=PATHS, where=ACTOR, order=LISTING, limit="LIMIT 1000")),
+    (["events", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(paths="", where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
+    (["events", "--from", "2020-01-01", "--to", "2020-01-07", "--json"], EVENTS.format(paths=PATHS, where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
+    (["timeline"], EVENTS.format(paths="", where="", order=LISTING, limit="LIMIT 1000")),
+    (["timeline", "--json"], EVENTS.format(paths=PATHS, where="", order=LISTING, limit="LIMIT 1000")),
+    (["timeline", "--from", "2020-01-01", "--to", "2020-01-07"], EVENTS.format(paths="", where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
     (["articles"], ARTICLES),
     (["articles", "--json"], ARTICLES),
 ]
@@ -44,10 +46,11 @@ QUERIES = [
 
 # (JSON-RPC method and params, equivalent SQL) for the raw client
 RAW = [
-    ("events.list", {"limit": 1000}, EVENTS.format(where="", order=LISTING, limit="LIMIT 1000")),
-    ("events.list", {"limit": 50}, EVENTS.format(where="", order=LISTING, limit="LIMIT 50")),
-    ("events.list", {"actor": "Pompeo", "limit": 1000}, EVENTS.format(where=ACTOR, order=LISTING, limit="LIMIT 1000")),
-    ("events.list", {"from": "2020-01-01", "to": "2020-01-07", "limit": 1000}, EVENTS.format(where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
+    ("events.list", {"limit": 1000}, EVENTS.format(paths=PATHS, where="", order=LISTING, limit="LIMIT 1000")),
+    ("events.list", {"limit": 1000, "withArticles": False}, EVENTS.format(paths="", where="", order=LISTING, limit="LIMIT 1000")),
+    ("events.list", {"limit": 50}, EVENTS.format(paths=PATHS, where="", order=LISTING, limit="LIMIT 50")),
+    ("events.list", {"actor": "Pompeo", "limit": 1000}, EVENTS.format(paths=PATHS, where=ACTOR, order=LISTING, limit="LIMIT 1000")),
+    ("events.list", {"from": "2020-01-01", "to": "2020-01-07", "limit": 1000}, EVENTS.format(paths=PATHS, where=WEEK, order="e.date, e.id", limit="LIMIT 1000")),
     ("articles.list", {"limit": 1000}, ARTICLES),
 ]
 

@@ -29,10 +29,13 @@ public struct EventsListParams: Codable, Sendable, Equatable {
     public var limit: Int?
     /// Skip this many events first: the next page.
     public var offset: Int?
+    /// Whether each event lists its articles' paths (the default); without them the daemon answers a page of
+    /// widely reported events several times faster, and `articleCount` still tells how many there are.
+    public var withArticles: Bool?
 
     public init(
         from: String? = nil, to: String? = nil, actor: String? = nil, code: String? = nil, article: String? = nil,
-        limit: Int? = nil, offset: Int? = nil
+        limit: Int? = nil, offset: Int? = nil, withArticles: Bool? = nil
     ) {
         self.from = from
         self.to = to
@@ -41,6 +44,7 @@ public struct EventsListParams: Codable, Sendable, Equatable {
         self.article = article
         self.limit = limit
         self.offset = offset
+        self.withArticles = withArticles
     }
 }
 
@@ -64,15 +68,18 @@ public struct EventSummary: Codable, Sendable, Equatable {
     public var location: String?
     /// The clearest sentence reporting it.
     public var summary: String
-    /// Paths of the articles that report it, sorted.
-    public var articles: [String]
+    /// Paths of the articles that report it, sorted; nil when the listing was asked without them
+    /// (``EventsListParams/withArticles``).
+    public var articles: [String]?
+    /// How many articles report it: the number of sources.
+    public var articleCount: Int
     /// How many mentions (sentences) report it.
     public var mentions: Int
 
     public init(
         id: Int64, date: String?, datePrecision: String?, dateProvenance: String?, code: String, rootCode: String,
         label: String, quadClass: Int, source: ActorInfo?, target: ActorInfo?, location: String?, summary: String,
-        articles: [String], mentions: Int
+        articles: [String]?, articleCount: Int, mentions: Int
     ) {
         self.id = id
         self.date = date
@@ -87,15 +94,16 @@ public struct EventSummary: Codable, Sendable, Equatable {
         self.location = location
         self.summary = summary
         self.articles = articles
+        self.articleCount = articleCount
         self.mentions = mentions
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, date, datePrecision, dateProvenance, code, rootCode, label, quadClass, source, target, location
-        case summary, articles, mentions
+        case summary, articles, articleCount, mentions
     }
 
-    /// Unknown values are sent as null rather than left out.
+    /// Unknown values are sent as null rather than left out; `articles` is left out when not asked for.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -110,7 +118,8 @@ public struct EventSummary: Codable, Sendable, Equatable {
         try container.encode(target, forKey: .target)
         try container.encode(location, forKey: .location)
         try container.encode(summary, forKey: .summary)
-        try container.encode(articles, forKey: .articles)
+        try container.encodeIfPresent(articles, forKey: .articles)
+        try container.encode(articleCount, forKey: .articleCount)
         try container.encode(mentions, forKey: .mentions)
     }
 }

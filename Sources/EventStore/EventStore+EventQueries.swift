@@ -6,9 +6,10 @@ internal import GRDB
 /// Read queries over events, statements and actors, answered in the protocol's shapes.
 extension EventStore {
     /// Events matching every given filter, by date (undated last), then id; `offset` events are skipped first.
+    /// `withArticles`: each with its articles' paths, which take most of the time of a page of widely reported events.
     public func events(
         from: String? = nil, to: String? = nil, actor: String? = nil, code: String? = nil, article: String? = nil,
-        limit: Int? = nil, offset: Int = 0
+        limit: Int? = nil, offset: Int = 0, withArticles: Bool = true
     ) throws(EventStoreError) -> [EventSummary] {
         try read { db in
             var conditions: [String] = []
@@ -46,6 +47,7 @@ extension EventStore {
             sql += " LIMIT \(limit.map { max(0, $0) } ?? -1) OFFSET \(max(0, offset))"
             let faces = try Row.fetchAll(db, sql: sql, arguments: arguments)
                 .map(EventFace.init)
+            guard withArticles else { return faces.map { EventStore.summary($0, articles: nil) } }
             let paths = try articlePaths(ofEvents: faces.map(\.id), db: db)
             return faces.map { EventStore.summary($0, articles: paths[$0.id] ?? []) }
         }
@@ -119,20 +121,24 @@ extension EventStore {
     private func articlePaths(ofEvents ids: [Int64], db: Database) throws -> [Int64: [String]] {
         guard !ids.isEmpty else { return [:] }
         var paths: [Int64: [String]] = [:]
-        let statement = try db.cachedStatement(
-            sql: "SELECT DISTINCT f.path FROM mention m JOIN file f ON f.id = m.fileId WHERE m.eventId = ? ORDER BY f.path")
+        let statement = try db.cachedStatement(sql: EventStore.articlePathsOfEvent)
         for id in ids {
             paths[id] = try String.fetchAll(statement, arguments: [id])
         }
         return paths
     }
 
-    static func summary(_ face: EventFace, articles: [String]) -> EventSummary {
+    /// Reads the event index alone for the files (migration v11), then each file's row.
+    static let articlePathsOfEvent =
+        "SELECT DISTINCT f.path FROM mention m JOIN file f ON f.id = m.fileId WHERE m.eventId = ? ORDER BY f.path"
+
+    static func summary(_ face: EventFace, articles: [String]?) -> EventSummary {
         EventSummary(
             id: face.id, date: face.date, datePrecision: face.datePrecision, dateProvenance: face.dateProvenance,
             code: face.code, rootCode: face.rootCode, label: face.label, quadClass: face.quadClass,
             source: actor(face.sourceName, face.sourceCode), target: actor(face.targetName, face.targetCode),
-            location: face.location, summary: face.summary, articles: articles, mentions: face.mentionCount)
+            location: face.location, summary: face.summary, articles: articles, articleCount: face.articleCount,
+            mentions: face.mentionCount)
     }
 
     private static func actor(_ name: String?, _ code: String?) -> ActorInfo? {

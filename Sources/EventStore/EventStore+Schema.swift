@@ -282,6 +282,15 @@ extension EventStore {
                     CREATE INDEX eventByListingOrder ON event(date IS NULL, date, id);
                     """)
         }
+        migrator.registerMigration("v11: event listings find their articles in the event index") { db in
+            // A listing names the articles of each event it shows (`articlePaths`): with the file in the index
+            // they are read from it, not from each mention's row, scattered over the whole table.
+            try db.execute(
+                sql: """
+                    DROP INDEX mentionByEvent;
+                    CREATE INDEX mentionByEvent ON mention(eventId, fileId);
+                    """)
+        }
         return migrator
     }
 }

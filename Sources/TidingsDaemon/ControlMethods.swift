@@ -54,7 +54,8 @@ struct ControlMethods: Sendable {
             return try encoder.encode(
                 store.events(
                     from: params.from, to: params.to, actor: params.actor, code: params.code,
-                    article: try params.article.map(relativePath), limit: limit, offset: offset))
+                    article: try params.article.map(relativePath), limit: limit, offset: offset,
+                    withArticles: params.withArticles ?? true))
         case .eventGet:
             guard let params = try request.decodeParams(EventIDParams.self) else {
                 throw RPCError.invalidParams("'id' is required")

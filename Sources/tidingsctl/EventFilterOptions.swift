@@ -42,9 +42,10 @@ struct EventFilterOptions: ParsableArguments {
     }
 
     /// The `events.list` params for these filters.
-    func params(article: String? = nil, page: PageOptions) -> EventsListParams {
+    func params(article: String? = nil, page: PageOptions, withArticles: Bool) -> EventsListParams {
         EventsListParams(
-            from: from, to: to, actor: actor, code: code, article: article, limit: page.limit, offset: page.offset)
+            from: from, to: to, actor: actor, code: code, article: article, limit: page.limit, offset: page.offset,
+            withArticles: withArticles)
     }
 
     /// `actor Pompeo, code 19, from 2019-12-31`: what was asked for, for titles; nil without filters.

@@ -31,7 +31,8 @@ extension Tidingsctl {
         }
 
         func run() throws {
-            let params = filters.params(article: article, page: page)
+            // The table shows how many articles, not which: their paths are asked for only with --json.
+            let params = filters.params(article: article, page: page, withArticles: global.json)
             try global.printCall(.eventsList, params: params, as: [EventSummary].self) { events in
                 guard !events.isEmpty else {
                     let asked = [filters.description, article.map { "article \($0)" }].compactMap { $0 }
@@ -66,7 +67,7 @@ extension Tidingsctl {
                     Table.Cell(event.label, style: QuadClass.style(event.quadClass)),
                     Table.Cell(event.actorsText(fittingIn: 36)),
                     event.location.map { Table.Cell($0) } ?? Table.Cell("-", style: .dim),
-                    Table.Cell(String(event.articles.count)),
+                    Table.Cell(String(event.articleCount)),
                     Table.Cell(event.summary),
                 ])
             }

@@ -24,11 +24,11 @@ extension Tidingsctl.Show {
             (
                 "reported",
                 Table.Cell(
-                    (event.articles.count == 1 ? "1 article" : "\(event.articles.count) articles") + ", "
+                    (event.articleCount == 1 ? "1 article" : "\(event.articleCount) articles") + ", "
                         + (event.mentions == 1 ? "1 mention" : "\(event.mentions) mentions"))
             ),
         ]
-        for path in event.articles { rows.append(("article", Table.Cell(path))) }
+        for path in event.articles ?? [] { rows.append(("article", Table.Cell(path))) }
         lines += Table.keyValue(rows).render(width: nil)
         lines.append("")
         lines += TextWrap.lines(event.summary, width: width)

@@ -29,7 +29,8 @@ extension Tidingsctl {
         }
 
         func run() throws {
-            let params = filters.params(page: page)
+            // The text lines count sources; the page and --json list them.
+            let params = filters.params(page: page, withArticles: global.json || html != nil)
             if global.json {
                 try global.printCall(.eventsList, params: params, as: [EventSummary].self) { _ in }
                 return

@@ -90,5 +90,5 @@ extension EventSummary {
     }
 
     /// The articles reporting it, as people count them: `1 source`, `4 sources`.
-    var sourcesText: String { articles.count == 1 ? "1 source" : "\(articles.count) sources" }
+    var sourcesText: String { articleCount == 1 ? "1 source" : "\(articleCount) sources" }
 }

@@ -9,7 +9,7 @@ enum TimelineHTML {
     /// per event, coloured by QuadClass.
     static func render(_ events: [EventSummary], title: String, filters: String?, generatedAt: Date) -> String {
         let timeline = EventTimeline(events: events)
-        let articleCount = Set(events.flatMap(\.articles)).count
+        let articleCount = Set(events.flatMap { $0.articles ?? [] }).count
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -87,7 +87,7 @@ enum TimelineHTML {
         html += "</p>\n"
         html += "<p class=\"summary\">\(escape(event.summary))</p>\n"
         html += "<ul class=\"articles\">"
-        for path in event.articles {
+        for path in event.articles ?? [] {
             html += "<li>\(escape(path))</li>"
         }
         html += "</ul>\n</article>\n"

@@ -9,12 +9,12 @@ struct EventMessagesTests {
         label: "Protest violently, riot", quadClass: 4, source: ActorInfo(name: "Iraqi protesters", code: "IRQOPP"),
         target: ActorInfo(name: "US government", code: "USAGOV"), location: "Baghdad",
         summary: "On 31 December, a number of Iraqi protesters attacked parts of the US Embassy in Baghdad.",
-        articles: ["000.txt", "001.txt"], mentions: 8
+        articles: ["000.txt", "001.txt"], articleCount: 2, mentions: 8
     )
 
     private static let eventKeys: Set<String> = [
         "id", "date", "datePrecision", "dateProvenance", "code", "rootCode", "label", "quadClass", "source", "target",
-        "location", "summary", "articles", "mentions",
+        "location", "summary", "articles", "articleCount", "mentions",
     ]
 
     @Test func eventSummary_encodesItsWireFieldNames() throws {
@@ -24,6 +24,17 @@ struct EventMessagesTests {
         #expect(json["quadClass"] == .int(4))
         #expect(json["source"]?["code"] == .string("IRQOPP"))
         #expect(json["articles"] == .array([.string("000.txt"), .string("001.txt")]))
+        #expect(json["articleCount"] == .int(2))
+    }
+
+    @Test func eventSummary_listedWithoutArticles_leavesThemOutAndStillCountsThem() throws {
+        var event = Self.event
+        event.articles = nil
+        let json = try wireJSON(event)
+        #expect(keys(json) == Self.eventKeys.subtracting(["articles"]))
+        #expect(json["articleCount"] == .int(2))
+        let decoded = try JSONDecoder().decode(EventSummary.self, from: JSONEncoder().encode(event))
+        #expect(decoded == event)
     }
 
     @Test func eventSummary_whenUnknown_sendsNullRatherThanLeavingKeysOut() throws {
@@ -54,7 +65,7 @@ struct EventMessagesTests {
     @Test func eventDetail_decodesADaemonReply_withMentionActorsLeftOut() throws {
         // A real `event.get` reply, shortened: the second mention names no source, so it has no `source` key.
         let line = #"""
-            {"jsonrpc":"2.0","id":8,"result":{"event":{"id":1,"date":"2020-01-01","datePrecision":"day","dateProvenance":"explicit","code":"041","rootCode":"04","label":"Discuss by telephone","quadClass":1,"source":{"name":"Mike Pompeo","code":"USAGOV"},"target":{"name":"Adil Abdul-Mahdi","code":"IRQGOV"},"location":null,"summary":"S","articles":["000.txt","001.txt"],"mentions":2},"mentionList":[{"article":"000.txt","sentenceIndex":0,"start":0,"end":149,"sentence":"S","confidence":0.8,"code":"041","source":{"name":"Mike Pompeo","code":"USAGOV"},"target":{"name":"Adil Abdul-Mahdi","code":"IRQGOV"},"date":"2020-01-01","datePrecision":"day"},{"article":"001.txt","sentenceIndex":6,"start":1114,"end":1304,"sentence":"T","confidence":0.35,"code":"041","target":{"name":"Adil Abdul-Mahdi","code":"IRQGOV"}}]}}
+            {"jsonrpc":"2.0","id":8,"result":{"event":{"id":1,"date":"2020-01-01","datePrecision":"day","dateProvenance":"explicit","code":"041","rootCode":"04","label":"Discuss by telephone","quadClass":1,"source":{"name":"Mike Pompeo","code":"USAGOV"},"target":{"name":"Adil Abdul-Mahdi","code":"IRQGOV"},"location":null,"summary":"S","articles":["000.txt","001.txt"],"articleCount":2,"mentions":2},"mentionList":[{"article":"000.txt","sentenceIndex":0,"start":0,"end":149,"sentence":"S","confidence":0.8,"code":"041","source":{"name":"Mike Pompeo","code":"USAGOV"},"target":{"name":"Adil Abdul-Mahdi","code":"IRQGOV"},"date":"2020-01-01","datePrecision":"day"},{"article":"001.txt","sentenceIndex":6,"start":1114,"end":1304,"sentence":"T","confidence":0.35,"code":"041","target":{"name":"Adil Abdul-Mahdi","code":"IRQGOV"}}]}}
             """#
         let detail = try decode(RPCResponse<EventDetail>.self, line).result
         #expect(detail.event.id == 1)
@@ -83,6 +94,7 @@ struct EventMessagesTests {
         let json = try wireJSON(EventsListParams(from: "2019-12-31", actor: "pompeo", limit: 5))
         #expect(keys(json) == ["from", "actor", "limit"])
         #expect(keys(try wireJSON(EventsListParams())) == [])
+        #expect(try wireJSON(EventsListParams(withArticles: false))["withArticles"] == .bool(false))
         #expect(keys(try wireJSON(EventIDParams(id: 4))) == ["id"])
     }
 

@@ -84,6 +84,25 @@ struct TidingsctlTests {
         #expect(bad.termination != .exited(0) && bad.stderr.contains("--limit"), "\(bad)")
     }
 
+    /// `--json` lists each event's articles; the table asks for the listing without them and still shows how
+    /// many there are.
+    @Test func eventsTable_showsTheArticleCounts_thatJSONLists() throws {
+        let tree = try TemporaryTree()
+        try Seeds.drop(into: tree)
+        let daemon = try DaemonProcess.started(in: tree)
+        let ctl = Tidingsctl(tree: tree)
+
+        let all = try #require(try ctl.json("events") as? [[String: Any]], "\(daemon.diagnostics)")
+        #expect(all.allSatisfy { ($0["articles"] as? [String])?.count == $0["articleCount"] as? Int }, "\(all)")
+        let widest = try #require(all.max { ($0["articleCount"] as? Int ?? 0) < ($1["articleCount"] as? Int ?? 0) })
+        let id = try #require(widest["id"] as? Int)
+        let count = try #require(widest["articleCount"] as? Int)
+        #expect(count > 1, "the seeds share events")
+        let table = try ctl.run("events")
+        let row = table.stdout.split(separator: "\n").first { $0.drop { $0 == " " }.hasPrefix("\(id) ") }
+        #expect(row?.contains("  \(count)  ") == true, "event \(id) reported by \(count) articles: \(table.stdout)")
+    }
+
     @Test func watchSinceJSON_replaysWhatTheClientMissed_thenFollowsLiveChanges() throws {
         let tree = try TemporaryTree()
         let daemon = try DaemonProcess.started(in: tree)

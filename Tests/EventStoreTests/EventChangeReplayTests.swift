@@ -45,7 +45,7 @@ struct EventChangeReplayTests {
             #expect(stillStored.count > replayed.count / 2)
             for face in stillStored {
                 let event = now[face.id]!
-                #expect(face.mentionCount == event.mentions && face.articleCount == event.articles.count)
+                #expect(face.mentionCount == event.mentions && face.articleCount == event.articles?.count)
                 #expect(face.summary == event.summary)
             }
             // Later articles report some of the first article's events: their live faces were older.

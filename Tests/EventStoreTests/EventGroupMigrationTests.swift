@@ -39,6 +39,18 @@ struct EventGroupMigrationTests {
             #expect(dump == expected, "\(dump.difference(expected))")
             let foreignKeyProblems = try old.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
             #expect(foreignKeyProblems.isEmpty)
+            let fresh = try DatabaseQueue(path: current)
+            #expect(try Self.indexes(old) == Self.indexes(fresh))
+        }
+    }
+
+    /// Each index by name, with its definition.
+    private static func indexes(_ database: some DatabaseReader) throws -> [String: String] {
+        try database.read { db in
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                ).map { ($0[0] as String, $0[1] as String) })
         }
     }
 

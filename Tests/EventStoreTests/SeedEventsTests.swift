@@ -144,6 +144,23 @@ struct SeedEventsTests {
         }
     }
 
+    /// A listing without paths (`tidingsctl events` as a table) is the same listing, each event still counting
+    /// the articles that report it.
+    @Test(arguments: StoreKind.allCases)
+    func events_withoutArticles_listTheSameEvents_countingTheirArticles(kind: StoreKind) throws {
+        try withSeedStore(kind) { store, _ in
+            let full = try store.events()
+            let bare = try store.events(withArticles: false)
+
+            #expect(full.count > 5)
+            #expect(full.allSatisfy { $0.articleCount == $0.articles?.count })
+            #expect(full.contains { $0.articleCount > 1 })
+            #expect(bare.allSatisfy { $0.articles == nil })
+            #expect(bare.map(\.id) == full.map(\.id))
+            #expect(bare.map(\.articleCount) == full.map(\.articleCount))
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func actors_listTheMainProtagonists_withTheirCodes(kind: StoreKind) throws {
         try withSeedStore(kind) { store, _ in

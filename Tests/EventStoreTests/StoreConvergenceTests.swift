@@ -407,7 +407,7 @@ struct ChangeMirror {
             guard let event = events[id] else { continue }
             #expect(face.code == event.code && face.summary == event.summary, "event \(id) \(context)")
             #expect(
-                face.mentionCount == event.mentions && face.articleCount == event.articles.count,
+                face.mentionCount == event.mentions && face.articleCount == event.articles?.count,
                 "event \(id) \(face) vs \(event) \(context)")
         }
         #expect(self.statements.mapValues(\.articles) == statements.mapValues(\.articles.count), "statements \(context)")
@@ -478,7 +478,9 @@ struct StoreDump: Equatable {
                 event.date, event.datePrecision, event.dateProvenance, event.code, event.rootCode, event.label,
                 event.quadClass, Self.actor(event.source), Self.actor(event.target), event.location)
             lines.append(
-                Self.line("event", face, event.summary, event.articles.joined(separator: ","), event.mentions))
+                Self.line(
+                    "event", face, event.summary, event.articles?.joined(separator: ",") ?? "-", event.articleCount,
+                    event.mentions))
             guard let detail = try store.event(id: event.id) else {
                 lines.append("missing detail of event \(face)")
                 continue
