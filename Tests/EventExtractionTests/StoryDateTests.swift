@@ -4,7 +4,8 @@ import Testing
 @testable import EventExtraction
 
 /// The thirteenth session's date rules, tested with sentences of its own: which day a quotation's "today" and
-/// "yesterday" count from, and which of a sentence's dates the sentences after it carry on.
+/// "yesterday" count from, which of a sentence's dates the sentences after it carry on, and a telling's date against
+/// that of the act it tells.
 struct StoryDateTests {
     private func describe(_ found: [ExtractedEvent]) -> String {
         "\(found.map { "\($0.code) \($0.source?.code ?? "-")→\($0.target?.code ?? "-") \($0.date?.day.description ?? "-")" })"
@@ -51,5 +52,19 @@ struct StoryDateTests {
         ], published: "2021-03-11"))
         let recall = try #require(found.first { $0.code.rawValue == "161" }, "\(describe(found))")
         #expect(recall.date?.day == day("2021-03-09"), "\(describe(found))")
+    }
+
+    // MARK: The telling's date and the told act's.
+
+    @Test func toldAct_withADateOfItsOwn_isNotOnTheTellingsDay() throws {
+        let found = events("Greece said on Wednesday its navy shelled a Turkish island last week.", published: "2021-03-11")
+        let shelling = try #require(found.first { $0.code.rootCode == "19" }, "\(describe(found))")
+        #expect(shelling.date?.day == day("2021-03-04"), "\(describe(found))")
+    }
+
+    @Test func toldAct_withoutADateOfItsOwn_isOnTheTellingsDay() throws {
+        let found = events("Turkey said on Wednesday it expelled two Greek diplomats.", published: "2021-03-11")
+        let expulsion = try #require(found.first { $0.code.rootCode == "16" }, "\(describe(found))")
+        #expect(expulsion.date?.day == day("2021-03-10"), "\(describe(found))")
     }
 }
