@@ -10,6 +10,9 @@ struct DateMention: Sendable {
     /// "a day earlier", "the next day", "hours later": days from the story's previous date, not from the reference
     /// day; `date` is counted from the reference day until the caller anchors it (``anchored(to:)``).
     var shift: Int? = nil
+    /// "today", "yesterday", "tonight", "this morning": counted from the day the words are said, which inside a
+    /// quotation is the speaker's day, not the article's (``spoken(on:reference:)``).
+    var deictic = false
 
     /// The date counted from the story's previous date `anchor`, when it is one of those that need it.
     func anchored(to anchor: EventDate?) -> DateMention {
@@ -18,6 +21,14 @@ struct DateMention: Sendable {
         copy.date = EventDate(
             day: anchor.day.adding(days: shift), precision: anchor.precision == .day ? .day : .approximate,
             provenance: .relative)
+        return copy
+    }
+
+    /// A deictic date said on `speech` rather than on the `reference` day it was resolved against.
+    func spoken(on speech: CalendarDay, reference: CalendarDay) -> DateMention {
+        guard deictic else { return self }
+        var copy = self
+        copy.date.day = speech.adding(days: date.day.daysSinceEpoch - reference.daysSinceEpoch)
         return copy
     }
 }
@@ -246,7 +257,7 @@ struct DateResolver {
             return DateMention(
                 start: i, end: i + length + (isPossessive ? 1 : 0),
                 date: EventDate(day: reference.adding(days: offset), precision: precision, provenance: .relative),
-                possessive: isPossessive)
+                possessive: isPossessive, deictic: precision == .day)
         }
         func monthMention(_ length: Int, _ monthsBack: Int, _ modifier: String?) -> DateMention? {
             var year = reference.year

@@ -1028,6 +1028,13 @@ extension EventCoder {
         return (open, close)
     }
 
+    /// Whether the date `d` follows a verb of saying, directly or after "on" ("said on Tuesday", "told Friday").
+    func isTellingDate(_ d: DateMention, _ c: SentenceContext) -> Bool {
+        var k = d.start - 1
+        if k > c.start, word(k) == "on" { k -= 1 }
+        return k >= c.start && cls(k).contains(.speech)
+    }
+
     /// Whether the date `d` belongs to a clause in the past perfect ("had fired … on Tuesday", "had been seized on
     /// July 4"): "had" and a past participle before it in its clause.
     func isPastPerfect(_ d: DateMention, _ c: SentenceContext) -> Bool {
@@ -1048,7 +1055,7 @@ extension EventCoder {
     /// An intent (03) is dated by the day it was told, not by the day of what it plans, after an infinitive:
     /// "Maduro and Ali agreed to meet in Kingstown on Thursday" is no agreement on Thursday.
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext, intent: Bool = false) -> EventDate? {
-        var best: (crossed: Int, distance: Int, date: EventDate, before: Int?)?
+        var best: (crossed: Int, rank: Int, distance: Int, date: EventDate, before: Int?)?
         let told = !isNoun && isToldDecision(a, c)
         // The first "to" after the anchor, in reach: dates after it are the planned act's.
         var plan = Int.max
@@ -1115,9 +1122,12 @@ extension EventCoder {
             }
             if possessivePenalty > 0 && crossed { continue }
             let distance = to - from + possessivePenalty * 1000 + coordinated
-            let rank = (crossed ? 1 : 0, distance)
-            if best == nil || rank < (best!.crossed, best!.distance) {
-                best = (rank.0, distance, d.date, d.end <= a ? d.end : nil)
+            // "Turkey said on Wednesday its navy shelled an island last week": the date right after "said" is the
+            // telling's, so one of the told act's own wins over it however near (and dates it when there is none).
+            let telling = d.end <= a && isTellingDate(d, c) ? 10 : 0
+            let rank = (crossed ? 1 : 0, distance + telling)
+            if best == nil || rank < (best!.crossed, best!.rank) {
+                best = (rank.0, rank.1, distance, d.date, d.end <= a ? d.end : nil)
             }
         }
         if var found = best, let dateEnd = found.before, let shift = dayShift(from: dateEnd, to: a) {

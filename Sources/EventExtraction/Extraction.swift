@@ -112,6 +112,9 @@ struct Extraction {
                     ?? (sentence.post == nil ? lastGivenDate ?? previousDate : previousDate)?.date
                 context.dates[d] = context.dates[d].anchored(to: anchor)
             }
+            if sentence.post == nil, let reference {
+                respeakQuotedDates(&context.dates, sentence, reference: reference, carried: previousDate)
+            }
 
             var coded: [CodedEvent] = []
             defer { if let pair = StoryPair.best(of: coded) { pairs.append((index, pair)) } }
@@ -219,7 +222,8 @@ struct Extraction {
             // A past-perfect clause's date is background ("The Houthis had fired drones at a warship on Tuesday"):
             // the rest of its paragraph tells that past ("Some protesters stormed offices"), but the story's own
             // time does not move to it, and the next paragraph is back on the story's day.
-            let given = context.dates.first { !$0.possessive }
+            // (Nor does a date inside a relative aside: "Akar, who was taken hostage on Friday evening, was freed".)
+            let given = context.dates.first { !$0.possessive && coder.relativeAside(around: $0, context) == nil }
             let background = given.map { coder.isPastPerfect($0, context) } ?? false
             if let date = given {
                 previousDate = date
@@ -249,6 +253,36 @@ struct Extraction {
     }
 
     private var fallbackDay: CalendarDay? { nil }
+
+    /// "\"Today we follow the will of the people,\" Diab said." told of Monday's address: inside a quotation,
+    /// "today" and "yesterday" are the speaker's, counted from the day the sentence gives the words (a date of its
+    /// own outside the quotes, else the one carried from the sentences before), not from the day the article went out.
+    private func respeakQuotedDates(
+        _ dates: inout [DateMention], _ sentence: Sentence, reference: CalendarDay, carried: DateMention?
+    ) {
+        let quoted = dates.map { isQuoted($0.start, in: sentence) }
+        guard dates.indices.contains(where: { dates[$0].deictic && quoted[$0] }) else { return }
+        let told = dates.indices.first { !quoted[$0] && !dates[$0].deictic && !dates[$0].possessive }.map { dates[$0] }
+        guard let speech = told ?? carried, speech.date.precision == .day else { return }
+        for d in dates.indices where quoted[d] {
+            dates[d] = dates[d].spoken(on: speech.date.day, reference: reference)
+        }
+    }
+
+    /// Whether the token at `k` is inside double quotes. A sentence with an odd number of them that does not open
+    /// on one starts inside a quotation begun in the sentence before ("We are ready. Today we start," he said.).
+    private func isQuoted(_ k: Int, in sentence: Sentence) -> Bool {
+        let quotes = (sentence.start..<sentence.end).filter { tokens[$0].kind == .quote && isDoubleQuote(tokens[$0]) }
+        var open = quotes.count % 2 == 1 && quotes.first != sentence.start
+        for j in quotes where j < k { open.toggle() }
+        return open
+    }
+
+    /// `"`, `“` or `”`: a single quote is as often an apostrophe ("protesters' demands").
+    private func isDoubleQuote(_ token: Token) -> Bool {
+        let first = bytes[Int(token.start)]
+        return first == UInt8(ascii: "\"") || (token.end - token.start == 3 && [0x9C, 0x9D].contains(bytes[Int(token.start) + 2]))
+    }
 
     /// Whether a paragraph's first sentence opens on background ("Earlier,", "Previously,", "Last year,", "In 2019,",
     /// "Since 2014,", "Back in …") and its first actor is of none of the countries of the sentence before
