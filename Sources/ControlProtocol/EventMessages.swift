@@ -103,6 +103,31 @@ public struct EventSummary: Codable, Sendable, Equatable {
         case summary, articles, articleCount, mentions
     }
 
+    /// A daemon older than `articleCount` always sent the paths: their number is the count (a `tidingsctl` upgraded
+    /// before the daemon restarts still reads its listings).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Int64.self, forKey: .id)
+        date = try container.decodeIfPresent(String.self, forKey: .date)
+        datePrecision = try container.decodeIfPresent(String.self, forKey: .datePrecision)
+        dateProvenance = try container.decodeIfPresent(String.self, forKey: .dateProvenance)
+        code = try container.decode(String.self, forKey: .code)
+        rootCode = try container.decode(String.self, forKey: .rootCode)
+        label = try container.decode(String.self, forKey: .label)
+        quadClass = try container.decode(Int.self, forKey: .quadClass)
+        source = try container.decodeIfPresent(ActorInfo.self, forKey: .source)
+        target = try container.decodeIfPresent(ActorInfo.self, forKey: .target)
+        location = try container.decodeIfPresent(String.self, forKey: .location)
+        summary = try container.decode(String.self, forKey: .summary)
+        articles = try container.decodeIfPresent([String].self, forKey: .articles)
+        guard let count = try container.decodeIfPresent(Int.self, forKey: .articleCount) ?? articles?.count else {
+            throw DecodingError.keyNotFound(
+                CodingKeys.articleCount, .init(codingPath: container.codingPath, debugDescription: "no articleCount"))
+        }
+        articleCount = count
+        mentions = try container.decode(Int.self, forKey: .mentions)
+    }
+
     /// Unknown values are sent as null rather than left out; `articles` is left out when not asked for.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -45,7 +45,7 @@ struct EventFilterOptions: ParsableArguments {
     func params(article: String? = nil, page: PageOptions, withArticles: Bool) -> EventsListParams {
         EventsListParams(
             from: from, to: to, actor: actor, code: code, article: article, limit: page.limit, offset: page.offset,
-            withArticles: withArticles)
+            withArticles: withArticles ? nil : false)  // the default, as an older daemon reads it
     }
 
     /// `actor Pompeo, code 19, from 2019-12-31`: what was asked for, for titles; nil without filters.

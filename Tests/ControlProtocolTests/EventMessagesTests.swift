@@ -76,6 +76,19 @@ struct EventMessagesTests {
         #expect(detail.mentionList[1].target?.name == "Adil Abdul-Mahdi")
     }
 
+    @Test func eventSummary_fromADaemonWithoutArticleCount_countsItsPaths() throws {
+        // An `events.list` row as daemons before `articleCount` sent it: always with the paths.
+        let row = #"""
+            {"id":1,"date":null,"datePrecision":null,"dateProvenance":null,"code":"041","rootCode":"04","label":"Discuss by telephone","quadClass":1,"source":null,"target":null,"location":null,"summary":"S","articles":["000.txt","001.txt","002.txt"],"mentions":4}
+            """#
+        let event = try decode(EventSummary.self, row)
+        #expect(event.articleCount == 3)
+        #expect(event.articles == ["000.txt", "001.txt", "002.txt"])
+        #expect(throws: DecodingError.self) {
+            try decode(EventSummary.self, row.replacingOccurrences(of: #""articles":["000.txt","001.txt","002.txt"],"#, with: ""))
+        }
+    }
+
     @Test func eventDetail_encodesItsWireFieldNames() throws {
         let mention = MentionInfo(
             article: "000.txt", sentenceIndex: 3, start: 10, end: 90, sentence: "S", confidence: 0.8, code: "145",
