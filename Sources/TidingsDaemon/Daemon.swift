@@ -451,10 +451,12 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
 
     private func currentStatus() throws -> StatusResult {
         guard let store else { throw RPCError.internalError("the store is not open") }
-        let counts = try store.counts()
+        // The state first: `watching` is set only after the commit that caught up, so counts read after it
+        // include that commit. Read the other way round, a reply could say `watching` with the counts of before.
         let (state, problems) = status.withLock { status in
             (status.state, status.problems.sorted { $0.key < $1.key }.map(\.value))
         }
+        let counts = try store.counts()
         return StatusResult(
             state: state, root: configuration.root, files: counts.files, articles: counts.articles,
             events: counts.events, statements: counts.statements, errors: counts.errors,
