@@ -203,11 +203,13 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
         return ingestor
     }
 
+    /// What to do about a damaged database (the restart checks it: ``Ingestor/onStoreTrouble``).
+    static let rebuildAdvice = "restart tidingsd to move the database aside and rebuild the store from the folder"
+
     /// What `status` says while commits fail; the changes stay queued meanwhile.
     private static func storeProblem(_ error: EventStoreError, stateDirectory: String) -> String {
         if error.code == .corrupt {
-            return "\(error.message): restart tidingsd to move the database aside and rebuild the store from the "
-                + "folder; the changes stay queued until then"
+            return "\(error.message): \(rebuildAdvice); the changes stay queued until then"
         }
         return "cannot write the store in \(stateDirectory) (\(error.message)): free space on its disk or make it "
             + "writable; the changes stay queued and are written when it works again"

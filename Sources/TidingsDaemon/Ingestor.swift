@@ -99,6 +99,11 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         }
     }
 
+    /// A read found the database damaged: reported as a failed commit would be (``onStoreTrouble``).
+    func storeIsDamaged(_ error: EventStoreError) {
+        queue.async { self.onStoreTrouble(error) }
+    }
+
     /// Queues tracked paths under `relativeFolder` ("" for all) to be parsed again; returns how many.
     func reparse(under relativeFolder: String) throws(EventStoreError) -> Int {
         let paths = try store.paths(under: relativeFolder)
@@ -157,6 +162,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
             stored = folder.isEmpty ? try store.allFiles() : try store.files(at: store.paths(under: folder))
         } catch {
             logger.error("cannot read the store to reconcile", metadata: ["ingest.error": "\(error)"])
+            // Damage that opening the database did not notice (after a clean stop the start-up skips the check).
+            if error.code == .corrupt { onStoreTrouble(error) }
             return
         }
         var changed: [String] = []

@@ -51,6 +51,47 @@ struct CorruptDatabaseTests {
         #expect(line.contains("is damaged: "), "not found by the check: \(line)")
     }
 
+    /// Damage to pages that opening the database does not read, after a clean stop (the start-up check is
+    /// skipped then): the first read that meets them, the start-up reconcile's, makes every reply that reads the
+    /// store say to restart, and that restart moves the database aside and rebuilds the store.
+    @Test func damagedFileRows_afterACleanStop_areFoundByTheFirstRead_andTheRestartItAsksFor_rebuildsTheStore() throws {
+        let tree = try TemporaryTree()
+        let (names, cursor, _) = try Self.ingested(tree, articles: 100)
+        let queue = try DatabaseQueue(path: Self.database(tree))
+        let (pageSize, pages) = try queue.read { db in
+            (
+                try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0,
+                try Int.fetchAll(db, sql: "SELECT pageno FROM dbstat WHERE name = 'file' AND pagetype = 'leaf'")
+            )
+        }
+        try queue.close()
+        #expect(!pages.isEmpty, "the file table has no leaf pages")
+        var generator = SystemRandomNumberGenerator()
+        let file = try #require(FileHandle(forWritingAtPath: Self.database(tree)))
+        for page in pages {
+            try file.seek(toOffset: UInt64((page - 1) * pageSize))
+            try file.write(contentsOf: (0..<pageSize).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        }
+        try file.close()
+
+        let daemon = try DaemonProcess(tree: tree)
+        let refusal = try #require(
+            eventuallyValue { () -> RPCError? in
+                do {
+                    _ = try daemon.withConnection { try $0.call(.status, as: StatusResult.self) }
+                } catch let error as RPCError {
+                    return error
+                } catch {}
+                return nil
+            }, "status never reported the damage\(daemon.diagnostics)")
+        #expect(refusal.message.contains("malformed"), "\(refusal.message)")
+        #expect(refusal.message.contains("restart tidingsd to move the database aside"), "\(refusal.message)")
+        #expect(try daemon.stop() == .exited(0))
+
+        let (_, line) = try Self.restartAndFindTheCopy(tree, expecting: names, cursor: cursor)
+        #expect(line.contains("quick_check"), "not found by the start-up check: \(line)")
+    }
+
     // MARK: - Helpers
 
     private static func database(_ tree: TemporaryTree) -> String { tree.state + "/tidings.sqlite" }
