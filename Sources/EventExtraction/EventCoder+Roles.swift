@@ -746,6 +746,8 @@ extension EventCoder {
                     if prep.contains(.locative) && !(prep.contains(.at) && aims) { skip = true }
                     if (root == 11 || root == 12) && !prep.contains(.of) && !isProposer(m, c) { skip = true }
                 }
+                // "tariffs of their own", "its own troops": a reflexive possessive is the source's, no object.
+                if m.pronoun, m.end < c.end, isText(m.end, "own") { skip = true }
                 if m.pronoun, let resolved = resolve(m, c, other: source) {
                     if !skip, source.map({ !sameActor($0, resolved) }) ?? true { return resolved }
                 } else if !skip && !m.pronoun && !m.isInstrument && !(source.map { sameActor($0, m) } ?? false) {

@@ -133,7 +133,9 @@ struct Extraction {
                     // "Soldiers seized power in Gabon": an act in the actor's own country aims at no other side.
                     event.location?.country != country
                 {
-                    let before = mentions.filter { $0.end <= event.anchor }
+                    // ("Canada and China struck back with tariffs": a partner listed with the source acts with it.)
+                    let partners = coder.others(listedWith: source, context)
+                    let before = mentions.filter { m in m.end <= event.anchor && !partners.contains { $0.start == m.start } }
                     func other(_ m: ActorMention) -> Bool {
                         !m.pronoun && !m.isPlace && m.country != nil && m.country != country
                     }

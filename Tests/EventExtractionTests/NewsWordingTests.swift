@@ -1,0 +1,87 @@
+import ArticleParsing
+import Testing
+
+@testable import EventExtraction
+
+/// The fourteenth session's rules, found on a fresh dev batch and tested with sentences of its own: diplomatic notes
+/// as official complaints, economic retaliation told with a fighting verb, attacks on ideas and policies as
+/// criticism, and partners listed with the source that act with it.
+struct NewsWordingTests {
+    private func describe(_ found: [ExtractedEvent]) -> String {
+        "\(found.map { "\($0.code) \($0.source?.code ?? "-")→\($0.target?.code ?? "-") \($0.date?.day.description ?? "-")" })"
+    }
+
+    private func has(_ found: [ExtractedEvent], root: String, source: String?, target: String?) -> Bool {
+        found.contains { event in
+            event.code.rootCode == root && (source.map { event.source?.code.hasPrefix($0) == true } ?? true)
+                && (target.map { event.target?.code.hasPrefix($0) == true } ?? true)
+        }
+    }
+
+    // MARK: A diplomatic note handed over.
+
+    @Test(arguments: [
+        ("Chile handed a diplomatic note to the Bolivian embassy in Santiago on Monday.", "CHL", "BOL"),
+        ("Greece delivered a protest note to Turkey on Tuesday over the incident.", "GRC", "TUR"),
+        ("Latvia sent a note of protest to Belarus on Friday.", "LVA", "BLR"),
+    ])
+    func diplomaticNote_isAnOfficialComplaint(sentence: String, source: String, target: String) {
+        let found = events(sentence, published: "2024-06-14")
+        #expect(has(found, root: "11", source: source, target: target), "\(sentence): \(describe(found))")
+    }
+
+    @Test(arguments: [
+        "The Bolivian minister handed the microphone to a reporter on Monday.",
+        "Chile noted on Monday that Bolivia had made progress.",
+        "The central bank issued new notes on Tuesday.",
+    ])
+    func otherHandingsAndNotes_areNoComplaint(sentence: String) {
+        let found = events(sentence, published: "2024-06-14")
+        #expect(!found.contains { $0.code.rootCode == "11" }, "\(sentence): \(describe(found))")
+    }
+
+    // MARK: Economic retaliation told with a fighting verb.
+
+    @Test(arguments: [
+        "Brazil and Argentina struck back on Wednesday with tariffs of their own.",
+        "India hit back with duties on American almonds on Friday.",
+        "Peru retaliated with tariffs on Chilean wine on Monday.",
+    ])
+    func retaliationWithTariffs_isEconomic_notForce(sentence: String) {
+        let found = events(sentence, published: "2024-06-14")
+        #expect(found.contains { $0.code.rootCode == "16" }, "\(sentence): \(describe(found))")
+        #expect(!found.contains { (18...20).contains($0.code.root) }, "\(sentence): \(describe(found))")
+    }
+
+    @Test func retaliationWithArtillery_staysForce() {
+        let found = events("Greek troops struck back on Monday with artillery against Turkish positions.",
+            published: "2024-06-14")
+        #expect(has(found, root: "19", source: "GRC", target: "TUR"), "\(describe(found))")
+    }
+
+    /// "Brazil and Argentina struck back": partners in the act, not each other's target, and "their own" is theirs.
+    @Test func listedPartners_areNotEachOthersTarget() {
+        let found = events("Brazil and Argentina struck back on Wednesday with tariffs of their own.",
+            published: "2024-06-14")
+        #expect(!has(found, root: "16", source: "BRA", target: "ARG"), "\(describe(found))")
+        #expect(!has(found, root: "16", source: "ARG", target: "BRA"), "\(describe(found))")
+    }
+
+    // MARK: Attacking an idea is criticism.
+
+    @Test(arguments: [
+        "Orsolya Kovacs, the Hungarian opposition leader, attacked the government's budget plan on Monday.",
+        "Speaking in Lima on Sunday, Peruvian President Dina Boluarte attacked socialism.",
+    ])
+    func attackOnAnIdea_isCriticism(sentence: String) {
+        let found = events(sentence, published: "2024-06-14")
+        #expect(found.contains { $0.code.rootCode == "11" }, "\(sentence): \(describe(found))")
+        #expect(!found.contains { (18...20).contains($0.code.root) }, "\(sentence): \(describe(found))")
+    }
+
+    @Test func attackOnAPlace_staysForce() {
+        let found = events("Sudanese troops attacked the rebel-held town of Kadugli on Monday.", published: "2024-06-14")
+        #expect(found.contains { (18...20).contains($0.code.root) }, "\(describe(found))")
+        #expect(!found.contains { $0.code.rootCode == "11" }, "\(describe(found))")
+    }
+}
