@@ -618,6 +618,13 @@ extension EventCoder {
                 {
                     return m
                 }
+                // "fishermen, who it said were beaten": a teller inside a relative clause is an aside; the
+                // relative pronoun before it is the subject.
+                if !contentSeen, wc.contains(.speech), let teller = c.mention(endingAt: k), teller.start > c.start,
+                    cls(teller.start - 1).contains(.relative)
+                {
+                    return mainSubject(before: teller.start - 1, c, depth: depth)
+                }
                 if wc.contains(.barrier) || wc.contains(.speech) { return nil }
                 if !(isAdverb(k) || wc.contains(.auxiliary) || wc.contains(.beForm) || wc.contains(.blocker)
                     || endsWith(k, "ed"))
@@ -692,6 +699,13 @@ extension EventCoder {
             var j = k - 1
             if j >= c.start, tokens[j].kind == .comma { j -= 1 }
             if let m = c.mention(endingAt: j + 1), !isLocative(m, c), !m.isPlace { return m }
+            // "Vietnamese fishermen, who …": a nationality before a noun no dictionary lists stands for it.
+            if j > c.start, tokens[j].kind == .word, !tokens[j].flags.contains(.capitalized), cls(j).isEmpty,
+                let m = c.mention(endingAt: j), m.end - m.start == 1, m.role == nil, !m.pronoun, !m.isPlace,
+                !isLocative(m, c)
+            {
+                return m
+            }
             return nil
         }
         var j = k - 1

@@ -84,4 +84,28 @@ struct NewsWordingTests {
         #expect(found.contains { (18...20).contains($0.code.root) }, "\(describe(found))")
         #expect(!found.contains { $0.code.rootCode == "11" }, "\(describe(found))")
     }
+
+    // MARK: Who suffers an act told in a relative clause.
+
+    /// "herders, who officials said were beaten by …": the teller inside the relative clause is an aside, and a
+    /// nationality before a noun no dictionary lists ("Kenyan herders") stands for the antecedent.
+    @Test func relativeClause_withTellerAside_keepsItsAntecedent() {
+        let found = events(
+            "Kenya protested on Tuesday over the treatment of Kenyan herders, who officials said were beaten by "
+                + "Ugandan law enforcement officers on Monday.", published: "2024-06-14")
+        #expect(has(found, root: "18", source: "UGA", target: "KEN"), "\(describe(found))")
+        #expect(!has(found, root: "18", source: "UGA", target: "UGA"), "\(describe(found))")
+    }
+
+    @Test func lawEnforcement_isPolice() {
+        let found = events("Bolivian law enforcement officers arrested three Peruvian men on Monday.",
+            published: "2024-06-14")
+        #expect(found.contains { $0.code.rootCode == "17" && $0.source?.code == "BOLCOP" }, "\(describe(found))")
+    }
+
+    /// A relative clause whose pronoun is its own teller ("who said they were beaten") is told by the antecedent.
+    @Test func relativeClause_toldByItsAntecedent_isUnchanged() {
+        let found = events("Kenyan herders, who said they were beaten on Monday, blamed Uganda.", published: "2024-06-14")
+        #expect(has(found, root: "11", source: "KEN", target: "UGA"), "\(describe(found))")
+    }
 }
