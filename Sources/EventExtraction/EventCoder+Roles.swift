@@ -206,7 +206,8 @@ extension EventCoder {
         if isNoun && date == nil { return nil }
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
-            location: location, date: date, anchor: a, noun: isNoun, mutual: mutual)
+            location: location, date: date, anchor: a, noun: isNoun, mutual: mutual,
+            ownCountry: pattern.flags.contains(.ownCountry))
     }
 
     /// The actor whose decision, move or order the verb at `a` tells, right before it: "India's decision to ban",

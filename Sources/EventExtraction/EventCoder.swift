@@ -11,6 +11,8 @@ struct CodedEvent {
     var noun: Bool
     /// A pair that acted on each other ("the two leaders signed"): the reverse is an event too.
     var mutual = false
+    /// Naming nobody, it is aimed at the source's own country (the pattern's `own-country` flag).
+    var ownCountry = false
 }
 
 /// Codes the events of one sentence from verb patterns, PETRARCH-style but shallow: find a pattern, check it

@@ -108,4 +108,26 @@ struct NewsWordingTests {
         let found = events("Kenyan herders, who said they were beaten on Monday, blamed Uganda.", published: "2024-06-14")
         #expect(has(found, root: "11", source: "KEN", target: "UGA"), "\(describe(found))")
     }
+
+    // MARK: Election results rejected.
+
+    @Test(arguments: [
+        ("Serbia's opposition parties rejected the results of Sunday's election on Monday.", "SRB"),
+        ("Georgian protesters disputed the outcome on Monday.", "GEO"),
+        ("Zambian opposition supporters refused to accept the results on Tuesday.", "ZMB"),
+    ])
+    func resultsRejected_byTheOpposition_areAimedAtItsOwnAuthorities(sentence: String, country: String) {
+        let found = events(sentence, published: "2024-06-14")
+        #expect(has(found, root: "12", source: country, target: country + "GOV"), "\(sentence): \(describe(found))")
+    }
+
+    @Test(arguments: [
+        "Russia rejected the results of the inquiry on Monday.",
+        "Serbia's government rejected the results on Monday.",
+    ])
+    func resultsRejected_byAState_areNotAimedAtItself(sentence: String) {
+        let found = events(sentence, published: "2024-06-14")
+        #expect(!found.contains { $0.code.rootCode == "12" && $0.target != nil && $0.target?.country == $0.source?.country },
+            "\(sentence): \(describe(found))")
+    }
 }
