@@ -255,6 +255,11 @@ struct EventCoder {
         guard form == "was" || form == "were" || form == "been" else { return nil }
         if form == "been", be - 1 > c.start, cls(be - 1).contains(.auxiliary) { be -= 1 }
         var k = be - 1
+        // "pupils who were seized": past "who", its antecedent: people an act was done to. (Not "that" or
+        // "which": "The sanctions that were imposed on Iran in 2018 remain" tells a state, not the act.)
+        if k > c.start, isText(k, "who") {
+            k -= 1
+        }
         while k >= c.start && be - k <= 7 {
             let t = tokens[k]
             if t.kind == .word && ids.contains(t.id) { return k }

@@ -130,4 +130,26 @@ struct NewsWordingTests {
         #expect(!found.contains { $0.code.rootCode == "12" && $0.target != nil && $0.target?.country == $0.source?.country },
             "\(sentence): \(describe(found))")
     }
+
+    // MARK: People seized are abducted.
+
+    @Test(arguments: [
+        "Armed groups seized more than 300 pupils in school raids in Zamfara on Monday.",
+        "Nigerien troops were searching on Tuesday for 40 villagers who were seized by gunmen near Tillaberi on "
+            + "Monday.",
+    ])
+    func peopleSeized_areAbducted(sentence: String) {
+        let found = events(sentence, published: "2024-06-14")
+        #expect(found.contains { $0.code.rawValue == "181" }, "\(sentence): \(describe(found))")
+        #expect(!found.contains { $0.code.rawValue.hasPrefix("171") }, "\(sentence): \(describe(found))")
+    }
+
+    @Test(arguments: [
+        "Congolese rebels seized the town of Beni on Monday.",
+        "Kenyan police seized weapons and drugs from a house in Mombasa on Monday.",
+    ])
+    func placesAndGoodsSeized_areNoAbduction(sentence: String) {
+        let found = events(sentence, published: "2024-06-14")
+        #expect(!found.contains { $0.code.rawValue == "181" }, "\(sentence): \(describe(found))")
+    }
 }
