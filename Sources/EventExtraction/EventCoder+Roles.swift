@@ -206,7 +206,8 @@ extension EventCoder {
         if isNoun && date == nil { return nil }
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
-            location: location, date: date, anchor: a, noun: isNoun, mutual: mutual)
+            location: location, date: date, anchor: a, noun: isNoun, mutual: mutual,
+            ownCountry: pattern.flags.contains(.ownCountry))
     }
 
     /// The actor whose decision, move or order the verb at `a` tells, right before it: "India's decision to ban",
@@ -618,6 +619,13 @@ extension EventCoder {
                 {
                     return m
                 }
+                // "fishermen, who it said were beaten": a teller inside a relative clause is an aside; the
+                // relative pronoun before it is the subject.
+                if !contentSeen, wc.contains(.speech), let teller = c.mention(endingAt: k), teller.start > c.start,
+                    cls(teller.start - 1).contains(.relative)
+                {
+                    return mainSubject(before: teller.start - 1, c, depth: depth)
+                }
                 if wc.contains(.barrier) || wc.contains(.speech) { return nil }
                 if !(isAdverb(k) || wc.contains(.auxiliary) || wc.contains(.beForm) || wc.contains(.blocker)
                     || endsWith(k, "ed"))
@@ -692,6 +700,13 @@ extension EventCoder {
             var j = k - 1
             if j >= c.start, tokens[j].kind == .comma { j -= 1 }
             if let m = c.mention(endingAt: j + 1), !isLocative(m, c), !m.isPlace { return m }
+            // "Vietnamese fishermen, who …": a nationality before a noun no dictionary lists stands for it.
+            if j > c.start, tokens[j].kind == .word, !tokens[j].flags.contains(.capitalized), cls(j).isEmpty,
+                let m = c.mention(endingAt: j), m.end - m.start == 1, m.role == nil, !m.pronoun, !m.isPlace,
+                !isLocative(m, c)
+            {
+                return m
+            }
             return nil
         }
         var j = k - 1
@@ -746,6 +761,8 @@ extension EventCoder {
                     if prep.contains(.locative) && !(prep.contains(.at) && aims) { skip = true }
                     if (root == 11 || root == 12) && !prep.contains(.of) && !isProposer(m, c) { skip = true }
                 }
+                // "tariffs of their own", "its own troops": a reflexive possessive is the source's, no object.
+                if m.pronoun, m.end < c.end, isText(m.end, "own") { skip = true }
                 if m.pronoun, let resolved = resolve(m, c, other: source) {
                     if !skip, source.map({ !sameActor($0, resolved) }) ?? true { return resolved }
                 } else if !skip && !m.pronoun && !m.isInstrument && !(source.map { sameActor($0, m) } ?? false) {

@@ -11,6 +11,8 @@ struct CodedEvent {
     var noun: Bool
     /// A pair that acted on each other ("the two leaders signed"): the reverse is an event too.
     var mutual = false
+    /// Naming nobody, it is aimed at the source's own country (the pattern's `own-country` flag).
+    var ownCountry = false
 }
 
 /// Codes the events of one sentence from verb patterns, PETRARCH-style but shallow: find a pattern, check it
@@ -253,6 +255,11 @@ struct EventCoder {
         guard form == "was" || form == "were" || form == "been" else { return nil }
         if form == "been", be - 1 > c.start, cls(be - 1).contains(.auxiliary) { be -= 1 }
         var k = be - 1
+        // "pupils who were seized": past "who", its antecedent: people an act was done to. (Not "that" or
+        // "which": "The sanctions that were imposed on Iran in 2018 remain" tells a state, not the act.)
+        if k > c.start, isText(k, "who") {
+            k -= 1
+        }
         while k >= c.start && be - k <= 7 {
             let t = tokens[k]
             if t.kind == .word && ids.contains(t.id) { return k }

@@ -127,13 +127,16 @@ struct Extraction {
                 if event.target == nil, let act = coder.condemnedAct(of: event) {
                     event.target = coder.findAgent(after: act, context)
                         ?? (forceful + shows).first { $0.country != event.source?.country }
-                } else if event.target == nil, !event.noun, (10...20).contains(event.code.root), event.code.root != 14,
+                } else if event.target == nil, !event.noun, !event.ownCountry, (10...20).contains(event.code.root),
+                    event.code.root != 14,
                     !event.code.rawValue.hasPrefix("172"), !coder.actsAlongside(event.anchor, context),
                     let source = event.source, let country = source.country,
                     // "Soldiers seized power in Gabon": an act in the actor's own country aims at no other side.
                     event.location?.country != country
                 {
-                    let before = mentions.filter { $0.end <= event.anchor }
+                    // ("Canada and China struck back with tariffs": a partner listed with the source acts with it.)
+                    let partners = coder.others(listedWith: source, context)
+                    let before = mentions.filter { m in m.end <= event.anchor && !partners.contains { $0.start == m.start } }
                     func other(_ m: ActorMention) -> Bool {
                         !m.pronoun && !m.isPlace && m.country != nil && m.country != country
                     }
@@ -154,6 +157,14 @@ struct Extraction {
                     let info = lexicon.countries[country]
                 {
                     event.target = ActorMention.implied(country: country, name: info.name, at: event.anchor)
+                }
+                // "The opposition rejected the results": what its own authorities announced (an `own-country`
+                // pattern), when a party or group of no state role rejects them ("Russia rejected the results of the
+                // inquiry" stays aimed at whoever the story names).
+                if event.target == nil, event.ownCountry, let source = event.source, let country = source.country,
+                    let role = source.role, Extraction.nonStateRoles.contains(role), let info = lexicon.countries[country]
+                {
+                    event.target = ActorMention.implied(country: country, name: info.name, role: "GOV", at: event.anchor)
                 }
                 // "Pashinyan was released on Monday", "he had been placed under house arrest": such an act with no
                 // agent, in the country of the one it is done to (where it happened or where the story is filed
@@ -317,6 +328,8 @@ struct Extraction {
     /// Acts a country does within itself: protests (14), coercion of its own people and institutions (17, but
     /// not expelling or hacking others, nor martial law), resigning, yielding to demands, releasing people, easing
     /// restrictions.
+    static let nonStateRoles: Set<String> = ["OPP", "REB", "INS", "CVL", "UAF", "MED", "BUS", "EDU", "REL", "LAB"]
+
     static func isInternal(_ code: CAMEOCode) -> Bool {
         let raw = code.rawValue
         if code.root == 14 { return true }

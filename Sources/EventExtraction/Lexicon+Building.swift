@@ -167,11 +167,12 @@ extension Lexicon {
             case "object-target": flags.insert(.objectIsTarget)
             case "stative": flags.insert(.stative)
             case "from-source": flags.insert(.fromSource)
+            case "own-country": flags.insert(.ownCountry)
             case "": break
             default:
                 throw line.error(
                     "unknown flag \"\(flag)\" (noun, subject-target, modal-ok, that-target, object-target, stative, "
-                        + "from-source)")
+                        + "from-source, own-country)")
             }
         }
         let pattern = VerbPattern(code: code, elements: elements, flags: flags, text: text)

@@ -67,6 +67,9 @@ struct PatternFlags: OptionSet, Sendable {
     /// The pattern ends with "from" and the actor after it is the source, the subject the target ("the decision
     /// drew a protest from Tokyo").
     static let fromSource = PatternFlags(rawValue: 64)
+    /// Naming nobody, the act is aimed at the actor's own country ("the opposition rejected the results": the
+    /// results its own authorities announced).
+    static let ownCountry = PatternFlags(rawValue: 128)
 }
 
 struct VerbPattern: Sendable {
