@@ -8,17 +8,6 @@ import Testing
 /// protest is held to denounce, fighting inside the fighter's own country, bases housing another country's troops,
 /// adjectives between a determiner and a noun, and a few codebook patterns.
 struct FreshBatchTests {
-    private func describe(_ found: [ExtractedEvent]) -> String {
-        "\(found.map { "\($0.code) \($0.source?.code ?? "-")→\($0.target?.code ?? "-") \($0.date?.day.description ?? "-")" })"
-    }
-
-    private func has(_ found: [ExtractedEvent], root: String, source: String?, target: String?) -> Bool {
-        found.contains { event in
-            event.code.rootCode == root && (source.map { event.source?.code.hasPrefix($0) == true } ?? true)
-                && (target.map { event.target?.code.hasPrefix($0) == true } ?? true)
-        }
-    }
-
     // MARK: A decision told before its teller.
 
     @Test(arguments: [
@@ -30,7 +19,7 @@ struct FreshBatchTests {
     ])
     func decision_toldBeforeItsTeller_isTheAct(sentence: String, root: String, source: String, target: String) {
         let found = events(sentence, published: "2024-03-14")
-        #expect(has(found, root: root, source: source, target: target), "\(sentence): \(describe(found))")
+        #expect(found.contains(root: root, source: source, target: target), "\(sentence): \(found.described)")
     }
 
     @Test(arguments: [
@@ -41,7 +30,7 @@ struct FreshBatchTests {
     ])
     func decision_toldBeforeItsTeller_keepsTheLimits(sentence: String) {
         let found = events(sentence, published: "2024-03-14")
-        #expect(!found.contains { ["15", "16"].contains($0.code.rootCode) }, "\(sentence): \(describe(found))")
+        #expect(!found.contains { ["15", "16"].contains($0.code.rootCode) }, "\(sentence): \(found.described)")
     }
 
     // MARK: Who says a quotation, after it.
@@ -50,7 +39,7 @@ struct FreshBatchTests {
         let found = sharedExtractor.extract(from: article([
             "Russia's foreign ministry condemned the move on Friday. \"Estonia will bear the consequences,\" it said."
         ], published: "2024-03-14"))
-        #expect(has(found, root: "13", source: "RUS", target: "EST"), "\(describe(found))")
+        #expect(found.contains(root: "13", source: "RUS", target: "EST"), "\(found.described)")
     }
 
     // MARK: Protests.
@@ -62,14 +51,14 @@ struct FreshBatchTests {
     ])
     func protest_targetsWhatItDenounces(sentence: String, source: String, target: String) {
         let found = events(sentence, published: "2024-03-14")
-        #expect(has(found, root: "14", source: source, target: target), "\(sentence): \(describe(found))")
+        #expect(found.contains(root: "14", source: source, target: target), "\(sentence): \(found.described)")
     }
 
     @Test func protest_inACapital_doesNotTargetItsGovernment() throws {
         let found = events("Thousands of protesters marched in Nairobi on Tuesday.", published: "2024-03-14")
-        let protest = try #require(found.first { $0.code.rootCode == "14" }, "\(describe(found))")
+        let protest = try #require(found.first { $0.code.rootCode == "14" }, "\(found.described)")
         #expect(protest.source?.code.hasPrefix("KEN") == true)
-        #expect(protest.target?.code.hasSuffix("GOV") != true, "\(describe(found))")
+        #expect(protest.target?.code.hasSuffix("GOV") != true, "\(found.described)")
     }
 
     // MARK: A date before ", and" and a subject of the verb's own is the first clause's.
@@ -78,14 +67,14 @@ struct FreshBatchTests {
         let found = events(
             "Rebels seized two towns over the weekend, and thousands of people marched in Bukavu on Monday.",
             published: "2024-03-14")
-        let protest = try #require(found.first { $0.code.rootCode == "14" }, "\(describe(found))")
-        #expect(protest.date?.day == day("2024-03-11"), "\(describe(found))")
+        let protest = try #require(found.first { $0.code.rootCode == "14" }, "\(found.described)")
+        #expect(protest.date?.day == day("2024-03-11"), "\(found.described)")
     }
 
     @Test func date_beforeJoinedSubjects_staysTheirs() throws {
         let found = events("On Monday, Britain and France condemned the strike on the convoy.", published: "2024-03-14")
-        let condemned = try #require(found.first { $0.code.rootCode == "11" }, "\(describe(found))")
-        #expect(condemned.date?.day == day("2024-03-11"), "\(describe(found))")
+        let condemned = try #require(found.first { $0.code.rootCode == "11" }, "\(found.described)")
+        #expect(condemned.date?.day == day("2024-03-11"), "\(found.described)")
     }
 
     // MARK: "The same day" counts from the last day the story gave.
@@ -95,8 +84,8 @@ struct FreshBatchTests {
             "Rebels attacked Kenya early on March 10. It was the first attack since the war began in October. "
                 + "The president of Kenya blamed Iran the same day."
         ], published: "2024-03-14"))
-        let blame = try #require(found.first { $0.code.rootCode == "11" }, "\(describe(found))")
-        #expect(blame.date?.day == day("2024-03-10"), "\(describe(found))")
+        let blame = try #require(found.first { $0.code.rootCode == "11" }, "\(found.described)")
+        #expect(blame.date?.day == day("2024-03-10"), "\(found.described)")
     }
 
     // MARK: Fighting in the fighter's own country.
@@ -104,18 +93,18 @@ struct FreshBatchTests {
     @Test func capture_ofTowns_inOwnCountry_isAnInternalConflict() {
         let found = events("Islamist militants captured the towns of Gao and Timbuktu in Mali on Sunday.",
             published: "2024-03-14")
-        #expect(has(found, root: "19", source: "MLI", target: "MLI"), "\(describe(found))")
+        #expect(found.contains(root: "19", source: "MLI", target: "MLI"), "\(found.described)")
     }
 
     @Test func fighting_withoutPlace_staysWithoutTarget() {
         let found = events("Russia began air strikes at the end of September.", published: "2024-03-14")
-        #expect(!has(found, root: "19", source: "RUS", target: "RUS"), "\(describe(found))")
+        #expect(!found.contains(root: "19", source: "RUS", target: "RUS"), "\(found.described)")
     }
 
     @Test func force_onTargetsInTwoPlaces_targetsTheFirst() {
         let found = events("The United States struck dozens of targets in Yemen and Somalia on Friday.",
             published: "2024-03-14")
-        #expect(has(found, root: "19", source: "USA", target: "YEM"), "\(describe(found))")
+        #expect(found.contains(root: "19", source: "USA", target: "YEM"), "\(found.described)")
     }
 
     // MARK: Accidents.
@@ -127,13 +116,13 @@ struct FreshBatchTests {
     func killedInAccident_isNoAttack(text: String) {
         let found = events(text, published: "2024-03-14")
         #expect(!found.contains { $0.sentenceIndex == 1 && ["18", "19", "20"].contains($0.code.rootCode) },
-            "\(describe(found))")
+            "\(found.described)")
     }
 
     @Test func killedInAttack_isStillByWhoeverUsedForce() {
         let found = events(
             "Israeli troops raided Jenin on Monday. At least 40 Palestinians were killed in the raid.", published: "2024-03-14")
-        #expect(found.contains { $0.sentenceIndex == 1 && $0.code.rootCode == "18" }, "\(describe(found))")
+        #expect(found.contains { $0.sentenceIndex == 1 && $0.code.rootCode == "18" }, "\(found.described)")
     }
 
     // MARK: Whom a base houses.
@@ -146,7 +135,7 @@ struct FreshBatchTests {
         let found = events(sentence, published: "2024-03-14")
         let force = found.filter { ["18", "19"].contains($0.code.rootCode) }
         #expect(!force.isEmpty && force.allSatisfy { $0.target?.code.hasPrefix("IRQ") != true
-            && $0.target?.code.hasPrefix("SYR") != true }, "\(sentence): \(describe(found))")
+            && $0.target?.code.hasPrefix("SYR") != true }, "\(sentence): \(found.described)")
     }
 
     // MARK: Adjectives between a determiner and a noun.
@@ -158,7 +147,7 @@ struct FreshBatchTests {
     ])
     func adjectives_afterDeterminer_makeANoun(sentence: String) {
         let found = events(sentence, published: "2024-03-14")
-        #expect(!found.contains { $0.code.rootCode == "18" }, "\(sentence): \(describe(found))")
+        #expect(!found.contains { $0.code.rootCode == "18" }, "\(sentence): \(found.described)")
     }
 
     @Test func sideAfterDeterminer_isNoAdjective() {
@@ -166,7 +155,7 @@ struct FreshBatchTests {
         let found = sharedExtractor.extract(from: article([
             "India and Pakistan traded fire on Monday. Each side accuses the other of starting the clash."
         ], published: "2024-03-14"))
-        #expect(found.contains { $0.code.rootCode == "11" }, "\(describe(found))")
+        #expect(found.contains { $0.code.rootCode == "11" }, "\(found.described)")
     }
 
     // MARK: Lists in a prepositional phrase; a bare form after a singular role noun.
@@ -177,13 +166,13 @@ struct FreshBatchTests {
             published: "2024-03-14")
         let rejections = found.filter { $0.code.rootCode == "12" }
         #expect(!rejections.isEmpty && rejections.allSatisfy { $0.source?.code.hasPrefix("MMR") == true },
-            "\(describe(found))")
+            "\(found.described)")
     }
 
     @Test func listAfterOf_isStillThePair() {
         let found = events("The presidents of Peru and Chile agreed on Monday to reopen the border.",
             published: "2024-03-14")
-        #expect(has(found, root: "03", source: "PER", target: "CHL"), "\(describe(found))")
+        #expect(found.contains(root: "03", source: "PER", target: "CHL"), "\(found.described)")
     }
 
     @Test(arguments: [
@@ -194,7 +183,7 @@ struct FreshBatchTests {
     ])
     func bareFormAfterSingularRole_isANoun(sentence: String) {
         let found = events(sentence, published: "2024-03-14")
-        #expect(!found.contains { $0.code.rootCode == "18" }, "\(sentence): \(describe(found))")
+        #expect(!found.contains { $0.code.rootCode == "18" }, "\(sentence): \(found.described)")
     }
 
     @Test(arguments: [
@@ -203,7 +192,7 @@ struct FreshBatchTests {
     ])
     func irregularPastAfterSingularRole_staysAVerb(sentence: String, root: String) {
         let found = events(sentence, published: "2024-03-14")
-        #expect(found.contains { $0.code.rootCode == root }, "\(sentence): \(describe(found))")
+        #expect(found.contains { $0.code.rootCode == root }, "\(sentence): \(found.described)")
     }
 
     // MARK: Words read from the text, which the vocabulary has no id for.
@@ -211,7 +200,7 @@ struct FreshBatchTests {
     @Test func confrontation_isAFightWithTheOtherSide() {
         let found = events("Three Indian soldiers were killed in a confrontation with Chinese troops on Monday.",
             published: "2024-03-14")
-        #expect(has(found, root: "19", source: "CHN", target: "IND"), "\(describe(found))")
+        #expect(found.contains(root: "19", source: "CHN", target: "IND"), "\(found.described)")
     }
 
     @Test(arguments: [
@@ -221,12 +210,12 @@ struct FreshBatchTests {
     func missilesIntoTheOceanOrWaters_areAShowOfForce(sentence: String) {
         let found = events(sentence, published: "2024-03-14")
         #expect(found.contains { $0.code.rawValue == "150" } && !found.contains { $0.code.rootCode == "19" },
-            "\(sentence): \(describe(found))")
+            "\(sentence): \(found.described)")
     }
 
     @Test func actInstructedOfSomeone_isTheAct() {
         let found = events("Putin instructed his troops on Monday to withdraw from the border.", published: "2024-03-14")
-        #expect(found.contains { $0.code.rootCode == "08" }, "\(describe(found))")
+        #expect(found.contains { $0.code.rootCode == "08" }, "\(found.described)")
     }
 
     // MARK: A group of no country acts through whoever leads it.
@@ -237,7 +226,7 @@ struct FreshBatchTests {
     ])
     func groupLedBySomeone_actsThroughTheLeader(sentence: String) {
         let found = events(sentence, published: "2024-03-14")
-        #expect(has(found, root: "04", source: "IND", target: "CHN"), "\(sentence): \(describe(found))")
+        #expect(found.contains(root: "04", source: "IND", target: "CHN"), "\(sentence): \(found.described)")
     }
 
     // MARK: Codebook patterns.
@@ -254,6 +243,6 @@ struct FreshBatchTests {
     ] as [(String, String, String, String?)])
     func codebookPatterns(sentence: String, root: String, source: String, target: String?) {
         let found = events(sentence, published: "2024-03-14")
-        #expect(has(found, root: root, source: source, target: target), "\(sentence): \(describe(found))")
+        #expect(found.contains(root: root, source: source, target: target), "\(sentence): \(found.described)")
     }
 }

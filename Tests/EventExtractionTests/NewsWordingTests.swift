@@ -7,17 +7,6 @@ import Testing
 /// as official complaints, economic retaliation told with a fighting verb, attacks on ideas and policies as
 /// criticism, and partners listed with the source that act with it.
 struct NewsWordingTests {
-    private func describe(_ found: [ExtractedEvent]) -> String {
-        "\(found.map { "\($0.code) \($0.source?.code ?? "-")→\($0.target?.code ?? "-") \($0.date?.day.description ?? "-")" })"
-    }
-
-    private func has(_ found: [ExtractedEvent], root: String, source: String?, target: String?) -> Bool {
-        found.contains { event in
-            event.code.rootCode == root && (source.map { event.source?.code.hasPrefix($0) == true } ?? true)
-                && (target.map { event.target?.code.hasPrefix($0) == true } ?? true)
-        }
-    }
-
     // MARK: A diplomatic note handed over.
 
     @Test(arguments: [
@@ -27,7 +16,7 @@ struct NewsWordingTests {
     ])
     func diplomaticNote_isAnOfficialComplaint(sentence: String, source: String, target: String) {
         let found = events(sentence, published: "2024-06-14")
-        #expect(has(found, root: "11", source: source, target: target), "\(sentence): \(describe(found))")
+        #expect(found.contains(root: "11", source: source, target: target), "\(sentence): \(found.described)")
     }
 
     @Test(arguments: [
@@ -37,7 +26,7 @@ struct NewsWordingTests {
     ])
     func otherHandingsAndNotes_areNoComplaint(sentence: String) {
         let found = events(sentence, published: "2024-06-14")
-        #expect(!found.contains { $0.code.rootCode == "11" }, "\(sentence): \(describe(found))")
+        #expect(!found.contains { $0.code.rootCode == "11" }, "\(sentence): \(found.described)")
     }
 
     // MARK: Economic retaliation told with a fighting verb.
@@ -49,22 +38,22 @@ struct NewsWordingTests {
     ])
     func retaliationWithTariffs_isEconomic_notForce(sentence: String) {
         let found = events(sentence, published: "2024-06-14")
-        #expect(found.contains { $0.code.rootCode == "16" }, "\(sentence): \(describe(found))")
-        #expect(!found.contains { (18...20).contains($0.code.root) }, "\(sentence): \(describe(found))")
+        #expect(found.contains { $0.code.rootCode == "16" }, "\(sentence): \(found.described)")
+        #expect(!found.contains { (18...20).contains($0.code.root) }, "\(sentence): \(found.described)")
     }
 
     @Test func retaliationWithArtillery_staysForce() {
         let found = events("Greek troops struck back on Monday with artillery against Turkish positions.",
             published: "2024-06-14")
-        #expect(has(found, root: "19", source: "GRC", target: "TUR"), "\(describe(found))")
+        #expect(found.contains(root: "19", source: "GRC", target: "TUR"), "\(found.described)")
     }
 
     /// "Brazil and Argentina struck back": partners in the act, not each other's target, and "their own" is theirs.
     @Test func listedPartners_areNotEachOthersTarget() {
         let found = events("Brazil and Argentina struck back on Wednesday with tariffs of their own.",
             published: "2024-06-14")
-        #expect(!has(found, root: "16", source: "BRA", target: "ARG"), "\(describe(found))")
-        #expect(!has(found, root: "16", source: "ARG", target: "BRA"), "\(describe(found))")
+        #expect(!found.contains(root: "16", source: "BRA", target: "ARG"), "\(found.described)")
+        #expect(!found.contains(root: "16", source: "ARG", target: "BRA"), "\(found.described)")
     }
 
     // MARK: Attacking an idea is criticism.
@@ -75,14 +64,14 @@ struct NewsWordingTests {
     ])
     func attackOnAnIdea_isCriticism(sentence: String) {
         let found = events(sentence, published: "2024-06-14")
-        #expect(found.contains { $0.code.rootCode == "11" }, "\(sentence): \(describe(found))")
-        #expect(!found.contains { (18...20).contains($0.code.root) }, "\(sentence): \(describe(found))")
+        #expect(found.contains { $0.code.rootCode == "11" }, "\(sentence): \(found.described)")
+        #expect(!found.contains { (18...20).contains($0.code.root) }, "\(sentence): \(found.described)")
     }
 
     @Test func attackOnAPlace_staysForce() {
         let found = events("Sudanese troops attacked the rebel-held town of Kadugli on Monday.", published: "2024-06-14")
-        #expect(found.contains { (18...20).contains($0.code.root) }, "\(describe(found))")
-        #expect(!found.contains { $0.code.rootCode == "11" }, "\(describe(found))")
+        #expect(found.contains { (18...20).contains($0.code.root) }, "\(found.described)")
+        #expect(!found.contains { $0.code.rootCode == "11" }, "\(found.described)")
     }
 
     // MARK: Who suffers an act told in a relative clause.
@@ -93,20 +82,20 @@ struct NewsWordingTests {
         let found = events(
             "Kenya protested on Tuesday over the treatment of Kenyan herders, who officials said were beaten by "
                 + "Ugandan law enforcement officers on Monday.", published: "2024-06-14")
-        #expect(has(found, root: "18", source: "UGA", target: "KEN"), "\(describe(found))")
-        #expect(!has(found, root: "18", source: "UGA", target: "UGA"), "\(describe(found))")
+        #expect(found.contains(root: "18", source: "UGA", target: "KEN"), "\(found.described)")
+        #expect(!found.contains(root: "18", source: "UGA", target: "UGA"), "\(found.described)")
     }
 
     @Test func lawEnforcement_isPolice() {
         let found = events("Bolivian law enforcement officers arrested three Peruvian men on Monday.",
             published: "2024-06-14")
-        #expect(found.contains { $0.code.rootCode == "17" && $0.source?.code == "BOLCOP" }, "\(describe(found))")
+        #expect(found.contains { $0.code.rootCode == "17" && $0.source?.code == "BOLCOP" }, "\(found.described)")
     }
 
     /// A relative clause whose pronoun is its own teller ("who said they were beaten") is told by the antecedent.
     @Test func relativeClause_toldByItsAntecedent_isUnchanged() {
         let found = events("Kenyan herders, who said they were beaten on Monday, blamed Uganda.", published: "2024-06-14")
-        #expect(has(found, root: "11", source: "KEN", target: "UGA"), "\(describe(found))")
+        #expect(found.contains(root: "11", source: "KEN", target: "UGA"), "\(found.described)")
     }
 
     // MARK: Election results rejected.
@@ -118,7 +107,7 @@ struct NewsWordingTests {
     ])
     func resultsRejected_byTheOpposition_areAimedAtItsOwnAuthorities(sentence: String, country: String) {
         let found = events(sentence, published: "2024-06-14")
-        #expect(has(found, root: "12", source: country, target: country + "GOV"), "\(sentence): \(describe(found))")
+        #expect(found.contains(root: "12", source: country, target: country + "GOV"), "\(sentence): \(found.described)")
     }
 
     @Test(arguments: [
@@ -128,7 +117,7 @@ struct NewsWordingTests {
     func resultsRejected_byAState_areNotAimedAtItself(sentence: String) {
         let found = events(sentence, published: "2024-06-14")
         #expect(!found.contains { $0.code.rootCode == "12" && $0.target != nil && $0.target?.country == $0.source?.country },
-            "\(sentence): \(describe(found))")
+            "\(sentence): \(found.described)")
     }
 
     // MARK: People seized are abducted.
@@ -140,8 +129,8 @@ struct NewsWordingTests {
     ])
     func peopleSeized_areAbducted(sentence: String) {
         let found = events(sentence, published: "2024-06-14")
-        #expect(found.contains { $0.code.rawValue == "181" }, "\(sentence): \(describe(found))")
-        #expect(!found.contains { $0.code.rawValue.hasPrefix("171") }, "\(sentence): \(describe(found))")
+        #expect(found.contains { $0.code.rawValue == "181" }, "\(sentence): \(found.described)")
+        #expect(!found.contains { $0.code.rawValue.hasPrefix("171") }, "\(sentence): \(found.described)")
     }
 
     @Test(arguments: [
@@ -150,6 +139,6 @@ struct NewsWordingTests {
     ])
     func placesAndGoodsSeized_areNoAbduction(sentence: String) {
         let found = events(sentence, published: "2024-06-14")
-        #expect(!found.contains { $0.code.rawValue == "181" }, "\(sentence): \(describe(found))")
+        #expect(!found.contains { $0.code.rawValue == "181" }, "\(sentence): \(found.described)")
     }
 }

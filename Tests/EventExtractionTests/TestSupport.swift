@@ -81,6 +81,20 @@ struct SeedError: Error, CustomStringConvertible {
 }
 
 extension [ExtractedEvent] {
+    /// Each event as its code, sides and day, for a failing expectation's message.
+    var described: String {
+        "\(map { "\($0.code) \($0.source?.code ?? "-")→\($0.target?.code ?? "-") \($0.date?.day.description ?? "-")" })"
+    }
+
+    /// Whether an event has root code `root` and sides whose codes start with `source` and `target` (nil: any,
+    /// including none).
+    func contains(root: String, source: String?, target: String?) -> Bool {
+        contains { event in
+            event.code.rootCode == root && (source.map { event.source?.code.hasPrefix($0) == true } ?? true)
+                && (target.map { event.target?.code.hasPrefix($0) == true } ?? true)
+        }
+    }
+
     /// Events whose root code is one of `roots` and whose actors' codes start with the given prefixes.
     func matching(roots: Set<String>, source: String? = nil, target: String? = nil, on date: String? = nil)
         -> [ExtractedEvent]
