@@ -162,7 +162,7 @@ struct Extraction {
                 // pattern), when a party or group of no state role rejects them ("Russia rejected the results of the
                 // inquiry" stays aimed at whoever the story names).
                 if event.target == nil, event.ownCountry, let source = event.source, let country = source.country,
-                    let role = source.role, Extraction.nonStateRoles.contains(role), let info = lexicon.countries[country]
+                    let role = source.role, ActorCode.nonStateRoles.contains(role), let info = lexicon.countries[country]
                 {
                     event.target = ActorMention.implied(country: country, name: info.name, role: "GOV", at: event.anchor)
                 }
@@ -271,6 +271,8 @@ struct Extraction {
     private func respeakQuotedDates(
         _ dates: inout [DateMention], _ sentence: Sentence, reference: CalendarDay, carried: DateMention?
     ) {
+        // Most sentences have no "today": they are spared the scan for quotation marks.
+        guard dates.contains(where: \.deictic) else { return }
         let quoted = dates.map { isQuoted($0.start, in: sentence) }
         guard dates.indices.contains(where: { dates[$0].deictic && quoted[$0] }) else { return }
         let told = dates.indices.first { !quoted[$0] && !dates[$0].deictic && !dates[$0].possessive }.map { dates[$0] }
@@ -328,8 +330,6 @@ struct Extraction {
     /// Acts a country does within itself: protests (14), coercion of its own people and institutions (17, but
     /// not expelling or hacking others, nor martial law), resigning, yielding to demands, releasing people, easing
     /// restrictions.
-    static let nonStateRoles: Set<String> = ["OPP", "REB", "INS", "CVL", "UAF", "MED", "BUS", "EDU", "REL", "LAB"]
-
     static func isInternal(_ code: CAMEOCode) -> Bool {
         let raw = code.rawValue
         if code.root == 14 { return true }

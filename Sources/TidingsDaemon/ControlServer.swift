@@ -171,13 +171,15 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
             }
         } catch let error as RPCError {
             reply(to: connection, id: request.id, error: error)
-        } catch let error as EventStoreError where error.code == .corrupt {
-            // A damaged page, found by a read: the daemon turns degraded, and the restart asked for checks the file.
-            methods.ingestor.storeIsDamaged(error)
-            reply(to: connection, id: request.id, error: .internalError("\(error.message): \(Daemon.rebuildAdvice)"))
         } catch {
             logger.error("request failed", metadata: ["control.method": "\(request.method)", "control.error": "\(error)"])
-            reply(to: connection, id: request.id, error: .internalError("\(error)"))
+            if let damage = error as? EventStoreError, damage.code == .corrupt {
+                // A damaged page, found by a read: the daemon turns degraded, and the restart asked for checks the file.
+                methods.ingestor.storeIsDamaged(damage)
+                reply(to: connection, id: request.id, error: .internalError("\(damage.message): \(Daemon.rebuildAdvice)"))
+            } else {
+                reply(to: connection, id: request.id, error: .internalError("\(error)"))
+            }
         }
     }
 
