@@ -128,29 +128,32 @@ final class MentionRow {
 }
 
 /// The face of an event, derived from its mentions; equal faces mean subscribers see no change.
-struct EventFace: Equatable {
-    var id: Int64
-    var code: String
-    var rootCode: String
-    var quadClass: Int
-    var label: String
-    var date: String?
-    var datePrecision: String?
-    var dateProvenance: String?
-    var sourceName: String?
-    var sourceCode: String?
-    var targetName: String?
-    var targetCode: String?
-    var location: String?
-    var summary: String
-    var mentionCount: Int
-    var articleCount: Int
+///
+/// A class, as ``MentionRow`` is: the writer's cache and the change records it returns hand faces around by the
+/// thousand, and copying a struct of thirteen strings retained each of them.
+final class EventFace: Equatable, Sendable {
+    let id: Int64
+    let code: String
+    let rootCode: String
+    let quadClass: Int
+    let label: String
+    let date: String?
+    let datePrecision: String?
+    let dateProvenance: String?
+    let sourceName: String?
+    let sourceCode: String?
+    let targetName: String?
+    let targetCode: String?
+    let location: String?
+    let summary: String
+    let mentionCount: Int
+    let articleCount: Int
     /// Every name and code any mention gives a source or target, each on a line of its own (`\nPompeo\nUSAGOV\n`),
     /// in byte order: what `events.list`'s actor filter matches. Not sent to clients.
-    var actors: String
+    let actors: String
 
     /// Derives the face from all of the event's mentions (at least one, in id order), `picks` being theirs.
-    init(id: Int64, mentions: [MentionRow], picks: FaceMentions) {
+    convenience init(id: Int64, mentions: [MentionRow], picks: FaceMentions) {
         self.init(
             id: id, picks: picks, mentionCount: mentions.count, articleCount: EventFace.distinctPaths(mentions),
             actors: EventFace.actorLines(mentions))
@@ -159,7 +162,7 @@ struct EventFace: Equatable {
     /// The face after `added` joined an event whose stored face is `old`, `picks` being those of the new
     /// mentions and of the old face's own (``StoredPicks``): the event's other mentions need not be read.
     /// The new mentions' articles are not among the event's (see ``EventCache``).
-    init(updating old: EventFace, picks: FaceMentions, added: [MentionRow]) {
+    convenience init(updating old: EventFace, picks: FaceMentions, added: [MentionRow]) {
         self.init(
             id: old.id, picks: picks, mentionCount: old.mentionCount + added.count,
             articleCount: old.articleCount + EventFace.distinctPaths(added),
@@ -253,6 +256,16 @@ struct EventFace: Equatable {
         mentionCount = row.int(14) ?? 0
         articleCount = row.int(15) ?? 0
         actors = row.text(16) ?? ""
+    }
+
+    static func == (a: EventFace, b: EventFace) -> Bool {
+        a === b
+            || (a.id == b.id && a.code == b.code && a.rootCode == b.rootCode && a.quadClass == b.quadClass
+                && a.label == b.label && a.date == b.date && a.datePrecision == b.datePrecision
+                && a.dateProvenance == b.dateProvenance && a.sourceName == b.sourceName
+                && a.sourceCode == b.sourceCode && a.targetName == b.targetName && a.targetCode == b.targetCode
+                && a.location == b.location && a.summary == b.summary && a.mentionCount == b.mentionCount
+                && a.articleCount == b.articleCount && a.actors == b.actors)
     }
 
     /// The change payload: every field, null when unknown.
