@@ -25,15 +25,28 @@ enum WireFormat {
 
     /// `2026-11-21T09:30:12.345Z` for seconds since the epoch.
     static func isoTime(_ seconds: Double) -> String {
+        // Written digit by digit: every notification and every log line carries one.
         let milliseconds = Int64((seconds * 1000).rounded(.down))
         let days = Int(milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000)
         let inDay = Int(milliseconds - Int64(days) * 86_400_000)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        let day = CalendarDay(daysSinceEpoch: days).description
+        return String(unsafeUninitializedCapacity: day.utf8.count + 14) { buffer in
+            var end = buffer.initialize(fromContentsOf: day.utf8)
+            func put(_ separator: Unicode.Scalar, _ value: Int, _ width: Int) {
+                buffer[end] = UInt8(ascii: separator)
+                var value = value
+                for position in (end + 1...end + width).reversed() {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                end += width + 1
+            }
+            put("T", inDay / 3_600_000, 2)
+            put(":", inDay / 60_000 % 60, 2)
+            put(":", inDay / 1000 % 60, 2)
+            put(".", inDay % 1000, 3)
+            buffer[end] = UInt8(ascii: "Z")
+            return end + 1
         }
-        let day = CalendarDay(daysSinceEpoch: days)
-        return "\(day)T\(pad(inDay / 3_600_000, 2)):\(pad(inDay / 60_000 % 60, 2)):\(pad(inDay / 1000 % 60, 2))"
-            + ".\(pad(inDay % 1000, 3))Z"
     }
 }
