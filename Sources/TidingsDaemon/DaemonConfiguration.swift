@@ -10,10 +10,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var socketPath: String
     /// Files larger than this are recorded as errors without being read.
     public var maximumFileSize: Int64
-    /// Files committed per transaction during a bulk ingest. Each commit rewrites every index page its rows
-    /// touched, scattered over the indexes filled in random order (event keys, dates, mention groups): fewer,
-    /// larger commits write each page fewer times (1,024 instead of 256: 8 % less time at 10k articles, 34 MB
-    /// more at the peak; BENCHMARKS.md).
+    /// Files examined together during a bulk ingest; a transaction takes up to four such batches. Each commit
+    /// rewrites every index page its rows touched, scattered over the indexes filled in random order (event keys,
+    /// dates, mention groups): fewer, larger commits write each page fewer times (BENCHMARKS.md).
     public var batchSize: Int
     /// A folder of the user's own actor, verb and place dictionaries, merged over the bundled ones.
     public var dictionariesFolder: String?

@@ -29,6 +29,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     private let firstRetryDelay: Double
     private static let maximumRetryDelay: Double = 30
     private static let filesBeforeRelease = 256
+    /// How many examined batches one transaction takes at most during a bulk ingest (4,096 files by default).
+    private static let batchesPerTransaction = 4
 
     /// Paths waiting, with the strongest reason each was queued for; `order` keeps arrival order.
     /// A path leaves `pending` when its batch is taken, so queuing it again meanwhile (a new event, a
@@ -226,29 +228,45 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     }
 
     /// Commits the prepared batch (examining one first if none is), while the next one is examined;
-    /// returns why the commit failed, if it did.
+    /// returns why the commit failed, if it did. During a bulk ingest the transaction goes on with the batches
+    /// examined meanwhile, up to ``batchesPerTransaction``: one commit for several batches, with examining
+    /// and writing still overlapping. A file that trickles in is committed at once.
     @discardableResult
     private func drainBatch() -> String? {
         guard !stopped else { return nil }
-        let current: PreparedBatch
+        let first: PreparedBatch
         if let prepared {
-            current = prepared
+            first = prepared
         } else {
             do throws(EventStoreError) {
                 guard let next = try prepareBatch(excluding: []) else { return nil }
-                current = next
+                first = next
             } catch {
                 return retryLater(error)
             }
         }
-        prepared = nil
-        let updates = current.updates()
-        // Its files are disjoint from this batch's, so what the store says of them now stays true after
-        // this commit. If the store cannot be read, the next turn tries again.
-        prepared = try? prepareBatch(excluding: Set(current.paths.map(\.0)))
-        updateBacklog(committing: current.paths.count)
+        var committing: [(String, FileExaminer.Mode)] = []
+        var busy = Set<String>()
+        /// Takes `batch` into the transaction and starts examining the next one.
+        func take(_ batch: PreparedBatch) -> [FileUpdate] {
+            prepared = nil
+            let updates = batch.updates()
+            committing += batch.paths
+            busy.formUnion(batch.paths.map(\.0))
+            // Its files are disjoint from the transaction's, so what the store says of them now stays true
+            // after this commit. If the store cannot be read, the next turn tries again.
+            prepared = try? prepareBatch(excluding: busy)
+            updateBacklog(committing: committing.count)
+            return updates
+        }
+        let updates = take(first)
+        var batchesTaken = 1
         do {
-            let changes = try store.apply(updates)
+            let changes = try store.apply(updates) {
+                guard !stopped, batchesTaken < Self.batchesPerTransaction, let next = prepared else { return nil }
+                batchesTaken += 1
+                return take(next)
+            }
             if retryDelay > 0 {
                 retryDelay = 0
                 logger.notice(
@@ -257,17 +275,17 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
                 onStoreTrouble(nil)
             }
             updateBacklog()
-            releaseMemoryIfIdle(committed: updates.count)
+            releaseMemoryIfIdle(committed: committing.count)
             log(changes)
             if !changes.isEmpty { onCommit(changes) }
             return nil
         } catch {
-            // Keep both batches queued and try again later: nothing is dropped while the disk is full
+            // Keep every batch queued and try again later: nothing is dropped while the disk is full
             // or the database is locked.
             let next = prepared
             _ = next?.updates()
             prepared = nil
-            requeueAtFront(current.paths + (next?.paths ?? []))
+            requeueAtFront(committing + (next?.paths ?? []))
             return retryLater(error)
         }
     }
@@ -358,6 +376,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     /// debug: a bulk drop logs a line per file rather than a dozen with their JSON (which took 40 % of a 10k
     /// `--once` at the default level), and `--log-level debug` still shows every change.
     private func log(_ changes: [ChangeRecord]) {
+        // Most changes are events' and statements' (debug): asking the level once spares a lookup for each.
+        let showsDebug = logger.logLevel <= .debug
         for change in changes {
             let level: Logger.Level =
                 switch change.kind {
@@ -365,6 +385,7 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
                 case ChangeKind.articleAdded, ChangeKind.articleUpdated, ChangeKind.articleRemoved: .info
                 default: .debug
                 }
+            if level == .debug, !showsDebug { continue }
             logger.log(
                 level: level, "\(change.kind)",
                 metadata: [

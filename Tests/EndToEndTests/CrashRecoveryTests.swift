@@ -5,10 +5,11 @@ import Testing
 
 /// Nothing committed is lost and nothing is applied twice, wherever the daemon is killed.
 struct CrashRecoveryTests {
-    /// Enough for eight batches of 256; a debug build ingests them in about 20 s on an idle 2-core machine.
+    /// Enough for eight commits of 256 files; a debug build ingests them in about 20 s on an idle 2-core machine.
     static let articleCount = 2_000
-    /// Smaller batches than the daemon's own, so that the kills fall between commits of this small corpus.
-    static let batchArguments = ["--batch-size", "256"]
+    /// Smaller batches than the daemon's own, so that the kills fall between commits of this small corpus: a bulk
+    /// ingest commits up to four examined batches at once, here 256 files.
+    static let batchArguments = ["--batch-size", "64"]
     /// One ingest of the corpus, generously: the full suite runs other daemons on the same two cores.
     static let ingestTimeout: Duration = .seconds(240)
 

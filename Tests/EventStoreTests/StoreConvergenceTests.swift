@@ -123,6 +123,37 @@ struct StoreConvergenceTests {
         }
     }
 
+    /// A bulk ingest hands several examined batches to one transaction (`apply`'s `more`): the store and the feed
+    /// must be what committing them one by one gives, the same file edited in two of them included.
+    @Test(arguments: StoreKind.allCases, sequenceSeeds)
+    func batchesJoinedInOneTransaction_giveTheStoreOfOneCommitEach(kind: StoreKind, seed: UInt64) throws {
+        let corpus = try ConvergenceCorpus.shared()
+        var generator = SplitMix64(seed: seed &+ 4_000)
+        let script = EditScript.random(corpus, length: 30, using: &generator)
+        let batches = script.updates(corpus)
+        let oneByOne = try StoreDump.build(kind, batches: batches)
+        try withStore(kind) { store in
+            var mirror = ChangeMirror()
+            var rest = batches[...]
+            while let first = rest.popFirst() {
+                var joined = generator.below(4)
+                let changes = try store.apply(first, now: 1_700_000_000) {
+                    guard joined > 0, let next = rest.popFirst() else { return nil }
+                    joined -= 1
+                    return next
+                }
+                for change in changes { mirror.apply(change) }
+            }
+            let context = "sequence \(seed) in joined transactions:\n\(script.description(corpus))"
+            try mirror.expectToMirror(store, context)
+            let joinedDump = try StoreDump(store)
+            let stale = try store.facesDifferingFromTheirMentions()
+            #expect(
+                StoreDump(lines: (joinedDump.lines + stale).sorted()) == oneByOne,
+                "\(context)\n\(joinedDump.difference(oneByOne))")
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func dump_seesWhatAnEditChanges(kind: StoreKind) throws {
         // The comparison is only as strong as the dump: an edit that moves one mention must show.
