@@ -168,13 +168,21 @@ public struct JSONReformatter {
             let (leftText, rightText) = (scanner.text(of: left), scanner.text(of: right))
             return leftText < rightText ? -1 : leftText == rightText ? 0 : 1
         }
-        return scanner.withUTF8(of: left) { leftBytes in
-            scanner.withUTF8(of: right) { rightBytes in
-                for (leftByte, rightByte) in zip(leftBytes, rightBytes) where leftByte != rightByte {
-                    return leftByte < rightByte ? -1 : 1
-                }
-                return leftBytes.count - rightBytes.count
+        guard left.decoded == nil, right.decoded == nil else {
+            return scanner.withUTF8(of: left) { leftBytes in
+                scanner.withUTF8(of: right) { Self.compareBytes(leftBytes, $0) }
             }
         }
+        // Names without escapes, the usual case: their bytes are in the text; sorting spent half its time in
+        // the closures above.
+        return Self.compareBytes(
+            UnsafeBufferPointer(rebasing: scanner.bytes[left.raw]), UnsafeBufferPointer(rebasing: scanner.bytes[right.raw]))
+    }
+
+    private static func compareBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        for (leftByte, rightByte) in zip(left, right) where leftByte != rightByte {
+            return leftByte < rightByte ? -1 : 1
+        }
+        return left.count - right.count
     }
 }
