@@ -94,6 +94,19 @@ public final class ControlClient {
         try callRaw(method, params: NoParams?.none)
     }
 
+    /// Sends one request and returns its result as JSON text with sorted keys, as
+    /// ``ControlProtocol/JSONReformatter`` writes it: for printing, without building the result's tree.
+    public func callJSONText<Params: Encodable & Sendable>(
+        _ method: ControlMethod, params: Params?, pretty: Bool
+    ) throws -> [UInt8] {
+        try exchange(method, params: params, reformattingResult: pretty).result ?? Array("null".utf8)
+    }
+
+    /// Sends a request without params and returns its result as JSON text (see ``callJSONText(_:params:pretty:)``).
+    public func callJSONText(_ method: ControlMethod, pretty: Bool) throws -> [UInt8] {
+        try callJSONText(method, params: NoParams?.none, pretty: pretty)
+    }
+
     /// Starts the change feed: `changes.subscribe`, after which ``nextNotification(timeout:)`` yields the
     /// replayed changes and then live ones.
     public func subscribe(_ params: SubscribeParams) throws -> SubscribeResult {
@@ -167,10 +180,10 @@ public final class ControlClient {
     private struct NoParams: Encodable, Sendable {}
 
     /// Writes one request and reads until its reply, buffering notifications; returns the reply's line and what
-    /// it says.
+    /// it says, with its `result` as reformatted text instead when `reformattingResult` says how (pretty or not).
     private func exchange<Params: Encodable & Sendable>(
-        _ method: ControlMethod, params: Params?
-    ) throws -> (line: [UInt8], message: JSONValue) {
+        _ method: ControlMethod, params: Params?, reformattingResult: Bool? = nil
+    ) throws -> (line: [UInt8], message: JSONValue, result: [UInt8]?) {
         let id = RPCID.number(nextID)
         nextID += 1
         var request = try encoder.encode(RPCRequest(id: id, method: method.rawValue, params: params))
@@ -180,10 +193,10 @@ public final class ControlClient {
 
         while true {
             let line = try readLine(deadline: deadline)
-            guard let reply = try route(line) else { continue }
+            guard let reply = try route(line, reformattingResult: reformattingResult) else { continue }
             if reply.id == id {
                 if let error = reply.error { throw error }
-                return (line, reply.message)
+                return (line, reply.message, reply.result)
             }
             // An error the daemon could not tie to a request (parse error, line too long) answers this one.
             if reply.id == nil, let error = reply.error { throw error }
@@ -192,9 +205,13 @@ public final class ControlClient {
     }
 
     /// Buffers a notification, or returns a reply for the caller to match.
-    private func route(_ line: [UInt8]) throws -> (id: RPCID?, error: RPCError?, message: JSONValue)? {
+    private func route(_ line: [UInt8], reformattingResult pretty: Bool? = nil) throws
+        -> (id: RPCID?, error: RPCError?, message: JSONValue, result: [UInt8]?)?
+    {
         let notJSONRPC = { self.invalidReply("the daemon sent a line that is not JSON-RPC: \(String(decoding: line.prefix(200), as: UTF8.self))") }
-        guard let message = try? JSONValue(parsing: line), case .object(let members) = message else {
+        guard let (message, result) = try? Self.parse(line, reformattingResult: pretty),
+            case .object(let members) = message
+        else {
             throw notJSONRPC()
         }
         if let method = members["method"]?.stringValue {
@@ -215,7 +232,15 @@ public final class ControlClient {
             case .string(let text): .string(text)
             default: nil
             }
-        return (id, error, message)
+        return (id, error, message, result)
+    }
+
+    private static func parse(_ line: [UInt8], reformattingResult pretty: Bool?) throws(JSONParseError)
+        -> (message: JSONValue, result: [UInt8]?)
+    {
+        guard let pretty else { return (try JSONValue(parsing: line), nil) }
+        let (message, result) = try JSONValue.parsing(line, reformatting: "result", pretty: pretty)
+        return (message, result)
     }
 
     private func readLine(deadline: ContinuousClock.Instant?) throws(ControlClientError) -> [UInt8] {

@@ -73,7 +73,7 @@ public struct JSONObjectWriter: Sendable {
 
     /// Copies runs of bytes that need no escape in one go: this writes every change payload of a bulk ingest,
     /// and appending byte by byte took 6 % of its instructions.
-    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var runStart = 0
         for index in utf8.indices {
             let byte = utf8[index]

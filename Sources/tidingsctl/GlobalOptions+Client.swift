@@ -22,7 +22,7 @@ extension GlobalOptions {
     ) throws {
         try withClient { client in
             if json {
-                Terminal.printJSON(try client.callRaw(method, params: params))
+                Terminal.printJSON(try client.callJSONText(method, params: params, pretty: true))
             } else {
                 human(try client.call(method, params: params, as: type))
             }
@@ -35,7 +35,7 @@ extension GlobalOptions {
     ) throws {
         try withClient { client in
             if json {
-                Terminal.printJSON(try client.callRaw(method))
+                Terminal.printJSON(try client.callJSONText(method, pretty: true))
             } else {
                 human(try client.call(method, as: type))
             }

@@ -33,9 +33,12 @@ enum Terminal {
         FileHandle.standardError.write(Data("tidingsctl: \(message)\n".utf8))
     }
 
-    /// Prints a JSON value as the daemon sent it, indented for people and tools alike.
-    static func printJSON(_ value: JSONValue) {
-        print(value.rendered(pretty: true))
+    /// Prints JSON text (a reply's result, already indented) and a newline, in one write.
+    static func printJSON(_ text: [UInt8]) {
+        var text = text
+        text.append(UInt8(ascii: "\n"))
+        flush()  // anything printed before comes first
+        FileHandle.standardOutput.write(Data(text))
     }
 
     /// Prints a JSON value on one line and flushes, for line-by-line consumers (`watch --json | jq`).

@@ -1,15 +1,14 @@
-import ControlProtocol
-import Foundation
+internal import Foundation
 
 extension JSONValue {
     /// JSON text with sorted keys, like `jq -S`: indented by two spaces when `pretty`, else on one line.
-    func rendered(pretty: Bool) -> String {
+    public func rendered(pretty: Bool) -> String {
         var output: [UInt8] = []
         write(to: &output, pretty: pretty, depth: 0)
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8], pretty: Bool, depth: Int) {
+    func write(to output: inout [UInt8], pretty: Bool, depth: Int) {
         switch self {
         case .null: output += "null".utf8
         case .bool(let value): output += (value ? "true" : "false").utf8
