@@ -227,6 +227,8 @@ struct DateResolver {
     ) -> DateMention {
         var back = (reference.weekday - weekday + 7) % 7
         if before == "next" { back = -((weekday - reference.weekday + 7) % 7 == 0 ? 7 : (weekday - reference.weekday + 7) % 7) }
+        // "this Friday" is the Friday of the reference day's week, Monday to Sunday: ahead of it, a plan.
+        if before == "this" { back = (reference.weekday + 6) % 7 - (weekday + 6) % 7 }
         // "last Tuesday" is the previous week's: news says "on Tuesday" for a day of this week (Monday to
         // Saturday; on a Sunday, the week just ended is the last one).
         let daysIntoWeek = reference.weekday == 0 ? 0 : reference.weekday - 1
@@ -282,7 +284,7 @@ struct DateResolver {
         case "day", "days", "week", "weeks", "hours":
             // "in the early hours" ("the early hours of Sunday" is read from the weekday).
             if key == "hours", i > 0, word(tokens, i - 1, end) == "early", w1 != "of" {
-                return storyNight(from: i - 1, to: i + 1, reference)
+                return sameStoryDay(from: i - 1, to: i + 1, reference)
             }
             guard w1 == "ago" else {
                 // "a week later", "two weeks earlier" count from the story's date; "last week" is read from "last".
@@ -308,12 +310,19 @@ struct DateResolver {
         case "overnight":
             // "overnight into Sunday", "overnight on Saturday": read from the weekday.
             if w1 == "into" || w1 == "on" || w1 == "to" { return nil }
-            return storyNight(from: i, to: i + 1, reference)
+            return sameStoryDay(from: i, to: i + 1, reference)
         case "today", "tonight": return mention(1, 0)
         case "yesterday": return mention(1, -1)
         case "tomorrow": return mention(1, 1)
         case "earlier", "later":
             if w1 == "today" { return mention(2, 0) }
+            // "later that day", "earlier that morning", "later in the day": the story's day.
+            if w1 == "that", let w2, DateResolver.dayParts.contains(w2) {
+                return sameStoryDay(from: i, to: i + 3, reference)
+            }
+            if w1 == "in", w2 == "the", word(tokens, i + 3, end) == "day" {
+                return sameStoryDay(from: i, to: i + 4, reference)
+            }
             if w1 == "this", w2 == "month" { return monthMention(3, 0, key == "earlier" ? "early" : "late") }
             if w1 == "this", w2 == "week" { return mention(3, key == "earlier" ? -3 : 0, .approximate) }
             return nil
@@ -339,13 +348,15 @@ struct DateResolver {
         return nil
     }
 
-    /// "struck Kyiv overnight", "in the early hours": the night that ends on the story's day, dated by that day
-    /// (the caller anchors it to the sentence's or the story's date, else it is the reference day).
-    private func storyNight(from start: Int, to end: Int, _ reference: CalendarDay) -> DateMention {
+    /// "struck Kyiv overnight", "in the early hours", "later that day": the story's day, whatever part of it (the
+    /// caller anchors it to the sentence's or the story's date, else it is the reference day).
+    private func sameStoryDay(from start: Int, to end: Int, _ reference: CalendarDay) -> DateMention {
         DateMention(
             start: start, end: end, date: EventDate(day: reference, precision: .day, provenance: .relative),
             possessive: false, shift: 0)
     }
+
+    private static let dayParts: Set<String> = ["day", "morning", "afternoon", "evening", "night"]
 
     /// Days of the week gone before `day`, Monday 0 … Saturday 5; a Sunday ends the week that news calls "this
     /// week" (6).

@@ -23,6 +23,10 @@ struct DateWordingTests {
         // The weekday says which night.
         ("drones hit the port overnight into Sunday", "2023-05-10", "2023-05-07", .day),
         ("drones hit the port in the early hours of Sunday", "2023-05-10", "2023-05-07", .day),
+        // "this Friday" is of the reference day's week, Monday to Sunday: 2023-05-24 is a Wednesday.
+        ("crowds gathered this Monday", "2023-05-24", "2023-05-22", .day),
+        ("talks are due this Friday", "2023-05-24", "2023-05-26", .day),
+        ("crowds gathered this Friday", "2023-05-28", "2023-05-26", .day),
     ])
     func expression_resolvesAgainstReferenceDay(text: String, reference: String, expected: String,
         precision: EventDate.Precision)
@@ -60,6 +64,17 @@ struct DateWordingTests {
         let drones = try #require(found.first { $0.sentence.hasPrefix("Russian drones") }, "\(found.described)")
         #expect(drones.date?.day == day("2023-05-13"), "\(found.described)")
         #expect(drones.date?.precision == .day, "\(found.described)")
+    }
+
+    @Test(arguments: ["Later that day", "Later in the day", "That evening"])
+    func laterThatDay_isTheStorysDay_asPreciselyAsIt(opening: String) throws {
+        let found = sharedExtractor.extract(from: article([
+            "ATHENS — Turkish jets violated Greek airspace on Monday. "
+                + "\(opening), Greece summoned the Turkish ambassador.",
+        ], published: "2023-05-24"))
+        let summons = try #require(found.first { $0.sentence.hasPrefix(opening) }, "\(opening): \(found.described)")
+        #expect(summons.date?.day == day("2023-05-22"), "\(opening): \(found.described)")
+        #expect(summons.date?.precision == .day, "\(opening): \(found.described)")
     }
 
     @Test func previousWeek_isAWeekBeforeTheStorysDate_asAnEstimate() throws {
