@@ -18,9 +18,10 @@ struct DateMention: Sendable {
     func anchored(to anchor: EventDate?) -> DateMention {
         guard let shift, let anchor else { return self }
         var copy = self
+        // ("The previous week" is a week's guess even from a day.)
+        let precise = anchor.precision == .day && date.precision == .day
         copy.date = EventDate(
-            day: anchor.day.adding(days: shift), precision: anchor.precision == .day ? .day : .approximate,
-            provenance: .relative)
+            day: anchor.day.adding(days: shift), precision: precise ? .day : .approximate, provenance: .relative)
         return copy
     }
 
@@ -134,7 +135,7 @@ struct DateResolver {
             if let (yy, after) = year(tokens, next, end, reference) { y = yy; next = after }
             return explicitDay(m, d, y, reference, i, next, tokens, end)
         }
-        if token.kind == .number { return daysAgo(tokens, i, end, reference) }
+        if token.kind == .number { return daysAgo(tokens, i, end, reference) ?? dayOfMonth(tokens, i, end, reference) }
         guard token.kind == .word, token.id >= 0 else { return nil }
         let id = Int(token.id)
         let isDateWord = lexicon.classes[id].contains(.dateWord)
@@ -226,6 +227,8 @@ struct DateResolver {
     ) -> DateMention {
         var back = (reference.weekday - weekday + 7) % 7
         if before == "next" { back = -((weekday - reference.weekday + 7) % 7 == 0 ? 7 : (weekday - reference.weekday + 7) % 7) }
+        // "this Friday" is the Friday of the reference day's week, Monday to Sunday: ahead of it, a plan.
+        if before == "this" { back = (reference.weekday + 6) % 7 - (weekday + 6) % 7 }
         // "last Tuesday" is the previous week's: news says "on Tuesday" for a day of this week (Monday to
         // Saturday; on a Sunday, the week just ended is the last one).
         let daysIntoWeek = reference.weekday == 0 ? 0 : reference.weekday - 1
@@ -279,9 +282,16 @@ struct DateResolver {
             // "the next morning", "that night" ("this morning", "last night" are read from their first word)
             return storyRelative("day", w1, tokens, i, end, reference, part: true)
         case "day", "days", "week", "weeks", "hours":
+            // "in the early hours" ("the early hours of Sunday" is read from the weekday).
+            if key == "hours", i > 0, word(tokens, i - 1, end) == "early", w1 != "of" {
+                return sameStoryDay(from: i - 1, to: i + 1, reference)
+            }
             guard w1 == "ago" else {
                 // "a week later", "two weeks earlier" count from the story's date; "last week" is read from "last".
+                // ("The previous week", "the following week" count from the story's date too.)
+                let previous = i > 0 ? word(tokens, i - 1, end) : nil
                 let fromStory = !key.hasPrefix("week") || w1 == "later" || w1 == "earlier"
+                    || (key == "week" && (previous == "previous" || previous == "following"))
                 return fromStory ? storyRelative(key, w1, tokens, i, end, reference) : nil
             }
             // "two weeks ago", "a day ago" (numbers are read by ``daysAgo``)
@@ -297,17 +307,30 @@ struct DateResolver {
             // "over the weekend", "last weekend", "this past weekend": the weekend just gone, from its Saturday.
             guard i > 0, ["the", "this", "last", "past"].contains(word(tokens, i - 1, end) ?? "") else { return nil }
             return mention(1, -((reference.weekday + 1) % 7), .approximate)
+        case "overnight":
+            // "overnight into Sunday", "overnight on Saturday": read from the weekday.
+            if w1 == "into" || w1 == "on" || w1 == "to" { return nil }
+            return sameStoryDay(from: i, to: i + 1, reference)
         case "today", "tonight": return mention(1, 0)
         case "yesterday": return mention(1, -1)
         case "tomorrow": return mention(1, 1)
         case "earlier", "later":
             if w1 == "today" { return mention(2, 0) }
+            // "later that day", "earlier that morning", "later in the day": the story's day.
+            if w1 == "that", let w2, DateResolver.dayParts.contains(w2) {
+                return sameStoryDay(from: i, to: i + 3, reference)
+            }
+            if w1 == "in", w2 == "the", word(tokens, i + 3, end) == "day" {
+                return sameStoryDay(from: i, to: i + 4, reference)
+            }
             if w1 == "this", w2 == "month" { return monthMention(3, 0, key == "earlier" ? "early" : "late") }
             if w1 == "this", w2 == "week" { return mention(3, key == "earlier" ? -3 : 0, .approximate) }
             return nil
         case "this":
             if w1 == "morning" || w1 == "afternoon" || w1 == "evening" { return mention(2, 0) }
             if w1 == "month" { return monthMention(2, 0, nil) }
+            // "this week", told of the past: the middle of the days of the week gone so far.
+            if w1 == "week" { return mention(2, -(weekGone(reference) + 1) / 2, .approximate) }
             return nil
         case "last":
             if w1 == "night" { return mention(2, -1) }
@@ -324,6 +347,20 @@ struct DateResolver {
         }
         return nil
     }
+
+    /// "struck Kyiv overnight", "in the early hours", "later that day": the story's day, whatever part of it (the
+    /// caller anchors it to the sentence's or the story's date, else it is the reference day).
+    private func sameStoryDay(from start: Int, to end: Int, _ reference: CalendarDay) -> DateMention {
+        DateMention(
+            start: start, end: end, date: EventDate(day: reference, precision: .day, provenance: .relative),
+            possessive: false, shift: 0)
+    }
+
+    private static let dayParts: Set<String> = ["day", "morning", "afternoon", "evening", "night"]
+
+    /// Days of the week gone before `day`, Monday 0 … Saturday 5; a Sunday ends the week that news calls "this
+    /// week" (6).
+    private func weekGone(_ day: CalendarDay) -> Int { day.weekday == 0 ? 6 : day.weekday - 1 }
 
     private static let counts = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7]
 
@@ -354,6 +391,13 @@ struct DateResolver {
             guard let count, (key == "day" || key == "week") == (count == 1) else { return nil }
             let days = key.hasPrefix("week") ? 7 * count : count
             shift = w1 == "later" ? days : -days
+        case ("week", _):
+            shift = previous == "previous" ? -7 : 7
+            guard start > 0, word(tokens, start - 1, end) == "the" else { return nil }
+            return DateMention(
+                start: start - 1, end: i + 1,
+                date: EventDate(day: reference.adding(days: shift), precision: .approximate, provenance: .relative),
+                possessive: false, shift: shift)
         case ("day", _):
             switch previous {
             case "next", "following": shift = 1
@@ -375,6 +419,39 @@ struct DateResolver {
             start: start, end: w1 == "later" || w1 == "earlier" || (previous == "the" && key == "day") ? i + 2 : i + 1,
             date: EventDate(day: reference.adding(days: shift), precision: .day, provenance: .relative),
             possessive: false, shift: shift)
+    }
+
+    /// "on the 12th": that day of the reference month, or of the month before when the reference month has not
+    /// reached it (news reports what happened). Not "the 12th day of protests", "the 20th century": only an
+    /// ordinal after "on the" that no noun follows.
+    func dayOfMonth(_ tokens: [Token], _ i: Int, _ end: Int, _ reference: CalendarDay) -> DateMention? {
+        let token = tokens[i]
+        guard i >= 2, (1...31).contains(token.value), isOrdinal(token), word(tokens, i - 1, end) == "the",
+            word(tokens, i - 2, end) == "on"
+        else { return nil }
+        if i + 1 < end, tokens[i + 1].kind == .word, !DateResolver.clauseWords.contains(word(tokens, i + 1, end) ?? "")
+        {
+            return nil
+        }
+        let d = Int(token.value)
+        var (year, month) = (reference.year, reference.month)
+        if d > reference.day {
+            month -= 1
+            if month < 1 { month = 12; year -= 1 }
+        }
+        guard let day = CalendarDay(year: year, month: month, day: d) else { return nil }
+        return DateMention(
+            start: i - 1, end: i + 1, date: EventDate(day: day, precision: .day, provenance: .relative),
+            possessive: false)
+    }
+
+    /// Words after "on the 12th" that go on with the clause, not with the number as a noun phrase.
+    private static let clauseWords: Set<String> = ["and", "when", "after", "before", "as", "in", "at", "but", "while"]
+
+    /// "12th", "1st", "22nd", "3rd": the tokenizer keeps an ordinal's suffix in the number's token.
+    private func isOrdinal(_ token: Token) -> Bool {
+        let digits = token.value >= 10 ? 2 : 1
+        return Int(token.end - token.start) == digits + 2
     }
 
     /// "N days ago" starting at a number token.

@@ -1045,6 +1045,19 @@ extension EventCoder {
         return (open, close)
     }
 
+    /// Whether the verb at `a` is in the simple present's third person after its subject ("Iran says", "Beijing
+    /// strongly urges"), outside quotes (a speaker's present is the day of the telling) and outside a relative
+    /// clause ("a group which it calls a terrorist organisation": a description, as old as the story).
+    func isPresentTense(_ a: Int, _ c: SentenceContext) -> Bool {
+        guard endsWith(a, "s"), !endsWith(a, "ss"), !endsWith(a, "us") else { return false }
+        var k = a - 1
+        while k > c.start, isAdverb(k) { k -= 1 }
+        // The subject right before the verb: not a noun read as one ("school raids", "planned visits").
+        guard let subject = c.mention(endingAt: k + 1) else { return false }
+        if subject.start > c.start, cls(subject.start - 1).contains(.relative) { return false }
+        return !c.sentence.isQuoted(a, tokens: tokens, bytes: bytes)
+    }
+
     /// Whether the date `d` follows a verb of saying, directly or after "on" ("said on Tuesday", "told Friday").
     func isTellingDate(_ d: DateMention, _ c: SentenceContext) -> Bool {
         var k = d.start - 1
@@ -1167,7 +1180,9 @@ extension EventCoder {
             if best.crossed == 1 { date.precision = .approximate }
             return date
         }
-        if var carried = c.previousDate?.date {
+        // "Iran says it will retaliate", "Beijing urges restraint": told in the present, the act is the day the
+        // article speaks, not the day the sentences before it told of.
+        if var carried = c.previousDate?.date, isNoun || !isPresentTense(a, c) {
             // "The exchange came a day after Netanyahu bowed to pressure": counted from the story's date too (a
             // bare "after" is not: the main clause's own day is unknown, and the story's may be the act's).
             if let shift = dayShift(from: c.start, to: a) { carried.day = carried.day.adding(days: shift) }

@@ -108,7 +108,11 @@ struct Extraction {
             context.dates = resolver.find(in: tokens, bodyStart, sentence.end, reference: reference)
             // "A day earlier", "the next day": from the date the sentence gave before, else the story's last one.
             for d in context.dates.indices where context.dates[d].shift != nil {
-                let anchor = context.dates[..<d].last { $0.shift == nil && !$0.possessive }?.date
+                // ("Drones struck Kyiv overnight, officials said on Sunday": a night that ends on the same day as
+                // the sentence's own date, wherever it stands.)
+                let own = { (m: DateMention) in m.shift == nil && !m.possessive }
+                let anchor = context.dates[..<d].last(where: own)?.date
+                    ?? (context.dates[d].shift == 0 ? context.dates[(d + 1)...].first(where: own)?.date : nil)
                     ?? (sentence.post == nil ? lastGivenDate ?? previousDate : previousDate)?.date
                 context.dates[d] = context.dates[d].anchored(to: anchor)
             }
@@ -273,28 +277,13 @@ struct Extraction {
     ) {
         // Most sentences have no "today": they are spared the scan for quotation marks.
         guard dates.contains(where: \.deictic) else { return }
-        let quoted = dates.map { isQuoted($0.start, in: sentence) }
+        let quoted = dates.map { sentence.isQuoted($0.start, tokens: tokens, bytes: bytes) }
         guard dates.indices.contains(where: { dates[$0].deictic && quoted[$0] }) else { return }
         let told = dates.indices.first { !quoted[$0] && !dates[$0].deictic && !dates[$0].possessive }.map { dates[$0] }
         guard let speech = told ?? carried, speech.date.precision == .day else { return }
         for d in dates.indices where quoted[d] {
             dates[d] = dates[d].spoken(on: speech.date.day, reference: reference)
         }
-    }
-
-    /// Whether the token at `k` is inside double quotes. A sentence with an odd number of them that does not open
-    /// on one starts inside a quotation begun in the sentence before ("We are ready. Today we start," he said.).
-    private func isQuoted(_ k: Int, in sentence: Sentence) -> Bool {
-        let quotes = (sentence.start..<sentence.end).filter { tokens[$0].kind == .quote && isDoubleQuote(tokens[$0]) }
-        var open = quotes.count % 2 == 1 && quotes.first != sentence.start
-        for j in quotes where j < k { open.toggle() }
-        return open
-    }
-
-    /// `"`, `“` or `”`: a single quote is as often an apostrophe ("protesters' demands").
-    private func isDoubleQuote(_ token: Token) -> Bool {
-        let first = bytes[Int(token.start)]
-        return first == UInt8(ascii: "\"") || (token.end - token.start == 3 && [0x9C, 0x9D].contains(bytes[Int(token.start) + 2]))
     }
 
     /// Whether a paragraph's first sentence opens on background ("Earlier,", "Previously,", "Last year,", "In 2019,",

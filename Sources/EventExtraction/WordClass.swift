@@ -150,7 +150,7 @@ struct WordClass: OptionSet, Sendable {
             + "order orders regulation regulations tariff tariffs restriction restrictions curbs"),
         (.dateWord,
          "today tonight yesterday tomorrow earlier later this last past early late mid next month week year night "
-            + "morning evening afternoon ago day days weeks hours weekend previous same"),
+            + "morning evening afternoon ago day days weeks hours weekend previous same overnight"),
         (.function,
          "the a an on in at of to for from with by and or but this that these those he she it they we i "
             + "his her its their our as after before when while if said says"),
