@@ -84,16 +84,6 @@ public final class ControlClient {
         try call(method, params: NoParams?.none, as: type)
     }
 
-    /// Sends one request and returns its result as plain JSON, for output "exactly as the daemon sent it".
-    public func callRaw<Params: Encodable & Sendable>(_ method: ControlMethod, params: Params?) throws -> JSONValue {
-        try exchange(method, params: params).message["result"] ?? .null
-    }
-
-    /// Sends a request without params and returns its result as plain JSON.
-    public func callRaw(_ method: ControlMethod) throws -> JSONValue {
-        try callRaw(method, params: NoParams?.none)
-    }
-
     /// Sends one request and returns its result as JSON text with sorted keys, as
     /// ``ControlProtocol/JSONReformatter`` writes it: for printing, without building the result's tree.
     public func callJSONText<Params: Encodable & Sendable>(
