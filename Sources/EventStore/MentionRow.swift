@@ -195,11 +195,14 @@ final class EventFace: Equatable, Sendable {
 
     /// `existing` (an ``actors`` value) with the names and codes of `mentions` added.
     private static func actorLines(_ mentions: [MentionRow], adding existing: String = "") -> String {
-        // A handful of names per event: a list searched in full is cheaper than a set's hashing.
-        var names = existing.split(separator: "\n").map(String.init)
-        names.reserveCapacity(names.count + 4 * mentions.count)
+        // A handful of names per event: a list searched in full is cheaper than a set's hashing. Mostly a new
+        // article names the event's actors as the others did, and `existing` is then the answer as it is.
+        var names: [String] = []
+        names.reserveCapacity(4 * mentions.count)
         func add(_ name: String?) {
-            if let name, !names.contains(name) { names.append(name) }
+            if let name, !names.contains(name), existing.isEmpty || !EventFace.hasLine(existing, name) {
+                names.append(name)
+            }
         }
         for mention in mentions {
             add(mention.sourceName)
@@ -207,7 +210,8 @@ final class EventFace: Equatable, Sendable {
             add(mention.targetName)
             add(mention.targetCode)
         }
-        guard !names.isEmpty else { return "" }
+        guard !names.isEmpty else { return existing }
+        if !existing.isEmpty { names += existing.split(separator: "\n").map(String.init) }
         // Byte order, as SQLite's (migration v5 fills the column for events stored before it).
         names.sort(by: EventFace.precedesByBytes)
         var lines: [UInt8] = [UInt8(ascii: "\n")]
@@ -217,6 +221,29 @@ final class EventFace: Equatable, Sendable {
             lines.append(UInt8(ascii: "\n"))
         }
         return String(decoding: lines, as: UTF8.self)
+    }
+
+    /// Whether `name` is one of the lines of `lines` (an ``actors`` value: each line ends with a newline and
+    /// follows one).
+    private static func hasLine(_ lines: String, _ name: String) -> Bool {
+        var (lines, name) = (lines, name)
+        return lines.withUTF8 { text in
+            name.withUTF8 { name in
+                let newline = UInt8(ascii: "\n")
+                var start = 1  // after the leading newline
+                while start + name.count < text.count {
+                    // `start` begins a line; it is `name` if the bytes match and a newline ends them.
+                    if text[start + name.count] == newline,
+                        name.isEmpty || memcmp(text.baseAddress! + start, name.baseAddress!, name.count) == 0
+                    {
+                        return true
+                    }
+                    guard let end = text[start...].firstIndex(of: newline) else { return false }
+                    start = end + 1
+                }
+                return false
+            }
+        }
     }
 
     /// Whether `a`'s UTF-8 bytes sort before `b`'s (a comparison of the views themselves goes byte by byte
