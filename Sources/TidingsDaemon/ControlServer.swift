@@ -4,6 +4,7 @@ internal import EventStore
 internal import Foundation
 internal import Glibc
 internal import Logging
+internal import Synchronization
 
 /// Serves the JSON-RPC control protocol on a Unix socket, and pushes committed changes to subscribers.
 ///
@@ -32,6 +33,8 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
     private var poller: SocketPoller?
     private var connections: [Int: ControlConnection] = [:]
     private var nextConnectionID = 1
+    /// Connections with a subscription, for other queues (``hasSubscribers``).
+    private let subscriberCount = Atomic<Int>(0)
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -71,6 +74,9 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
             listener = nil
         }
     }
+
+    /// Whether a client is subscribed to changes (replaying or live). Read from any queue.
+    var hasSubscribers: Bool { subscriberCount.load(ordering: .relaxed) > 0 }
 
     /// Pushes committed changes to live subscribers. Call after the commit.
     func publish(_ changes: [ChangeRecord]) {
@@ -123,7 +129,10 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
                 connection.closeAfterFlush()
             }
             connection.onDrained = { [unowned self] connection in replay(connection) }
-            connection.onClose = { [unowned self] connection in connections[connection.id] = nil }
+            connection.onClose = { [unowned self] connection in
+                connections[connection.id] = nil
+                countSubscribers()
+            }
             connections[connection.id] = connection
             connection.start()
         }
@@ -160,10 +169,12 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
             case .changesSubscribe:
                 let params = try request.decodeParams(SubscribeParams.self) ?? SubscribeParams()
                 let result = try subscribe(connection, params)
+                countSubscribers()
                 reply(to: connection, id: request.id, result: result)
                 replay(connection)
             case .changesUnsubscribe:
                 connection.subscription = nil
+                countSubscribers()
                 reply(to: connection, id: request.id, result: OKResult())
             default:
                 let result = try methods.call(method, request)
@@ -238,8 +249,13 @@ final class ControlServer: @unchecked Sendable {  // mutable state confined to `
         notice.field("params", json: params.finished())
         let line = notice.finished()
         connection.subscription = nil
+        countSubscribers()
         connection.enqueue(line)
         connection.closeAfterFlush()
+    }
+
+    private func countSubscribers() {
+        subscriberCount.store(connections.values.count { $0.subscription != nil }, ordering: .relaxed)
     }
 
     private func reply<R: Encodable>(to connection: ControlConnection, id: RPCID?, result: R) {

@@ -106,6 +106,8 @@ public final class Daemon: @unchecked Sendable {  // see `Status`: shared state 
             server.publish(changes)
             self?.reportStatus()
         }
+        // A commit of four batches can pass a live subscriber's queue limit on its own (docs/design.md).
+        ingestor.joinsBatches = { !server.hasSubscribers }
         do {
             try server.start(listener)
         } catch {

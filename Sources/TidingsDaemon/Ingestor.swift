@@ -18,6 +18,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
     var onIdle: @Sendable () -> Void = {}
     /// Called on the ingest queue with the store's error when a commit fails, and with nil when one works again.
     var onStoreTrouble: @Sendable (EventStoreError?) -> Void = { _ in }
+    /// Asked on the ingest queue before a transaction takes one more examined batch.
+    var joinsBatches: @Sendable () -> Bool = { true }
 
     private let queue = DispatchQueue(label: "tidings.ingest")
     private let store: EventStore
@@ -229,8 +231,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
 
     /// Commits the prepared batch (examining one first if none is), while the next one is examined;
     /// returns why the commit failed, if it did. During a bulk ingest the transaction goes on with the batches
-    /// examined meanwhile, up to ``batchesPerTransaction``: one commit for several batches, with examining
-    /// and writing still overlapping. A file that trickles in is committed at once.
+    /// examined meanwhile, up to ``batchesPerTransaction``, while ``joinsBatches`` allows: one commit for
+    /// several batches, with examining and writing still overlapping. A file that trickles in is committed at once.
     @discardableResult
     private func drainBatch() -> String? {
         guard !stopped else { return nil }
@@ -263,7 +265,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         var batchesTaken = 1
         do {
             let changes = try store.apply(updates) {
-                guard !stopped, batchesTaken < Self.batchesPerTransaction, let next = prepared else { return nil }
+                guard !stopped, batchesTaken < Self.batchesPerTransaction, let next = prepared, joinsBatches()
+                else { return nil }
                 batchesTaken += 1
                 return take(next)
             }
