@@ -29,6 +29,12 @@ extension EventCoder {
             if let agent = findAgent(after: patternEnd, c), agent.start != source?.start {
                 if target?.start == agent.start { target = source?.hasCountry == true ? source : nil }
                 source = agent
+            } else if source?.hasCountry != true, let doer = performer(ofNounAt: a, c) {
+                // ("Hezbollah announced the killing of its commander" tells a loss, not an act of its own.)
+                let victim = target.flatMap { fillCountry($0, possessorCountry(of: $0, c)).country }
+                if !(18...20).contains(pattern.code.root) || doer.country == nil || doer.country != victim {
+                    source = doer
+                }
             }
         } else if pattern.flags.contains(.fromSource) {
             // "South Korea's decision drew a protest from Tokyo": whoever it came from did it, to the subject.
@@ -209,6 +215,36 @@ extension EventCoder {
             location: location, date: date, anchor: a, noun: isNoun, mutual: mutual,
             ownCountry: pattern.flags.contains(.ownCountry))
     }
+
+    /// "Hamas announced the release of two hostages", "the group has carried out a string of attacks in the
+    /// province": the subject of a verb that carries out or announces the act the noun at `a` names, right before
+    /// its noun phrase (up to five words: determiners, numbers, describing words, "a string of").
+    func performer(ofNounAt a: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = a - 1
+        while k > c.start, a - k <= 6 {
+            guard tokens[k].kind == .word || tokens[k].kind == .number, c.mention(containing: k) == nil,
+                !cls(k).contains(.barrier), !cls(k).contains(.speech)
+            else { return nil }
+            var verb: Int?
+            if isText(k, "out"), ["carried", "carries", "carry", "carrying"].contains(word(k - 1)) {
+                verb = k - 1
+            } else if EventCoder.performingVerbs.contains(where: { isText(k, $0) }) {
+                verb = k
+            }
+            if let verb {
+                return resolve(findSubject(verb, c, depth: 0), c).flatMap { $0.isCountryActor ? $0 : nil }
+            }
+            if hasPatterns(k) && !isNounUsage(k, c) { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// (Read from the text: several are in no dictionary.)
+    private static let performingVerbs: [StaticString] = [
+        "conducted", "launched", "staged", "mounted", "unleashed", "announced", "ordered", "began", "started",
+        "completed", "conducts", "launches", "stages", "announces", "orders",
+    ]
 
     /// The actor whose decision, move or order the verb at `a` tells, right before it: "India's decision to ban",
     /// "Moscow's sudden move to expel", "the decision by Ghana to withdraw".
@@ -1082,6 +1118,31 @@ extension EventCoder {
         return false
     }
 
+    /// "killed in Sunday's strike", "detained during Monday's raids": whether the possessive date `d` follows "in"
+    /// or "during" and is of an act named by a noun right after it, past up to two words ("Sunday's drone strike").
+    func isDateOfEnclosingAct(_ d: DateMention, _ c: SentenceContext) -> Bool {
+        guard d.start - 1 >= c.start, isText(d.start - 1, "in") || isText(d.start - 1, "during") else { return false }
+        var k = d.end
+        while k < min(c.end, d.end + 3), tokens[k].kind == .word, !cls(k).contains(.barrier) {
+            if cls(k).contains(.actNoun) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether the tokens from `start` up to `end` go on with one noun phrase: no punctuation, clause word or verb.
+    func isNounPhrase(from start: Int, to end: Int, _ c: SentenceContext) -> Bool {
+        for k in start..<end {
+            guard tokens[k].kind == .word || tokens[k].kind == .number || tokens[k].kind == .possessive else {
+                return false
+            }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) || (hasPatterns(k) && !isNounUsage(k, c)) {
+                return false
+            }
+        }
+        return true
+    }
+
     /// An intent (03) is dated by the day it was told, not by the day of what it plans, after an infinitive:
     /// "Maduro and Ali agreed to meet in Kingstown on Thursday" is no agreement on Thursday.
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext, intent: Bool = false) -> EventDate? {
@@ -1122,11 +1183,17 @@ extension EventCoder {
             // the noun is the subject of, when nothing else in the clause dates it.
             var possessivePenalty = 0
             if d.possessive && !(d.end <= a && a - d.end <= 1) {
-                // Only a noun phrase's own date, a few words before the verb ("Tuesday's deadly attack on the
-                // camp killed"), not one of a phrase further back ("blaming last week's explosion, as
-                // protesters clashed").
-                if d.end > a || a - d.end > 6 { continue }
-                possessivePenalty = 1
+                if d.end > a {
+                    // "were killed in Sunday's strike", "detained ministers in Monday's raids": the act was part of
+                    // the one the date is of.
+                    if !isDateOfEnclosingAct(d, c) { continue }
+                } else {
+                    // Only a noun phrase's own date before the verb ("Tuesday's deadly attack on the camp killed",
+                    // "Sunday's drone strike on the port of Odesa by Russian forces killed"), not one of a phrase
+                    // further back ("blaming last week's explosion, as protesters clashed").
+                    if a - d.end > 12 || (a - d.end > 6 && !isNounPhrase(from: d.end, to: a, c)) { continue }
+                    possessivePenalty = 1
+                }
             }
             let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)
             var crossed = false
