@@ -10,6 +10,7 @@ extension EventCoder {
         var target: ActorMention?
         var instrument: ActorMention?
         var mutual = false
+        var between = false
         // Killed "in a clash with" troops: fighting between forces (19), whatever the verb.
         var inFight = false
         let isNoun = pattern.flags.contains(.noun)
@@ -25,6 +26,16 @@ extension EventCoder {
                 source = c.mention(endingAt: a)
             }
             target = findObject(after: objectStart, pattern, source, c)
+            // "clashes between Armenian and Azerbaijani troops", "talks between Israel and Hamas": the two joined
+            // actors after "between" act on each other.
+            between = word(patternEnd) == "between"
+            if source == nil, between, let first = target,
+                let second = others(listedWith: first, c).first(where: { !sameActor($0, first) })
+            {
+                source = first
+                target = second
+                mutual = true
+            }
             // "a night-time raid by US forces", "the attack on the embassy by militiamen": the agent did it.
             if let agent = findAgent(after: patternEnd, c), agent.start != source?.start {
                 if target?.start == agent.start { target = source?.hasCountry == true ? source : nil }
@@ -213,7 +224,7 @@ extension EventCoder {
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
             location: location, date: date, anchor: a, noun: isNoun, mutual: mutual,
-            ownCountry: pattern.flags.contains(.ownCountry))
+            ownCountry: pattern.flags.contains(.ownCountry), between: between)
     }
 
     /// "Hamas announced the release of two hostages", "the group has carried out a string of attacks in the

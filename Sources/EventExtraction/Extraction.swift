@@ -192,7 +192,7 @@ struct Extraction {
                     event.source = ActorMention.implied(
                         country: country, name: info.name, role: "GOV", at: event.anchor)
                 }
-                if event.noun { event.fillSides(from: sidedActs) }
+                if event.noun && !event.between { event.fillSides(from: sidedActs) }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.
                 if event.source == nil, !event.noun, (18...20).contains(event.code.root), let target = event.target,

@@ -76,6 +76,38 @@ struct NominalEventTests {
         #expect(convoy.allSatisfy { $0.source == nil }, "\(found.described)")
     }
 
+    @Test func nounBetweenTwoSides_refersBackToNoEarlierAct_evenWithOneSideUnknown() throws {
+        let found = sharedExtractor.extract(from: article([
+            "Sudan's foreign minister met Ethiopian officials in Addis Ababa on Monday.",
+            "Talks between the generals and the Ethiopian government on Tuesday broke down.",
+        ], published: published))
+        let talks = try #require(found.first { $0.sentence.hasPrefix("Talks") }, "\(found.described)")
+        #expect(talks.source == nil, "\(found.described)")
+    }
+
+    // MARK: Two sides after "between".
+
+    @Test(arguments: [
+        ("Clashes between Armenian and Azerbaijani troops on Tuesday killed three soldiers.", "19", "ARM", "AZE"),
+        ("Fighting between Kyrgyz and Tajik forces on Tuesday killed 24 people.", "19", "KGZ", "TJK"),
+        ("Talks between Israel and Hamas in Doha on Monday made progress.", "04", "ISR", "PSE"),
+    ])
+    func nounBetweenTwoActors_isAnActOfEachOnTheOther(sentence: String, root: String, first: String, second: String) {
+        let found = events(sentence, published: published)
+        #expect(found.contains(root: root, source: first, target: second), "\(sentence): \(found.described)")
+        #expect(found.contains(root: root, source: second, target: first), "\(sentence): \(found.described)")
+    }
+
+    // MARK: Participles that describe a noun.
+
+    @Test func actNounAfterADeterminerAndAParticiple_isNoVerb() {
+        let found = sharedExtractor.extract(from: article([
+            "Chinese coast guards beat Vietnamese fishermen near the Paracels on Saturday.",
+            "Japan said on Monday it was concerned by the reported assault.",
+        ], published: published))
+        #expect(found.matching(roots: ["18", "19"], on: "2023-05-08").isEmpty, "\(found.described)")
+    }
+
     // MARK: Who carries out the act a noun names.
 
     @Test(arguments: [
