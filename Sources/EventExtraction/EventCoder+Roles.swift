@@ -28,7 +28,7 @@ extension EventCoder {
             target = findObject(after: objectStart, pattern, source, c)
             // "clashes between Armenian and Azerbaijani troops", "talks between Israel and Hamas": the two joined
             // actors after "between" act on each other.
-            between = word(patternEnd) == "between"
+            between = isText(patternEnd, "between")
             if source == nil, between, let first = target,
                 let second = others(listedWith: first, c).first(where: { !sameActor($0, first) })
             {

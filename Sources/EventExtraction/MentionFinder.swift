@@ -255,8 +255,9 @@ struct MentionFinder {
             }
             // "Russia's missile strikes": a weapon after a country's possessive is that country's, as "Russian
             // missile strikes" is.
-            let next = piece(at: i + 1)
-            if tokens[i].kind == .possessive, next.0.map({ $0.kind != .country }) ?? (next.1 != nil) {
+            if tokens[i].kind == .possessive, case let next = piece(at: i + 1),
+                next.0.map({ $0.kind != .country }) ?? (next.1 != nil)
+            {
                 i += 1
                 continue
             }
