@@ -227,6 +227,7 @@ struct EventCoder {
                 // "killed by a U.S. airstrike on Jan. 3": the noun inside an actor already used is no new event.
                 if event.noun, events.contains(where: { e in
                     [e.source, e.target].contains { m in m.map { $0.start <= k && k < $0.end } ?? false }
+                        && EventSignature.actionFamily(of: e.code) == EventSignature.actionFamily(of: event.code)
                 }) {
                     break
                 }

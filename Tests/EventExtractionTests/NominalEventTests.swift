@@ -85,6 +85,17 @@ struct NominalEventTests {
         #expect(talks.source == nil, "\(found.described)")
     }
 
+    @Test func datedActNamedInsideTheTargetOfACondemnation_isAnActOfItsOwn() {
+        let found = events("Russia condemned Ukraine's drone strike on the port on Sunday.", published: published)
+        #expect(found.contains(root: "11", source: "RUS", target: "UKR"), "\(found.described)")
+        #expect(!found.matching(roots: ["19"], source: "UKR", on: "2023-05-07").isEmpty, "\(found.described)")
+    }
+
+    @Test func actNamedInsideTheAgentOfItsOwnFamily_isNoSecondAct() {
+        let found = events("The general was killed by a U.S. airstrike on Monday.", published: published)
+        #expect(found.matching(roots: ["18", "19"]).count == 1, "\(found.described)")
+    }
+
     // MARK: Two sides after "between".
 
     @Test(arguments: [
