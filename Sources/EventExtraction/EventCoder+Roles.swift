@@ -81,8 +81,13 @@ extension EventCoder {
                 instrument = t
                 target = nil
             }
-            // "US sanctions on Sudan were lifted": an actor right before the fronted object is whose it is.
-            if let fronted, let owner = target, owner.end == fronted, source == nil {
+            // "US sanctions on Sudan were lifted": an actor right before the fronted object is whose it is; so is
+            // one whose own means the object is ("The Turkish embassy in Kabul was reopened"), unless the pattern's
+            // object is whom it acts on ("Pakistan's high commissioner was expelled").
+            let ownMeans = !pattern.flags.contains(.objectIsTarget)
+            if let fronted, let owner = target, source == nil,
+                owner.end == fronted || (ownMeans && owner.start < fronted && fronted < owner.end)
+            {
                 source = owner
                 target = nil
             }
@@ -202,7 +207,10 @@ extension EventCoder {
         // of force (15), not an attack.
         if code.root == 19, !isNoun, firedAtNobody(after: patternEnd, target: target, c) { code = "150" }
         let violent = code.root >= 18 || code.rawValue.hasPrefix("145")
-        if target == nil, violent, let locationCountry, locationCountry != source?.country,
+        // "Turkey reopened its embassy in Kabul": opening or closing one's own embassy is toward the country that
+        // hosts it, the event's place.
+        let ownPost = (code.root == 5 || code.root == 16) && isDiplomaticPost(fronted ?? patternEnd)
+        if target == nil, violent || ownPost, let locationCountry, locationCountry != source?.country,
             let info = lexicon.countries[locationCountry]
         {
             target = ActorMention(
@@ -226,6 +234,13 @@ extension EventCoder {
             location: location, date: date, anchor: a, noun: isNoun, mutual: mutual,
             ownCountry: pattern.flags.contains(.ownCountry), between: between)
     }
+
+    /// Whether the word at `k` is an embassy or a consulate.
+    func isDiplomaticPost(_ k: Int) -> Bool {
+        EventCoder.diplomaticPosts.contains { isText(k, $0) }
+    }
+
+    private static let diplomaticPosts: [StaticString] = ["embassy", "embassies", "consulate", "consulates"]
 
     /// "Hamas announced the release of two hostages", "the group has carried out a string of attacks in the
     /// province": the subject of a verb that carries out or announces the act the noun at `a` names, right before
