@@ -109,7 +109,7 @@ struct NominalEventTests {
         #expect(found.contains(root: root, source: second, target: first), "\(sentence): \(found.described)")
     }
 
-    // MARK: Passives without an agent.
+    // MARK: Embassies.
 
     @Test func embassyInTheSourcesOwnCountry_takesNoHostAsTarget() {
         let found = events("Turkey closed the Swedish embassy in Ankara on Thursday.", published: published)
@@ -127,7 +127,7 @@ struct NominalEventTests {
         #expect(found.matching(roots: ["18", "19"], on: "2023-05-08").isEmpty, "\(found.described)")
     }
 
-    // MARK: Who carries out the act a noun names.
+    // MARK: Sides the sentence implies: who announces the act a noun names, whose embassy opens or closes.
 
     @Test(arguments: [
         // Whoever announces the act a noun names does it.
