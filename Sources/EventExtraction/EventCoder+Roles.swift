@@ -10,6 +10,7 @@ extension EventCoder {
         var target: ActorMention?
         var instrument: ActorMention?
         var mutual = false
+        var between = false
         // Killed "in a clash with" troops: fighting between forces (19), whatever the verb.
         var inFight = false
         let isNoun = pattern.flags.contains(.noun)
@@ -25,10 +26,26 @@ extension EventCoder {
                 source = c.mention(endingAt: a)
             }
             target = findObject(after: objectStart, pattern, source, c)
+            // "clashes between Armenian and Azerbaijani troops", "talks between Israel and Hamas": the two joined
+            // actors after "between" act on each other.
+            between = isText(patternEnd, "between")
+            if source == nil, between, let first = target,
+                let second = others(listedWith: first, c).first(where: { !sameActor($0, first) })
+            {
+                source = first
+                target = second
+                mutual = true
+            }
             // "a night-time raid by US forces", "the attack on the embassy by militiamen": the agent did it.
             if let agent = findAgent(after: patternEnd, c), agent.start != source?.start {
                 if target?.start == agent.start { target = source?.hasCountry == true ? source : nil }
                 source = agent
+            } else if source?.hasCountry != true, let doer = performer(ofNounAt: a, c) {
+                // ("Hezbollah announced the killing of its commander" tells a loss, not an act of its own.)
+                let victim = target.flatMap { fillCountry($0, possessorCountry(of: $0, c)).country }
+                if !(18...20).contains(pattern.code.root) || doer.country == nil || doer.country != victim {
+                    source = doer
+                }
             }
         } else if pattern.flags.contains(.fromSource) {
             // "South Korea's decision drew a protest from Tokyo": whoever it came from did it, to the subject.
@@ -64,8 +81,13 @@ extension EventCoder {
                 instrument = t
                 target = nil
             }
-            // "US sanctions on Sudan were lifted": an actor right before the fronted object is whose it is.
-            if let fronted, let owner = target, owner.end == fronted, source == nil {
+            // "US sanctions on Sudan were lifted": an actor right before the fronted object is whose it is; so is
+            // one whose own means the object is ("The Turkish embassy in Kabul was reopened"), unless the pattern's
+            // object is whom it acts on ("Pakistan's high commissioner was expelled").
+            let ownMeans = !pattern.flags.contains(.objectIsTarget)
+            if let fronted, let owner = target, source == nil,
+                owner.end == fronted || (ownMeans && owner.start < fronted && fronted < owner.end)
+            {
                 source = owner
                 target = nil
             }
@@ -185,7 +207,10 @@ extension EventCoder {
         // of force (15), not an attack.
         if code.root == 19, !isNoun, firedAtNobody(after: patternEnd, target: target, c) { code = "150" }
         let violent = code.root >= 18 || code.rawValue.hasPrefix("145")
-        if target == nil, violent, let locationCountry, locationCountry != source?.country,
+        // "Turkey reopened its embassy in Kabul": opening or closing one's own embassy is toward the country that
+        // hosts it, the event's place.
+        let ownPost = (code.root == 5 || code.root == 16) && isDiplomaticPost(fronted ?? patternEnd)
+        if target == nil, violent || ownPost, let locationCountry, locationCountry != source?.country,
             let info = lexicon.countries[locationCountry]
         {
             target = ActorMention(
@@ -207,8 +232,45 @@ extension EventCoder {
         return CodedEvent(
             code: code, source: source?.ref != nil ? source : nil, target: target?.ref != nil ? target : nil,
             location: location, date: date, anchor: a, noun: isNoun, mutual: mutual,
-            ownCountry: pattern.flags.contains(.ownCountry))
+            ownCountry: pattern.flags.contains(.ownCountry), between: between)
     }
+
+    /// Whether the word at `k` is an embassy or a consulate.
+    func isDiplomaticPost(_ k: Int) -> Bool {
+        EventCoder.diplomaticPosts.contains { isText(k, $0) }
+    }
+
+    private static let diplomaticPosts: [StaticString] = ["embassy", "embassies", "consulate", "consulates"]
+
+    /// "Hamas announced the release of two hostages", "the group has carried out a string of attacks in the
+    /// province": the subject of a verb that carries out or announces the act the noun at `a` names, right before
+    /// its noun phrase (up to five words: determiners, numbers, describing words, "a string of").
+    func performer(ofNounAt a: Int, _ c: SentenceContext) -> ActorMention? {
+        var k = a - 1
+        while k > c.start, a - k <= 6 {
+            guard tokens[k].kind == .word || tokens[k].kind == .number, c.mention(containing: k) == nil,
+                !cls(k).contains(.barrier), !cls(k).contains(.speech)
+            else { return nil }
+            var verb: Int?
+            if isText(k, "out"), ["carried", "carries", "carry", "carrying"].contains(word(k - 1)) {
+                verb = k - 1
+            } else if EventCoder.performingVerbs.contains(where: { isText(k, $0) }) {
+                verb = k
+            }
+            if let verb {
+                return resolve(findSubject(verb, c, depth: 0), c).flatMap { $0.isCountryActor ? $0 : nil }
+            }
+            if hasPatterns(k) && !isNounUsage(k, c) { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// (Read from the text: several are in no dictionary.)
+    private static let performingVerbs: [StaticString] = [
+        "conducted", "launched", "staged", "mounted", "unleashed", "announced", "ordered", "began", "started",
+        "completed", "conducts", "launches", "stages", "announces", "orders",
+    ]
 
     /// The actor whose decision, move or order the verb at `a` tells, right before it: "India's decision to ban",
     /// "Moscow's sudden move to expel", "the decision by Ghana to withdraw".
@@ -1082,6 +1144,31 @@ extension EventCoder {
         return false
     }
 
+    /// "killed in Sunday's strike", "detained during Monday's raids": whether the possessive date `d` follows "in"
+    /// or "during" and is of an act named by a noun right after it, past up to two words ("Sunday's drone strike").
+    func isDateOfEnclosingAct(_ d: DateMention, _ c: SentenceContext) -> Bool {
+        guard d.start - 1 >= c.start, isText(d.start - 1, "in") || isText(d.start - 1, "during") else { return false }
+        var k = d.end
+        while k < min(c.end, d.end + 3), tokens[k].kind == .word, !cls(k).contains(.barrier) {
+            if cls(k).contains(.actNoun) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether the tokens from `start` up to `end` go on with one noun phrase: no punctuation, clause word or verb.
+    func isNounPhrase(from start: Int, to end: Int, _ c: SentenceContext) -> Bool {
+        for k in start..<end {
+            guard tokens[k].kind == .word || tokens[k].kind == .number || tokens[k].kind == .possessive else {
+                return false
+            }
+            if cls(k).contains(.barrier) || cls(k).contains(.speech) || (hasPatterns(k) && !isNounUsage(k, c)) {
+                return false
+            }
+        }
+        return true
+    }
+
     /// An intent (03) is dated by the day it was told, not by the day of what it plans, after an infinitive:
     /// "Maduro and Ali agreed to meet in Kingstown on Thursday" is no agreement on Thursday.
     func bindDate(_ a: Int, _ isNoun: Bool, _ c: SentenceContext, intent: Bool = false) -> EventDate? {
@@ -1122,11 +1209,17 @@ extension EventCoder {
             // the noun is the subject of, when nothing else in the clause dates it.
             var possessivePenalty = 0
             if d.possessive && !(d.end <= a && a - d.end <= 1) {
-                // Only a noun phrase's own date, a few words before the verb ("Tuesday's deadly attack on the
-                // camp killed"), not one of a phrase further back ("blaming last week's explosion, as
-                // protesters clashed").
-                if d.end > a || a - d.end > 6 { continue }
-                possessivePenalty = 1
+                if d.end > a {
+                    // "were killed in Sunday's strike", "detained ministers in Monday's raids": the act was part of
+                    // the one the date is of.
+                    if !isDateOfEnclosingAct(d, c) { continue }
+                } else {
+                    // Only a noun phrase's own date before the verb ("Tuesday's deadly attack on the camp killed",
+                    // "Sunday's drone strike on the port of Odesa by Russian forces killed"), not one of a phrase
+                    // further back ("blaming last week's explosion, as protesters clashed").
+                    if a - d.end > 12 || (a - d.end > 6 && !isNounPhrase(from: d.end, to: a, c)) { continue }
+                    possessivePenalty = 1
+                }
             }
             let (from, to) = d.end <= a ? (d.end, a) : (a + 1, d.start)
             var crossed = false

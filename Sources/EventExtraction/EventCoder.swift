@@ -13,6 +13,9 @@ struct CodedEvent {
     var mutual = false
     /// Naming nobody, it is aimed at the source's own country (the pattern's `own-country` flag).
     var ownCountry = false
+    /// Named by a noun before "between" ("talks between the generals and the opposition"): its sides are told,
+    /// even when a dictionary knows only one of them, so it refers back to no earlier act.
+    var between = false
 }
 
 /// Codes the events of one sentence from verb patterns, PETRARCH-style but shallow: find a pattern, check it
@@ -139,6 +142,11 @@ struct EventCoder {
         // "these reckless and dangerous attacks", "the brutal, unprovoked attack": adjectives between a determiner
         // and the word.
         if j > c.start, !endsWith(k, "ed"), adjectivesAfterDeterminer(endingAt: j, c) { return true }
+        // "the reported assault", "an attempted coup": a past participle between a determiner and a bare form
+        // describes a noun, even one that is a verb of its own.
+        if j > c.start, endsWith(j, "ed"), !endsWith(k, "ed"), !endsWith(k, "ing"), cls(j - 1).contains(.determiner) {
+            return true
+        }
         guard j >= c.start else { return false }
         let p = tokens[j]
         if p.kind == .possessive || (p.kind == .number && endsWith(k, "s")) { return true }
@@ -219,9 +227,11 @@ struct EventCoder {
                 // "killed by a U.S. airstrike on Jan. 3": the noun inside an actor already used is no new event.
                 if event.noun, events.contains(where: { e in
                     [e.source, e.target].contains { m in m.map { $0.start <= k && k < $0.end } ?? false }
+                        && EventSignature.actionFamily(of: e.code) == EventSignature.actionFamily(of: event.code)
                 }) {
                     break
                 }
+                if event.noun, isObjectOfItsFamily(event, at: k, coded: events) { break }
                 event.anchor = k
                 let added = [event] + partners(of: event, c)
                 events += added
@@ -238,6 +248,15 @@ struct EventCoder {
             events.removeAll { $0.code.rawValue == "010" && $0.anchor < lastAct }
         }
         return events
+    }
+
+    /// "Egypt and Qatar mediated talks between Israel and Hamas": whether the noun event at `k` is the object of a
+    /// verb of its family right before it, whose event tells it.
+    func isObjectOfItsFamily(_ event: CodedEvent, at k: Int, coded events: [CodedEvent]) -> Bool {
+        let family = EventSignature.actionFamily(of: event.code)
+        return events.contains { e in
+            e.anchor < k && k - e.anchor <= 3 && EventSignature.actionFamily(of: e.code) == family
+        }
     }
 
     /// For a pattern of a verb and its object ("lift+ * sanctions") whose verb is a passive participle: the index

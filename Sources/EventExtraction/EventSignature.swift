@@ -25,7 +25,10 @@ public struct EventSignature: Sendable, Hashable {
     /// The action family: roots reported interchangeably for one happening share a family.
     /// Violence (145, 17, 18, 19, 20) is one family: "attacked", "stormed", "vandalised", "struck" and "killed"
     /// describe one attack; consultations (036, 04) are one; appeals and demands (02, 10) are one.
-    public var actionFamily: String {
+    public var actionFamily: String { EventSignature.actionFamily(of: code) }
+
+    /// The action family of a code (``actionFamily``).
+    static func actionFamily(of code: CAMEOCode) -> String {
         let root = code.root
         switch root {
         case 14 where code.rawValue.hasPrefix("145"): return "violence"

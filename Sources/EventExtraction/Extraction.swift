@@ -62,6 +62,9 @@ struct Extraction {
         var previousActors: [ActorMention] = []
         // The two sides of each sentence's two-sided acts (``StoryPair``): "both sides" two sentences later.
         var pairs: [(sentence: Int, pair: StoryPair)] = []
+        // The acts coded so far that name both sides, latest last: whom an act named by a noun that leaves a side
+        // unnamed ("The strike on Monday flattened the consular building") refers back to.
+        var sidedActs: [SidedAct] = []
         var startAt: [Int] = []
         var endAt: [Int] = []
         let storyCountry = sentences.first { $0.post == nil }.flatMap(datelineCountry)
@@ -189,6 +192,7 @@ struct Extraction {
                     event.source = ActorMention.implied(
                         country: country, name: info.name, role: "GOV", at: event.anchor)
                 }
+                if event.noun && !event.between { event.fillSides(from: sidedActs) }
                 // "Seven Guards officers were killed": violence with no agent in its sentence is by whoever the
                 // story has seen using force against the victims' side.
                 if event.source == nil, !event.noun, (18...20).contains(event.code.root), let target = event.target,
@@ -212,6 +216,7 @@ struct Extraction {
                     }
                 }
                 coded.append(event)
+                if let act = SidedAct(event) { sidedActs.append(act) }
                 let key = "\(event.code.rawValue)|\(event.source?.code ?? "")|\(event.target?.code ?? "")|"
                     + "\(event.date?.day.description ?? "")"
                 let made = makeEvent(event, index, sentence, context)

@@ -253,7 +253,11 @@ struct MentionFinder {
                 }
                 break
             }
-            if tokens[i].kind == .possessive, piece(at: i + 1).0.map({ $0.kind != .country }) ?? false {
+            // "Russia's missile strikes": a weapon after a country's possessive is that country's, as "Russian
+            // missile strikes" is.
+            if tokens[i].kind == .possessive, case let next = piece(at: i + 1),
+                next.0.map({ $0.kind != .country }) ?? (next.1 != nil)
+            {
                 i += 1
                 continue
             }
