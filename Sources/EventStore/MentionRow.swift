@@ -285,6 +285,7 @@ final class EventFace: Equatable, Sendable {
         actors = row.text(16) ?? ""
     }
 
+    /// Every stored field: a face that differs in any of them is rewritten and announced (`refresh`).
     static func == (a: EventFace, b: EventFace) -> Bool {
         a === b
             || (a.id == b.id && a.code == b.code && a.rootCode == b.rootCode && a.quadClass == b.quadClass

@@ -265,8 +265,8 @@ final class Ingestor: @unchecked Sendable {  // mutable state confined to `queue
         var batchesTaken = 1
         do {
             let changes = try store.apply(updates) {
-                guard !stopped, batchesTaken < Self.batchesPerTransaction, let next = prepared, joinsBatches()
-                else { return nil }
+                // (`stopped` cannot change meanwhile: `stop()` waits for this block on the queue.)
+                guard batchesTaken < Self.batchesPerTransaction, let next = prepared, joinsBatches() else { return nil }
                 batchesTaken += 1
                 return take(next)
             }

@@ -76,7 +76,8 @@ struct Tidingsd: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Files committed per transaction during a bulk ingest (default 1024).", valueName: "files",
+            "Files examined together during a bulk ingest; a transaction takes up to four such batches (default 1024).",
+            valueName: "files",
             visibility: .hidden))
     var batchSize: Int?
 
